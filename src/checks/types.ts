@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import type { LabFacts } from '../observe/facts.js';
+
+/**
+ * A behaviour probe: a program run from a lab host or from inside one of its containers (by
+ * name), whose result a checker then judges. Probes are gathered from all checks of a run, run
+ * once each, and stored in `facts.hosts[host].probes[id]`.
+ */
+export interface Probe {
+  /** Stable key, unique for the same (host, container, argv). */
+  id: string;
+  host: string;
+  /** Run inside this container's namespaces (like `docker exec`); absent: on the host itself. */
+  container?: string;
+  argv: string[];
+  timeoutMs: number;
+}
+
+export interface CheckResult {
+  /** The check's id (from the lesson, or `<kind>` + index). */
+  id: string;
+  kind: string;
+  pass: boolean;
+  /** One sentence in the learner's terms: what is right, or what differs. */
+  message: string;
+  expected?: string;
+  seen?: string;
+  /** What was looked at, for graders and for "show me why". */
+  evidence: string[];
+  /** Set when the check did not run because a check it needs has not passed. */
+  waitingOn?: string;
+  /** Set when the check could not run on this machine (a missing kernel feature). */
+  skipped?: string;
+}
+
+export type CheckOutcome = Omit<CheckResult, 'id' | 'kind'>;
+
+export interface CheckContext {
+  /** The host a step runs on unless a check names another. */
+  defaultHost: string;
+}
+
+export interface Checker<P extends z.ZodTypeAny = z.ZodTypeAny> {
+  kind: string;
+  /** What it checks, for `dnlab lint` and the docs. */
+  description: string;
+  params: P;
+  /** Behaviour probes this check needs (default: none). */
+  probes?(params: z.infer<P>, ctx: CheckContext): Probe[];
+  /** Kernel features this check needs (default: none). */
+  features?(params: z.infer<P>): string[];
+  /** A pure function of observed facts. */
+  run(facts: LabFacts, params: z.infer<P>, ctx: CheckContext): CheckOutcome;
+}

@@ -1,0 +1,54 @@
+import { en } from './en.js';
+
+/**
+ * One message catalogue for every UI string. English is the fallback per string: a key missing
+ * from the chosen language falls back to English, never to a crash.
+ */
+export type Vars = Record<string, string | number | undefined>;
+export type Catalogue = Record<string, string>;
+
+export const SUPPORTED_LANGS = ['en', 'zh-CN'] as const;
+export type Lang = (typeof SUPPORTED_LANGS)[number];
+
+const catalogues: Partial<Record<Lang, Catalogue>> = { en };
+let current: Lang = 'en';
+
+export function registerCatalogue(lang: Lang, cat: Catalogue): void {
+  catalogues[lang] = { ...(catalogues[lang] ?? {}), ...cat };
+}
+
+export function setLang(lang: Lang): void {
+  current = lang;
+}
+
+export function getLang(): Lang {
+  return current;
+}
+
+/** `--lang` wins; else LC_ALL / LC_MESSAGES / LANG (`zh_CN.UTF-8` → zh-CN); else English. */
+export function detectLang(explicit?: string, env: NodeJS.ProcessEnv = process.env): Lang {
+  const raw = explicit ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
+  return /^zh([-_](CN|Hans|SG))?/i.test(raw) ? 'zh-CN' : 'en';
+}
+
+/** Fill `{name}` placeholders; an unknown placeholder is left visible rather than dropped. */
+export function format(template: string, vars: Vars = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
+    const v = vars[k];
+    return v === undefined ? m : String(v);
+  });
+}
+
+export function t(key: string, vars?: Vars): string {
+  const template = catalogues[current]?.[key] ?? en[key] ?? key;
+  return format(template, vars);
+}
+
+/** A text that lessons give per language: a plain string (English) or `{en, zh-CN}`. */
+export type LocalText = string | Partial<Record<Lang, string>>;
+
+export function localText(text: LocalText | undefined, lang: Lang = current): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[lang] ?? text.en ?? Object.values(text)[0] ?? '';
+}

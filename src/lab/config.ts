@@ -1,0 +1,93 @@
+import path from 'node:path';
+
+/** Every name the lab creates carries this prefix; nothing else is ever removed. */
+export const PREFIX = 'dnlab';
+
+/**
+ * A lab instance lets a second lab run beside the learner's (the test suite uses one): instance
+ * `t1` names everything `dnlabt1-*` and keeps its state in /var/lib/dnlabt1. The default instance
+ * is `dnlab-*`; the two never match each other's names.
+ */
+export function instance(): string {
+  const inst = process.env.DNLAB_INSTANCE ?? '';
+  if (!/^[a-z0-9]{0,8}$/.test(inst)) {
+    throw new Error(`DNLAB_INSTANCE must be 1-8 lowercase letters or digits (got "${inst}")`);
+  }
+  return inst;
+}
+
+/** `dnlab` for the default instance, `dnlab<instance>` otherwise; names are `<namePrefix>-<node>`. */
+export function namePrefix(): string {
+  return `${PREFIX}${instance()}`;
+}
+
+/** The one folder that holds all lab state (daemons' data, sockets, logs, state file). */
+export function labRoot(): string {
+  const root = path.resolve(process.env.DNLAB_ROOT ?? `/var/lib/${namePrefix()}`);
+  // The lab deletes this folder on `down`: refuse any folder not named for the lab.
+  if (!path.basename(root).startsWith(PREFIX)) {
+    throw new Error(`DNLAB_ROOT must be a folder whose name starts with "${PREFIX}" (got ${root})`);
+  }
+  return root;
+}
+
+/** Where provisioning leaves the lab image's root filesystem (a tar of busybox-static). */
+export function imageTarPath(): string {
+  return process.env.DNLAB_IMAGE_TAR ?? '/var/cache/dnlab/busybox-rootfs.tar';
+}
+
+export const LAB_IMAGE = 'dnlab/busybox:latest';
+
+export const NETNS_DIR = '/run/netns';
+
+export function netnsName(node: string): string {
+  return `${namePrefix()}-${node}`;
+}
+
+export function netnsPath(node: string): string {
+  return path.join(NETNS_DIR, netnsName(node));
+}
+
+export interface HostPaths {
+  dir: string;
+  uts: string;
+  dataRoot: string;
+  execRoot: string;
+  dockerSock: string;
+  dockerPid: string;
+  dockerLog: string;
+  daemonJson: string;
+  containerdDir: string;
+  containerdSock: string;
+  containerdConfig: string;
+  containerdLog: string;
+  baseline: string;
+}
+
+export function hostPaths(host: string): HostPaths {
+  const dir = path.join(labRoot(), 'hosts', host);
+  return {
+    dir,
+    uts: path.join(dir, 'uts'),
+    dataRoot: path.join(dir, 'docker'),
+    execRoot: path.join(dir, 'exec'),
+    dockerSock: path.join(dir, 'docker.sock'),
+    dockerPid: path.join(dir, 'docker.pid'),
+    dockerLog: path.join(dir, 'dockerd.log'),
+    daemonJson: path.join(dir, 'daemon.json'),
+    containerdDir: path.join(dir, 'containerd'),
+    containerdSock: path.join(dir, 'containerd', 'containerd.sock'),
+    containerdConfig: path.join(dir, 'containerd', 'config.toml'),
+    containerdLog: path.join(dir, 'containerd.log'),
+    baseline: path.join(dir, 'baseline.json'),
+  };
+}
+
+/** The cgroup parent of a host's containers, so that `down` finds every container process. */
+export function cgroupParent(host: string): string {
+  return `/${namePrefix()}-${host}`;
+}
+
+export function stateFile(): string {
+  return path.join(labRoot(), 'state.json');
+}

@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { cgroupParent, hostPaths, netnsPath } from './config.js';
+import { Engine } from './engine.js';
+import { runOk } from './run.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Give a host its own UTS namespace (pinned to a file) with its own hostname. */
+export async function makeUts(host: string): Promise<void> {
+  const p = hostPaths(host);
+  fs.mkdirSync(p.dir, { recursive: true });
+  fs.writeFileSync(p.uts, '');
+  await runOk(['unshare', `--uts=${p.uts}`, 'hostname', host]);
+}
+
+/** Start a program detached (own session, output to a log) inside the host's net and UTS namespaces. */
+function startDetached(host: string, argv: string[], logFile: string): number {
+  const p = hostPaths(host);
+  const log = fs.openSync(logFile, 'a');
+  const child = spawn('nsenter', [`--net=${netnsPath(host)}`, `--uts=${p.uts}`, '--', ...argv], {
+    detached: true,
+    stdio: ['ignore', log, log],
+  });
+  fs.closeSync(log);
+  child.unref();
+  if (child.pid === undefined) throw new Error(`could not start ${argv[0]}`);
+  return child.pid;
+}
+
+async function waitFor(what: string, logFile: string, ok: () => Promise<boolean> | boolean, ms: number) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await ok()) return;
+    await sleep(25);
+  }
+  const tail = fs.existsSync(logFile)
+    ? fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n  ')
+    : '(no log)';
+  throw new Error(`${what} did not come up within ${ms} ms. Last log lines (${logFile}):\n  ${tail}`);
+}
+
+function containerdConfig(host: string): string {
+  const p = hostPaths(host);
+  return [
+    'version = 2',
+    `root = "${p.containerdDir}/root"`,
+    `state = "${p.containerdDir}/state"`,
+    'disabled_plugins = ["io.containerd.grpc.v1.cri"]',
+    '[grpc]',
+    `  address = "${p.containerdSock}"`,
+    '[ttrpc]',
+    `  address = "${p.containerdSock}.ttrpc"`,
+    '',
+  ].join('\n');
+}
+
+/** The daemon.json a fresh host starts with. */
+export const PRISTINE_DAEMON_JSON = '{}\n';
+
+/** Start the host's own containerd, then its dockerd, and wait until the Engine answers. */
+export async function startDaemons(host: string): Promise<void> {
+  const p = hostPaths(host);
+  fs.mkdirSync(p.containerdDir, { recursive: true });
+  fs.writeFileSync(p.containerdConfig, containerdConfig(host));
+  if (!fs.existsSync(p.daemonJson)) fs.writeFileSync(p.daemonJson, PRISTINE_DAEMON_JSON);
+  startDetached(host, ['containerd', '--config', p.containerdConfig], p.containerdLog);
+  await waitFor('containerd', p.containerdLog, () => fs.existsSync(p.containerdSock), 10_000);
+  await startDockerd(host);
+}
+
+export async function startDockerd(host: string): Promise<void> {
+  const p = hostPaths(host);
+  startDetached(
+    host,
+    [
+      'dockerd',
+      '--containerd', p.containerdSock,
+      '--data-root', p.dataRoot,
+      '--exec-root', p.execRoot,
+      '--pidfile', p.dockerPid,
+      '--host', `unix://${p.dockerSock}`,
+      '--config-file', p.daemonJson,
+      '--cgroup-parent', cgroupParent(host),
+    ],
+    p.dockerLog,
+  );
+  const engine = new Engine(p.dockerSock);
+  await waitFor('dockerd', p.dockerLog, () => engine.ping(), 20_000);
+}
+
+/** Stop the host's dockerd (SIGTERM, then SIGKILL) and wait until its pidfile's process is gone. */
+export async function stopDockerd(host: string, graceMs = 10_000): Promise<void> {
+  const p = hostPaths(host);
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(p.dockerPid, 'utf8').trim());
+  } catch {
+    return;
+  }
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!pid || !alive()) return;
+  process.kill(pid, 'SIGTERM');
+  const end = Date.now() + graceMs;
+  while (alive() && Date.now() < end) await sleep(25);
+  if (alive()) process.kill(pid, 'SIGKILL');
+  while (alive()) await sleep(25);
+}
+
+export function engineFor(host: string): Engine {
+  return new Engine(hostPaths(host).dockerSock);
+}

@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import { LAB_IMAGE, imageTarPath } from './config.js';
+import type { Engine } from './engine.js';
+
+export class MissingImageError extends Error {
+  constructor(readonly tarPath: string) {
+    super(
+      `The lab image is missing (${tarPath}). Build it offline with: sudo bash sandbox-vm/provision.sh`,
+    );
+    this.name = 'MissingImageError';
+  }
+}
+
+export function readImageTar(): Buffer {
+  const tar = imageTarPath();
+  if (!fs.existsSync(tar)) throw new MissingImageError(tar);
+  return fs.readFileSync(tar);
+}
+
+/** Import the busybox root filesystem as the lab image (`docker import`, via the Engine API). */
+export async function importLabImage(engine: Engine, rootfsTar: Buffer): Promise<void> {
+  const [repo, tag] = LAB_IMAGE.split(':') as [string, string];
+  await engine.request({
+    method: 'POST',
+    path: '/images/create',
+    query: { fromSrc: '-', repo, tag, changes: 'CMD ["sh"]' },
+    raw: rootfsTar,
+    timeoutMs: 60_000,
+  });
+}

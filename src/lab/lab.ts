@@ -1,0 +1,256 @@
+import fs from 'node:fs';
+import { hostPaths, netnsName, netnsPath } from './config.js';
+import { cleanup, leftovers, type CleanupReport } from './cleanup.js';
+import { PRISTINE_DAEMON_JSON, engineFor, makeUts, startDaemons, startDockerd, stopDockerd } from './daemon.js';
+import { importLabImage, readImageTar } from './image.js';
+import { addNetns, ipIn, makeSwitch, plugIntoSwitch } from './netns.js';
+import { startInternet } from './internet.js';
+import { run } from './run.js';
+import { diffSnapshots, snapshotHost, type HostSnapshot } from './snapshot.js';
+import { readState, writeFileAtomic, writeState } from './state.js';
+import { DEFAULT_TOPOLOGY, addressOnly, findHost, type HostSpec, type Topology } from './topology.js';
+import { writeShellRc } from './shell.js';
+
+export interface ProgressEvent {
+  node: string;
+  stage: string;
+  phase: 'start' | 'done';
+  ms?: number;
+}
+export type OnProgress = (e: ProgressEvent) => void;
+
+export class LabError extends Error {
+  constructor(
+    message: string,
+    readonly fix?: string,
+  ) {
+    super(message);
+    this.name = 'LabError';
+  }
+}
+
+async function stage<T>(onProgress: OnProgress | undefined, node: string, name: string, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  signal?.throwIfAborted();
+  const t0 = Date.now();
+  onProgress?.({ node, stage: name, phase: 'start' });
+  const result = await fn();
+  onProgress?.({ node, stage: name, phase: 'done', ms: Date.now() - t0 });
+  return result;
+}
+
+interface Baseline {
+  snapshot: HostSnapshot;
+  iptablesSave: string;
+}
+
+async function recordBaseline(host: string): Promise<void> {
+  const engine = engineFor(host);
+  const snapshot = await snapshotHost(host, engine);
+  const save = await run(['nsenter', `--net=${netnsPath(host)}`, '--', 'iptables-save']);
+  const baseline: Baseline = { snapshot, iptablesSave: save.stdout };
+  writeFileAtomic(hostPaths(host).baseline, JSON.stringify(baseline));
+}
+
+function readBaseline(host: string): Baseline {
+  return JSON.parse(fs.readFileSync(hostPaths(host).baseline, 'utf8')) as Baseline;
+}
+
+/** Build one lab host on an existing switch: namespaces, LAN link, daemons, image, baseline. */
+async function buildHost(topology: Topology, spec: HostSpec, image: Buffer, onProgress?: OnProgress, signal?: AbortSignal) {
+  const host = spec.name;
+  await stage(onProgress, host, 'namespaces', async () => {
+    await addNetns(host);
+    await makeUts(host);
+    await plugIntoSwitch(topology.lan.switch, host, spec.lanAddress);
+    if (topology.internet) {
+      await ipIn(host, ['route', 'add', 'default', 'via', addressOnly(topology.lan.gateway)]);
+    }
+    writeShellRc(host);
+  }, signal);
+  await stage(onProgress, host, 'docker engine', () => startDaemons(host), signal);
+  await stage(onProgress, host, 'lab image', () => importLabImage(engineFor(host), image), signal);
+  await stage(onProgress, host, 'baseline', () => recordBaseline(host), signal);
+}
+
+export interface UpResult {
+  alreadyUp: boolean;
+  cleaned?: CleanupReport;
+  ms: number;
+}
+
+/** Is every host of a complete lab answering? */
+export async function isUp(): Promise<boolean> {
+  const state = readState();
+  if (!state?.complete) return false;
+  const answers = await Promise.all(
+    state.topology.hosts.map((h) => fs.existsSync(netnsPath(h.name)) && engineFor(h.name).ping()),
+  );
+  return answers.every(Boolean);
+}
+
+/** Bring the lab up. A lab already up is left as it is; leftovers of a crashed run are cleaned first. */
+export async function up(opts: { topology?: Topology; onProgress?: OnProgress; signal?: AbortSignal } = {}): Promise<UpResult> {
+  const t0 = Date.now();
+  const topology = opts.topology ?? DEFAULT_TOPOLOGY;
+  if (await isUp()) return { alreadyUp: true, ms: Date.now() - t0 };
+  const image = readImageTar();
+  let cleaned: CleanupReport | undefined;
+  if (leftovers().length > 0) {
+    cleaned = await stage(opts.onProgress, 'lab', 'clean up leftovers', () => cleanup(), opts.signal);
+  }
+  writeState({ version: 1, topology, startedAt: new Date().toISOString(), complete: false });
+  await stage(opts.onProgress, topology.lan.switch, 'LAN', () => makeSwitch(topology.lan.switch), opts.signal);
+  const internet = topology.internet;
+  await Promise.all([
+    ...(internet
+      ? [stage(opts.onProgress, internet.name, 'internet', () => startInternet(topology, internet), opts.signal)]
+      : []),
+    ...topology.hosts.map((h) => buildHost(topology, h, image, opts.onProgress, opts.signal)),
+  ]);
+  writeState({ version: 1, topology, startedAt: new Date().toISOString(), complete: true });
+  return { alreadyUp: false, cleaned, ms: Date.now() - t0 };
+}
+
+/** Remove everything the lab made (and nothing else). */
+export async function down(): Promise<CleanupReport & { ms: number }> {
+  const t0 = Date.now();
+  const report = await cleanup();
+  return { ...report, ms: Date.now() - t0 };
+}
+
+function requireHost(name: string): { topology: Topology; spec: HostSpec } {
+  const state = readState();
+  if (!state?.complete) throw new LabError('The lab is not up.', 'Start it with: dnlab up');
+  const spec = findHost(state.topology, name);
+  if (!spec) {
+    throw new LabError(
+      `There is no lab host "${name}".`,
+      `Lab hosts: ${state.topology.hosts.map((h) => h.name).join(', ')}`,
+    );
+  }
+  return { topology: state.topology, spec };
+}
+
+const PREDEFINED_NETWORKS = new Set(['bridge', 'host', 'none']);
+
+/** Remove the learner's objects through the Engine API and restore the kernel state recorded at `up`. */
+async function fastReset(host: string, baseline: Baseline): Promise<void> {
+  const p = hostPaths(host);
+  const engine = engineFor(host);
+  if (fs.readFileSync(p.daemonJson, 'utf8') !== PRISTINE_DAEMON_JSON) {
+    fs.writeFileSync(p.daemonJson, PRISTINE_DAEMON_JSON);
+    await stopDockerd(host);
+    await startDockerd(host);
+  }
+  const info = await engine.request<{ Swarm?: { LocalNodeState?: string } }>({ path: '/info' });
+  if (info.Swarm?.LocalNodeState && info.Swarm.LocalNodeState !== 'inactive') {
+    await engine.request({ method: 'POST', path: '/swarm/leave', query: { force: true } });
+  }
+  const containers = await engine.request<{ Id: string }[]>({ path: '/containers/json', query: { all: true } });
+  await Promise.all(
+    containers.map((c) => engine.request({ method: 'DELETE', path: `/containers/${c.Id}`, query: { force: true, v: true } })),
+  );
+  const networks = await engine.request<{ Id: string; Name: string }[]>({ path: '/networks' });
+  await Promise.all(
+    networks
+      .filter((n) => !PREDEFINED_NETWORKS.has(n.Name))
+      .map((n) => engine.request({ method: 'DELETE', path: `/networks/${n.Id}` })),
+  );
+  const volumes = await engine.request<{ Volumes?: { Name: string }[] | null }>({ path: '/volumes' });
+  await Promise.all(
+    (volumes.Volumes ?? []).map((v) => engine.request({ method: 'DELETE', path: `/volumes/${v.Name}`, query: { force: true } })),
+  );
+  const images = await engine.request<{ RepoTags?: string[] | null }[]>({ path: '/images/json' });
+  const keep = new Set(baseline.snapshot.images);
+  for (const tag of images.flatMap((i) => i.RepoTags ?? []).filter((t) => !keep.has(t))) {
+    await engine.request({ method: 'DELETE', path: `/images/${encodeURIComponent(tag)}`, query: { noprune: false } });
+  }
+  const now = await snapshotHost(host, engine);
+  if (now.iptables.join('\n') !== baseline.snapshot.iptables.join('\n')) {
+    await run(['nsenter', `--net=${netnsPath(host)}`, '--', 'iptables-restore'], { input: baseline.iptablesSave });
+  }
+  const keepLinks = new Set(baseline.snapshot.links.map((l) => l.split(' ')[0]));
+  for (const link of now.links.map((l) => l.split(' ')[0] ?? '')) {
+    if (link && !keepLinks.has(link)) await run(['ip', '-n', netnsName(host), 'link', 'del', link]);
+  }
+}
+
+export interface ResetResult {
+  host: string;
+  /** `fast`: objects removed through the Engine API; `rebuilt`: the host was made anew. */
+  how: 'fast' | 'rebuilt';
+  ms: number;
+}
+
+/** Bring one host back to the state of a fresh one. */
+export async function reset(host: string, opts: { onProgress?: OnProgress } = {}): Promise<ResetResult> {
+  const t0 = Date.now();
+  const { topology, spec } = requireHost(host);
+  const baseline = readBaseline(host);
+  try {
+    await stage(opts.onProgress, host, 'remove lab objects', () => fastReset(host, baseline));
+    const diff = diffSnapshots(baseline.snapshot, await snapshotHost(host, engineFor(host)));
+    if (diff.length === 0) return { host, how: 'fast', ms: Date.now() - t0 };
+  } catch {
+    /* fall through to a rebuild */
+  }
+  await stage(opts.onProgress, host, 'rebuild host', async () => {
+    await cleanup([host]);
+    await buildHost(topology, spec, readImageTar(), opts.onProgress);
+  });
+  return { host, how: 'rebuilt', ms: Date.now() - t0 };
+}
+
+export interface HostStatus {
+  name: string;
+  lanAddress: string;
+  engine: 'running' | 'not answering';
+  version?: string;
+  apiVersion?: string;
+  containers?: number;
+  networks?: number;
+  swarm?: string;
+}
+
+export interface LabStatus {
+  up: boolean;
+  /** Lab objects present although the lab is not (completely) up. */
+  leftovers: string[];
+  hosts: HostStatus[];
+  internet?: string;
+}
+
+export async function status(): Promise<LabStatus> {
+  const state = readState();
+  if (!state) return { up: false, leftovers: leftovers(), hosts: [] };
+  const hosts = await Promise.all(
+    state.topology.hosts.map(async (h): Promise<HostStatus> => {
+      const engine = engineFor(h.name);
+      if (!(await engine.ping())) return { name: h.name, lanAddress: h.lanAddress, engine: 'not answering' };
+      const [v, info] = await Promise.all([
+        engine.version(),
+        engine.request<{ Containers: number; Swarm?: { LocalNodeState?: string } }>({ path: '/info' }),
+      ]);
+      const networks = await engine.request<unknown[]>({ path: '/networks' });
+      return {
+        name: h.name,
+        lanAddress: h.lanAddress,
+        engine: 'running',
+        version: v.Version,
+        apiVersion: engine.pinnedVersion,
+        containers: info.Containers,
+        networks: networks.length,
+        swarm: info.Swarm?.LocalNodeState ?? 'inactive',
+      };
+    }),
+  );
+  const up = state.complete && hosts.every((h) => h.engine === 'running');
+  return {
+    up,
+    leftovers: up ? [] : leftovers(),
+    hosts,
+    internet: state.topology.internet ? addressOnly(state.topology.internet.publicAddress) : undefined,
+  };
+}
+
+export { requireHost };

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { hostPaths, netnsName } from './config.js';
+
+export function dockerHostEnv(host: string): string {
+  return `unix://${hostPaths(host).dockerSock}`;
+}
+
+function rcPath(host: string): string {
+  return path.join(hostPaths(host).dir, 'bashrc');
+}
+
+/** The learner shell's rc file: the machine's own bashrc, then the lab host's docker and prompt. */
+export function writeShellRc(host: string): void {
+  const lines = [
+    '[ -f /etc/bash.bashrc ] && . /etc/bash.bashrc',
+    `export DOCKER_HOST=${dockerHostEnv(host)}`,
+    `export DNLAB_HOST=${host}`,
+    "PS1='\\u@\\h:\\w\\$ '",
+    'cd ~ 2>/dev/null',
+    '',
+  ];
+  fs.writeFileSync(rcPath(host), lines.join('\n'));
+}
+
+export interface Command {
+  file: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * A program run inside a lab host as the learner sees it: the host's network namespace with its
+ * own /sys (`ip netns exec`), its hostname (UTS), and DOCKER_HOST pointing at its engine.
+ */
+export function hostCommand(host: string, argv: readonly string[]): Command {
+  const p = hostPaths(host);
+  return {
+    file: 'nsenter',
+    args: [`--uts=${p.uts}`, '--', 'ip', 'netns', 'exec', netnsName(host), ...argv],
+    env: { ...process.env, DOCKER_HOST: dockerHostEnv(host), DNLAB_HOST: host },
+  };
+}
+
+/** An interactive login-like shell inside a lab host (prompt `root@host1`). */
+export function shellCommand(host: string): Command {
+  return hostCommand(host, ['bash', '--rcfile', rcPath(host), '-i']);
+}
