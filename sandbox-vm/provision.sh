@@ -10,7 +10,7 @@ set -euo pipefail
 IMAGE_DIR=/var/cache/dnlab
 IMAGE_TAR=$IMAGE_DIR/busybox-rootfs.tar
 PACKAGES=(docker.io iproute2 iptables bridge-utils tcpdump busybox-static curl iputils-ping
-  conntrack util-linux graphviz)
+  conntrack nftables util-linux graphviz)
 changed=0
 
 say() { printf 'dnlab provision: %s\n' "$*"; }

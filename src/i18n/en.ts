@@ -1,7 +1,8 @@
 import type { Catalogue } from './index.js';
+import { checks } from './en/checks.js';
+import { cli } from './en/cli.js';
+import { lessons } from './en/lessons.js';
+import { tui } from './en/tui.js';
 
-/**
- * English messages. Keys are grouped by area: `cli.*`, `doctor.*`, `lab.*`, `check.<kind>.*`,
- * `tui.*`, `grade.*`. Placeholders are `{name}`.
- */
-export const en: Catalogue = {};
+/** English, the fallback for every string. Each area keeps its own file under en/. */
+export const en: Catalogue = { ...cli, ...lessons, ...checks, ...tui };
