@@ -93,16 +93,22 @@ export async function cleanup(nodes?: string[]): Promise<CleanupReport> {
   const utsInodes = new Set(
     hostDirs.map((h) => nsInode(hostPaths(h).uts)).filter((n): n is number => n !== undefined),
   );
+  const mntInodes = new Set(
+    hostDirs.map((h) => nsInode(hostPaths(h).mnt)).filter((n): n is number => n !== undefined),
+  );
   const cgroupName = (name: string) =>
     all ? name.startsWith(`${namePrefix()}-`) : nodes.some((n) => name === `${namePrefix()}-${n}`);
   const processes = await killLabProcesses({
     netInodes,
     utsInodes,
+    mntInodes,
     cgroup: (p) => cgroupName(p.split('/')[1] ?? ''),
   });
   for (const h of hostDirs) removeShimSockets(h);
   const dirs = all ? [labRoot()] : hostDirs.map((h) => hostPaths(h).dir);
-  const mounts = await unmountUnder([...dirs, ...netFiles]);
+  const mntFiles = hostDirs.map((h) => hostPaths(h).mnt);
+  const mounts = await unmountUnder([...dirs, ...mntFiles, ...netFiles]);
+  for (const f of mntFiles) fs.rmSync(f, { force: true });
   for (const f of netFiles) fs.rmSync(f, { force: true });
   let cgroups = 0;
   for (const dir of labCgroupDirs(cgroupName)) if (removeCgroupTree(dir)) cgroups++;

@@ -48,9 +48,19 @@ export function netnsPath(node: string): string {
   return path.join(NETNS_DIR, netnsName(node));
 }
 
+/** A folder bind-mounted on itself and made private, so mount namespaces can be pinned in it. */
+export function nsDir(): string {
+  return path.join(labRoot(), 'ns');
+}
+
 export interface HostPaths {
   dir: string;
   uts: string;
+  /** The host's mount namespace, pinned to a file in the private `ns/` folder. */
+  mnt: string;
+  /** Bind-mounted over /etc/resolv.conf and /etc/docker inside the host's mount namespace. */
+  resolvConf: string;
+  etcDocker: string;
   dataRoot: string;
   execRoot: string;
   dockerSock: string;
@@ -69,12 +79,15 @@ export function hostPaths(host: string): HostPaths {
   return {
     dir,
     uts: path.join(dir, 'uts'),
+    mnt: path.join(nsDir(), `${host}.mnt`),
+    resolvConf: path.join(dir, 'resolv.conf'),
+    etcDocker: path.join(dir, 'etc-docker'),
     dataRoot: path.join(dir, 'docker'),
     execRoot: path.join(dir, 'exec'),
     dockerSock: path.join(dir, 'docker.sock'),
     dockerPid: path.join(dir, 'docker.pid'),
     dockerLog: path.join(dir, 'dockerd.log'),
-    daemonJson: path.join(dir, 'daemon.json'),
+    daemonJson: path.join(dir, 'etc-docker', 'daemon.json'),
     containerdDir: path.join(dir, 'containerd'),
     containerdSock: path.join(dir, 'containerd', 'containerd.sock'),
     containerdConfig: path.join(dir, 'containerd', 'config.toml'),

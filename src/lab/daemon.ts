@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { cgroupParent, hostPaths, netnsPath } from './config.js';
+import { cgroupParent, hostPaths } from './config.js';
+import { enterHost } from './hostns.js';
 import { Engine } from './engine.js';
 import { runOk } from './run.js';
 
@@ -14,11 +15,10 @@ export async function makeUts(host: string): Promise<void> {
   await runOk(['unshare', `--uts=${p.uts}`, 'hostname', host]);
 }
 
-/** Start a program detached (own session, output to a log) inside the host's net and UTS namespaces. */
+/** Start a program detached (own session, output to a log) inside the host's namespaces. */
 function startDetached(host: string, argv: string[], logFile: string): number {
-  const p = hostPaths(host);
   const log = fs.openSync(logFile, 'a');
-  const child = spawn('nsenter', [`--net=${netnsPath(host)}`, `--uts=${p.uts}`, '--', ...argv], {
+  const child = spawn('nsenter', [...enterHost(host), '--', ...argv], {
     detached: true,
     stdio: ['ignore', log, log],
   });
@@ -80,7 +80,7 @@ export async function startDockerd(host: string): Promise<void> {
       '--exec-root', p.execRoot,
       '--pidfile', p.dockerPid,
       '--host', `unix://${p.dockerSock}`,
-      '--config-file', p.daemonJson,
+      '--config-file', '/etc/docker/daemon.json',
       '--cgroup-parent', cgroupParent(host),
     ],
     p.dockerLog,

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { hostPaths, netnsName, netnsPath } from './config.js';
 import { cleanup, leftovers, type CleanupReport } from './cleanup.js';
-import { PRISTINE_DAEMON_JSON, engineFor, makeUts, startDaemons, startDockerd, stopDockerd } from './daemon.js';
+import { PRISTINE_DAEMON_JSON, engineFor, startDaemons, startDockerd, stopDockerd } from './daemon.js';
+import { makeHostNamespaces } from './hostns.js';
 import { importLabImage, readImageTar } from './image.js';
 import { addNetns, ipIn, makeSwitch, plugIntoSwitch } from './netns.js';
 import { startInternet } from './internet.js';
@@ -60,7 +61,7 @@ async function buildHost(topology: Topology, spec: HostSpec, image: Buffer, onPr
   const host = spec.name;
   await stage(onProgress, host, 'namespaces', async () => {
     await addNetns(host);
-    await makeUts(host);
+    await makeHostNamespaces(host, addressOnly(topology.lan.gateway));
     await plugIntoSwitch(topology.lan.switch, host, spec.lanAddress);
     if (topology.internet) {
       await ipIn(host, ['route', 'add', 'default', 'via', addressOnly(topology.lan.gateway)]);
@@ -101,12 +102,15 @@ export async function up(opts: { topology?: Topology; onProgress?: OnProgress; s
   writeState({ version: 1, topology, startedAt: new Date().toISOString(), complete: false });
   await stage(opts.onProgress, topology.lan.switch, 'LAN', () => makeSwitch(topology.lan.switch), opts.signal);
   const internet = topology.internet;
-  await Promise.all([
+  // allSettled: on Ctrl-C every branch must have stopped before the caller cleans up.
+  const settled = await Promise.allSettled([
     ...(internet
       ? [stage(opts.onProgress, internet.name, 'internet', () => startInternet(topology, internet), opts.signal)]
       : []),
     ...topology.hosts.map((h) => buildHost(topology, h, image, opts.onProgress, opts.signal)),
   ]);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
   writeState({ version: 1, topology, startedAt: new Date().toISOString(), complete: true });
   return { alreadyUp: false, cleaned, ms: Date.now() - t0 };
 }

@@ -9,7 +9,7 @@ export function nsInode(file: string): number | undefined {
   }
 }
 
-function nsLinkInode(pid: string, kind: 'net' | 'uts'): number | undefined {
+function nsLinkInode(pid: string, kind: 'net' | 'uts' | 'mnt'): number | undefined {
   try {
     const m = /\[(\d+)\]/.exec(fs.readlinkSync(`/proc/${pid}/ns/${kind}`));
     return m ? Number(m[1]) : undefined;
@@ -55,6 +55,7 @@ function ancestors(): Set<string> {
 export interface LabProcessQuery {
   netInodes: Set<number>;
   utsInodes: Set<number>;
+  mntInodes: Set<number>;
   /** True for a cgroup path (as in /proc/PID/cgroup) that belongs to the lab. */
   cgroup: (cgroupPath: string) => boolean;
 }
@@ -67,9 +68,11 @@ export function labPids(q: LabProcessQuery): number[] {
     if (!/^\d+$/.test(pid) || skip.has(pid)) continue;
     const net = nsLinkInode(pid, 'net');
     const uts = nsLinkInode(pid, 'uts');
+    const mnt = nsLinkInode(pid, 'mnt');
     const ours =
       (net !== undefined && q.netInodes.has(net)) ||
       (uts !== undefined && q.utsInodes.has(uts)) ||
+      (mnt !== undefined && q.mntInodes.has(mnt)) ||
       inLabCgroup(pid, q.cgroup);
     if (ours && isAlive(pid)) found.push(Number(pid));
   }

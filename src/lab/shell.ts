@@ -37,7 +37,7 @@ export function hostCommand(host: string, argv: readonly string[]): Command {
   const p = hostPaths(host);
   return {
     file: 'nsenter',
-    args: [`--uts=${p.uts}`, '--', 'ip', 'netns', 'exec', netnsName(host), ...argv],
+    args: [`--uts=${p.uts}`, `--mount=${p.mnt}`, '--', 'ip', 'netns', 'exec', netnsName(host), ...argv],
     env: { ...process.env, DOCKER_HOST: dockerHostEnv(host), DNLAB_HOST: host },
   };
 }

@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { t } from '../../i18n/index.js';
+import { LabError, reset } from '../../lab/lab.js';
+import { readState } from '../../lab/state.js';
+import { ProgressPrinter, seconds } from '../output.js';
+import { requireRoot } from '../root.js';
+
+export function register(program: Command): void {
+  program
+    .command('reset [host]')
+    .description('bring a lab host (or every host) back to a fresh state')
+    .addHelpText(
+      'after',
+      '\nContainers, networks, volumes, swarm membership, extra links and firewall rules are removed;\nthe engine keeps running unless its daemon.json was changed.\n\nExamples:\n  sudo dnlab reset host1\n  sudo dnlab reset',
+    )
+    .action(async (host: string | undefined) => {
+      requireRoot('dnlab reset');
+      const state = readState();
+      if (!state?.complete) throw new LabError(t('lab.notUp'), t('lab.startIt'));
+      const hosts = host ? [host] : state.topology.hosts.map((h) => h.name);
+      const printer = new ProgressPrinter();
+      try {
+        for (const h of hosts) {
+          const r = await reset(h, { onProgress: printer.onProgress });
+          printer.stop();
+          process.stdout.write(`${t('lab.resetDone', { host: h, time: seconds(r.ms), how: t(`lab.resetHow.${r.how}`) })}\n`);
+        }
+      } finally {
+        printer.stop();
+      }
+    });
+}

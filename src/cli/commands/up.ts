@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { t } from '../../i18n/index.js';
+import { down, up } from '../../lab/lab.js';
+import { readState } from '../../lab/state.js';
+import { ProgressPrinter, seconds, yellow } from '../output.js';
+import { requireRoot } from '../root.js';
+
+function hostList(): string {
+  return (readState()?.topology.hosts ?? []).map((h) => `${h.name} ${h.lanAddress}`).join(', ');
+}
+
+/** `up` with progress; Ctrl-C (or SIGTERM) stops it and removes whatever it had made. */
+export async function upWithProgress(): Promise<void> {
+  const printer = new ProgressPrinter();
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const result = await up({ onProgress: printer.onProgress, signal: abort.signal });
+    printer.stop();
+    if (result.cleaned && result.cleaned.processes + result.cleaned.namespaces > 0) {
+      process.stdout.write(`${t('lab.cleanedLeftovers', { ...result.cleaned })}\n`);
+    }
+    process.stdout.write(
+      result.alreadyUp
+        ? `${t('lab.alreadyUp', { hosts: hostList() })}\n`
+        : `${t('lab.upDone', { time: seconds(result.ms), hosts: hostList() })}\n${t('lab.nextSteps')}\n`,
+    );
+  } catch (err) {
+    printer.stop();
+    if (abort.signal.aborted) {
+      process.stderr.write(`${yellow(t('cli.interrupted'))}\n`);
+      await down();
+      process.exitCode = 130;
+      return;
+    }
+    throw err;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+export function register(program: Command): void {
+  program
+    .command('up')
+    .description('bring the lab up: two Docker hosts (host1, host2) on a LAN, each in its own network namespace')
+    .addHelpText(
+      'after',
+      '\nA lab already up is left as it is. Leftovers of a crashed run are cleaned first.\nCtrl-C while it starts removes everything it made.\n\nExample:\n  sudo dnlab up',
+    )
+    .action(async () => {
+      requireRoot('dnlab up');
+      await upWithProgress();
+    });
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { detectLang, setLang } from '../i18n/index.js';
+import { commands } from './commands/index.js';
+import { reportError } from './output.js';
+
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export function buildProgram(): Command {
+  const program = new Command('dnlab')
+    .description('A terminal learning lab for Docker container networking.\nWith no command, opens the lessons (the TUI).')
+    .version(pkg.version, '-v, --version')
+    .option('--lang <lang>', 'language of messages: en or zh-CN (default: from LANG)')
+    .showHelpAfterError('(add --help for usage)')
+    .hook('preAction', (cmd) => {
+      setLang(detectLang(cmd.optsWithGlobals<{ lang?: string }>().lang));
+    });
+  for (const c of commands) c.register(program);
+  program.allowExcessArguments().action((_opts, cmd: Command) => {
+    const [unknown] = cmd.args;
+    if (unknown) program.error(`error: unknown command '${unknown}'`);
+    program.help();
+  });
+  return program;
+}
+
+async function main(): Promise<void> {
+  const program = buildProgram().exitOverride();
+  try {
+    await program.parseAsync(process.argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode;
+      return;
+    }
+    process.exitCode = reportError(err);
+  }
+}
+
+void main();

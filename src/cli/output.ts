@@ -1,0 +1,84 @@
+import type { ProgressEvent } from '../lab/lab.js';
+import { LabError } from '../lab/lab.js';
+import { t } from '../i18n/index.js';
+
+/** Colour only on a terminal and only when NO_COLOR is unset (https://no-color.org). */
+export function colorsEnabled(stream: NodeJS.WriteStream = process.stdout): boolean {
+  return !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && stream.isTTY === true;
+}
+
+const paint = (code: string) => (s: string) =>
+  colorsEnabled() ? `\x1b[${code}m${s}\x1b[0m` : s;
+export const green = paint('32');
+export const red = paint('31');
+export const yellow = paint('33');
+export const dim = paint('2');
+export const bold = paint('1');
+
+export const OK = '✔';
+export const FAIL = '✘';
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * Shows lab progress: on a terminal, a live line with a spinner for the stages under way and a
+ * line per finished stage; elsewhere (CI, pipes), one line per finished stage.
+ */
+export class ProgressPrinter {
+  private running = new Map<string, string>();
+  private timer: NodeJS.Timeout | undefined;
+  private frame = 0;
+  private readonly live: boolean;
+
+  constructor(private readonly out: NodeJS.WriteStream = process.stderr) {
+    this.live = out.isTTY === true;
+  }
+
+  readonly onProgress = (e: ProgressEvent): void => {
+    const key = `${e.node} ${e.stage}`;
+    if (e.phase === 'start') {
+      this.running.set(key, `${e.node}: ${e.stage}`);
+      if (this.live && !this.timer) this.timer = setInterval(() => this.draw(), 80);
+    } else {
+      this.running.delete(key);
+      this.clearLine();
+      this.out.write(`${green(OK)} ${e.node.padEnd(9)} ${e.stage.padEnd(20)} ${dim(seconds(e.ms ?? 0))}\n`);
+    }
+    this.draw();
+  };
+
+  private clearLine(): void {
+    if (this.live) this.out.write('\r\x1b[K');
+  }
+
+  private draw(): void {
+    if (!this.live) return;
+    this.clearLine();
+    if (this.running.size === 0) return;
+    const spin = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'[this.frame++ % 10];
+    const line = `${spin} ${[...this.running.values()].join(', ')}`;
+    this.out.write(line.slice(0, (this.out.columns ?? 80) - 1));
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.clearLine();
+  }
+}
+
+/** Print an error as message + what to try, and return the exit code to use. */
+export function reportError(err: unknown): number {
+  if (err instanceof LabError) {
+    process.stderr.write(`${red(t('cli.error'))}: ${err.message}\n`);
+    if (err.fix) process.stderr.write(`${t('cli.try')}: ${err.fix}\n`);
+    return 1;
+  }
+  const e = err as Error & { fix?: string };
+  process.stderr.write(`${red(t('cli.error'))}: ${e?.message ?? String(err)}\n`);
+  if (e?.fix) process.stderr.write(`${t('cli.try')}: ${e.fix}\n`);
+  if (process.env.DNLAB_DEBUG && e?.stack) process.stderr.write(`${e.stack}\n`);
+  return 1;
+}

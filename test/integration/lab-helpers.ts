@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run, type RunResult } from '../../src/lab/run.js';
+import { hostCommand } from '../../src/lab/shell.js';
+
+export const isRoot = process.getuid?.() === 0;
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const cliPath = path.join(repoRoot, 'dist/cli/main.js');
+
+/** Tests run their own lab instance, so a learner's lab on the same machine is never touched. */
+export function useTestInstance(name: string): void {
+  process.env.DNLAB_INSTANCE = name;
+  delete process.env.DNLAB_ROOT;
+}
+
+/** Run a command inside a lab host, as the learner's shell would. */
+export function onHost(host: string, argv: string[], timeoutMs = 30_000): Promise<RunResult> {
+  const cmd = hostCommand(host, argv);
+  return run([cmd.file, ...cmd.args], { env: cmd.env, timeoutMs });
+}
+
+export function dnlab(args: string[], timeoutMs = 60_000): Promise<RunResult> {
+  if (!fs.existsSync(cliPath)) throw new Error(`build first (npm run build): ${cliPath} is missing`);
+  return run([process.execPath, cliPath, ...args], { timeoutMs });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
