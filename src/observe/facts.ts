@@ -33,6 +33,22 @@ export interface LinkFacts {
   macvlanMode?: string;
   /** For vlan links: the 802.1q id. */
   vlanId?: number;
+  /** `operstate`: UP, DOWN, UNKNOWN, LOWERLAYERDOWN… (an empty bridge is DOWN yet present). */
+  operstate?: string;
+  /** `link_type`: ether, loopback, none… */
+  linkType?: string;
+  /** `linkinfo.info_slave_kind`: `bridge` for a bridge port. */
+  slaveKind?: string;
+  /** For a bridge port: its STP state (`info_slave_data.state`): forwarding, disabled… */
+  portState?: string;
+  /** For macvlan/ipvlan/vlan/vxlan children: the parent's ifindex (`link_index`), also when it lives in another namespace. */
+  parentIfindex?: number;
+  /** Set when the parent lives in another network namespace (`link_netnsid`). */
+  parentNetnsId?: number;
+  /** For ipvlan links: l2, l3, l3s. */
+  ipvlanMode?: string;
+  /** For vxlan links: the UDP port (4789 for Docker overlays). */
+  vxlanPort?: number;
 }
 
 export interface RouteFacts {
@@ -42,6 +58,9 @@ export interface RouteFacts {
   protocol?: string;
   scope?: string;
   prefsrc?: string;
+  /** Route type when it is not unicast: unreachable, blackhole, prohibit, local, broadcast… */
+  type?: string;
+  metric?: number;
 }
 
 export interface BridgePortFacts {
@@ -72,8 +91,40 @@ export interface FirewallRule {
   toSource?: string;
   packets?: number;
   bytes?: number;
-  /** The rule as the tool printed it, for evidence. */
+  /**
+   * The rule as the tool printed it, for evidence: the iptables-save line without its `[p:b]`
+   * counter prefix, or the nft rule rendered in `nft list` syntax.
+   */
   raw: string;
+  /** nftables family (ip, ip6, inet…); `ip` for iptables-save. */
+  family?: string;
+  /** `! -s` / `ip saddr !=` */
+  sourceNegated?: boolean;
+  /** `! -d` / `ip daddr !=` */
+  destinationNegated?: boolean;
+  sport?: string;
+  /** True when the rule jumps with `-g` / `goto` rather than `-j` / `jump`. */
+  goto?: boolean;
+  /** `-m comment --comment` (iptables) or the rule's comment (nftables: "DNAT", "MASQUERADE"…). */
+  comment?: string;
+}
+
+/** A chain of a firewall table, with its policy when it is a built-in (base) chain. */
+export interface FirewallChain {
+  backend: 'iptables' | 'nftables';
+  table: string;
+  chain: string;
+  family?: string;
+  /** ACCEPT / DROP (upper case for both backends); absent for user chains. */
+  policy?: string;
+  /** nftables base chains: the hook (prerouting, forward, output, postrouting, input). */
+  hook?: string;
+  /** nftables base chains: filter, nat, route. */
+  type?: string;
+  priority?: number;
+  /** Policy counters (iptables-save -c). */
+  packets?: number;
+  bytes?: number;
 }
 
 export interface PortBinding {
@@ -83,6 +134,11 @@ export interface PortBinding {
   hostIp: string;
   /** Absent when the port is only exposed, not published. */
   hostPort?: number;
+  /**
+   * Published with no host port given (`-p 80`, `-P`) on a container that is not running: the
+   * engine picks the port at start, so `hostPort` is not known yet.
+   */
+  ephemeral?: boolean;
 }
 
 export interface EndpointFacts {
@@ -97,6 +153,15 @@ export interface EndpointFacts {
   dnsNames: string[];
   /** The address asked for with --ip (IPAMConfig.IPv4Address). */
   requestedIp?: string;
+  ipv6?: string;
+  ipv6PrefixLen?: number;
+  ipv6Gateway?: string;
+  /** The address asked for with --ip6 (IPAMConfig.IPv6Address). */
+  requestedIpv6?: string;
+  /** `--gw-priority` (API 1.48+). */
+  gwPriority?: number;
+  /** Names this endpoint links to on a user-defined network (`EndpointSettings.Links`). */
+  links?: string[];
 }
 
 export interface ContainerFacts {
@@ -118,12 +183,28 @@ export interface ContainerFacts {
   links?: LinkFacts[];
   routes?: RouteFacts[];
   legacyLinks: string[];
+  /** Where `ports` came from: the running container's NetworkSettings.Ports, or its HostConfig (not running). */
+  portsFrom?: 'runtime' | 'config';
+  /** Config.Hostname */
+  hostname?: string;
+  /** The image's id (sha256:…); `image` is the name the container was created from. */
+  imageId?: string;
+  /** Files on the lab machine that the container sees as /etc/hosts and /etc/resolv.conf. */
+  hostsPath?: string;
+  resolvConfPath?: string;
+  /** Inode of the container's network namespace (equal for containers that share one, and to the host's for `--network host`). */
+  netnsInode?: number;
 }
 
 export interface SubnetFacts {
   subnet: string;
   gateway?: string;
   ipRange?: string;
+  /**
+   * Where `gateway` came from: the engine's IPAM config, or (engines ≤28 leave it out unless it
+   * was configured) the address the network's Linux bridge holds inside this subnet.
+   */
+  gatewaySource?: 'ipam' | 'kernel';
 }
 
 export interface NetworkFacts {
@@ -139,7 +220,13 @@ export interface NetworkFacts {
   /** For bridge networks: the Linux bridge's name (docker0, br-<id12>, or the name option). */
   bridgeName?: string;
   /** Containers attached, by name (with their IPv4 address in CIDR form). */
-  containers: { id: string; name: string; ipv4?: string }[];
+  containers: { id: string; name: string; ipv4?: string; ipv6?: string; mac?: string; endpointId?: string }[];
+  enableIPv6?: boolean;
+  /** IPAM driver (`default` unless a plugin is used). */
+  ipamDriver?: string;
+  /** Overlay networks: the nodes that have joined it (`Peers`). */
+  peers?: { name: string; ip: string }[];
+  labels?: Record<string, string>;
 }
 
 export interface SwarmFacts {
@@ -147,7 +234,26 @@ export interface SwarmFacts {
   nodeId?: string;
   nodeAddr?: string;
   isManager: boolean;
-  nodes?: { id: string; hostname: string; role: string; state: string; addr?: string; leader?: boolean }[];
+  nodes?: {
+    id: string;
+    hostname: string;
+    role: string;
+    state: string;
+    addr?: string;
+    leader?: boolean;
+    availability?: string;
+    managerReachability?: string;
+  }[];
+  /** `Swarm.Error` from /info when it is not empty. */
+  error?: string;
+  clusterId?: string;
+  /** Number of nodes and managers the cluster reports (managers only). */
+  nodeCount?: number;
+  managerCount?: number;
+  /** VXLAN UDP port of the data path (4789 unless `--data-path-port`); managers only. */
+  dataPathPort?: number;
+  defaultAddrPool?: string[];
+  subnetSize?: number;
 }
 
 export interface EngineFacts {
@@ -156,6 +262,15 @@ export interface EngineFacts {
   firewallBackend: string; // iptables, nftables, iptables+firewalld, …
   defaultAddressPools: { base: string; size: number }[];
   name: string;
+  /** The API version requests were pinned to: min(server, ours). */
+  pinnedApiVersion?: string;
+  minApiVersion?: string;
+  kernelVersion?: string;
+  /** `/info` IPv4Forwarding and BridgeNfIptables. */
+  ipv4Forwarding?: boolean;
+  bridgeNfIptables?: boolean;
+  /** `/info` FirewallBackend.Info pairs (29.5+: EnableUserlandProxy…). */
+  firewallBackendInfo?: Record<string, string>;
 }
 
 /** The result of one behaviour probe (real traffic or a file read), keyed by the probe's id. */
@@ -164,6 +279,8 @@ export interface ProbeResult {
   stdout: string;
   stderr: string;
   ms: number;
+  /** True when the probe was stopped at its timeout (code is then 124, or 137 if it had to be killed). */
+  timedOut?: boolean;
 }
 
 export interface HostFacts {
@@ -180,6 +297,18 @@ export interface HostFacts {
   daemonConfig: { ok: true; value: Record<string, unknown> } | { ok: false; error: string };
   /** Behaviour probes asked for by this run's checks. */
   probes: Record<string, ProbeResult>;
+  /** Chains and their policies (e.g. `filter FORWARD DROP`), from the same reads as `firewall`. */
+  firewallChains?: FirewallChain[];
+  /** Inode of the host's network namespace (compare with ContainerFacts.netnsInode). */
+  netnsInode?: number;
+  /**
+   * What could not be read, by source (`engine`, `kernel`, `firewall`, `container:<name>`…).
+   * When the engine does not answer, `engine`/`containers`/`networks` are empty and an `engine`
+   * error says why; kernel facts and daemon.json are still read.
+   */
+  errors?: { source: string; message: string }[];
+  /** Milliseconds each part of the observation took, for benchmarks. */
+  timings?: Record<string, number>;
 }
 
 /** Facts of every host a run looked at, keyed by host name. */

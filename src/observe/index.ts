@@ -1,0 +1,13 @@
+/** Observers: read a lab host's real state into typed facts (see facts.ts). */
+export type * from './facts.js';
+export { observeLab, type ObserveRequest } from './observe.js';
+export { buildHostFacts, fillGatewaysFromKernel, ipv4InCidr, type RawHostReads } from './build.js';
+export { readEngine, readHost } from './read.js';
+export { parseIptablesSave, tokenize, type ParsedFirewall } from './iptables.js';
+export { parseNftRuleset, type NftParseOptions } from './nftables.js';
+export { bridgePortsFromLinks, parseBridgeLinks, parseIpLinks, parseIpRoutes, splitJsonDocuments } from './iproute.js';
+export { isDefaultBridgeMode, parseContainer, parseEndpoint, parsePortKey, parsePorts, sharedNetnsTarget } from './container.js';
+export { BRIDGE_NAME_OPTION, bridgeNameOf, parseNetwork } from './network.js';
+export { parseEngine, parseSwarm, usesNftables } from './engine-info.js';
+export { parseDaemonConfig } from './daemon-config.js';
+export { PROBE_MAX_MS, findContainer, probeArgv, runProbes } from './probes.js';
