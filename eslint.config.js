@@ -8,6 +8,8 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Terminal code matches escape sequences on purpose.
+      'no-control-regex': 'off',
     },
   },
 );

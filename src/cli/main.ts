@@ -26,6 +26,11 @@ export function buildProgram(): Command {
 }
 
 async function main(): Promise<void> {
+  if (process.platform !== 'linux' && !process.env.DNLAB_NO_VM) {
+    const { runInVm } = await import('./vm-launcher.js');
+    process.exitCode = await runInVm(process.argv.slice(2));
+    return;
+  }
   const program = buildProgram().exitOverride();
   try {
     await program.parseAsync(process.argv);

@@ -7,7 +7,7 @@ import { importLabImage, readImageTar } from './image.js';
 import { addNetns, ipIn, makeSwitch, plugIntoSwitch } from './netns.js';
 import { startInternet } from './internet.js';
 import { run } from './run.js';
-import { diffSnapshots, snapshotHost, type HostSnapshot } from './snapshot.js';
+import { diffSnapshots, snapshotHost, snapshotKernel, type HostSnapshot } from './snapshot.js';
 import { readState, writeFileAtomic, writeState } from './state.js';
 import { DEFAULT_TOPOLOGY, addressOnly, findHost, type HostSpec, type Topology } from './topology.js';
 import { writeShellRc } from './shell.js';
@@ -169,7 +169,7 @@ async function fastReset(host: string, baseline: Baseline): Promise<void> {
   for (const tag of images.flatMap((i) => i.RepoTags ?? []).filter((t) => !keep.has(t))) {
     await engine.request({ method: 'DELETE', path: `/images/${encodeURIComponent(tag)}`, query: { noprune: false } });
   }
-  const now = await snapshotHost(host, engine);
+  const now = await snapshotKernel(host);
   if (now.iptables.join('\n') !== baseline.snapshot.iptables.join('\n')) {
     await run(['nsenter', `--net=${netnsPath(host)}`, '--', 'iptables-restore'], { input: baseline.iptablesSave });
   }

@@ -1,0 +1,28 @@
+import { spawn } from 'node:child_process';
+
+/**
+ * macOS and Windows: the lab needs a Linux kernel, so dnlab runs inside one VM (see Vagrantfile).
+ * `vagrant up` shows its own progress; then the same dnlab command runs inside over `vagrant ssh -t`.
+ */
+function vagrant(args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn('vagrant', args, { stdio: 'inherit' });
+    child.on('error', () => resolve(127));
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+export async function runInVm(argv: string[]): Promise<number> {
+  process.stderr.write('dnlab: this machine is not Linux; starting the lab VM (vagrant up)…\n');
+  const upCode = await vagrant(['up']);
+  if (upCode === 127) {
+    process.stderr.write(
+      'dnlab: Vagrant is not installed. Install Vagrant and VirtualBox 7.1+ (or VMware/Parallels), then run npm start again.\n',
+    );
+    return 1;
+  }
+  if (upCode !== 0) return upCode;
+  // The arguments become one remote command line: quote each for the VM's shell.
+  const quoted = argv.map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  return vagrant(['ssh', '-t', '-c', `cd ~/dnlab && sudo ./dnlab ${quoted}`]);
+}
