@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
 import { displayPath, formatDiagnostic } from '../../lessons/diagnostics.js';
@@ -33,6 +34,11 @@ export function register(program: Command): Command {
 /** Run the lint and print its result; returns the exit code (0 clean, 1 errors, 2 bad path). */
 export function runLint(target: string | undefined, opts: { json?: boolean }, io: Out): number {
   const where = target ?? lessonsRoot();
+  if (target === undefined && !fs.existsSync(where)) {
+    // No lessons folder at all (yet): nothing to check, which is not an error.
+    io.out(`${t('lessons.lint.noLessons', { path: displayPath(where) })}\n`);
+    return 0;
+  }
   let report: LintReport;
   try {
     report = lintPath(where);
@@ -68,7 +74,9 @@ function summary(r: LintReport, where: string): string {
     errors: count(r.errors, 'error'),
     warnings: count(r.warnings, 'warning'),
   };
-  return r.errors > 0 ? t('lessons.lint.summaryErrors', vars) : t('lessons.lint.summaryClean', vars);
+  return r.errors > 0
+    ? t('lessons.lint.summaryErrors', vars)
+    : t('lessons.lint.summaryClean', vars);
 }
 
 function count(n: number, word: 'lesson' | 'error' | 'warning'): string {

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { getChecker } from '../checks/registry.js';
+import type { Lang } from '../i18n/index.js';
+import type { Command, Lesson, Step, StepCheck } from './model.js';
+import { checkParams } from './rules.js';
+import type { CheckFile, CommandFile, LessonFile, StepFile } from './schema.js';
+import { resolveText, type TextRole } from './text.js';
+
+/** The lesson model from validated lesson.yaml data: defaults applied, texts read for `lang`. */
+export function buildLesson(data: LessonFile, dir: string, lang: Lang, languages: Lang[]): Lesson {
+  const text = (v: unknown, role: TextRole = 'text'): string =>
+    resolveText(dir, v, role, lang).text;
+  const firstHost = data.hosts[0] ?? 'host1';
+  const lessonFeatures = data.features ?? [];
+  return {
+    id: data.id,
+    dir,
+    lang,
+    languages,
+    title: text(data.title),
+    summary: text(data.summary),
+    minutes: data.minutes,
+    hosts: [...data.hosts],
+    features: [...lessonFeatures],
+    setup: commands(data.setup ?? [], firstHost),
+    steps: data.steps.map((s, index) => buildStep(s, index, dir, lang, firstHost, lessonFeatures)),
+    contentHash: contentHash(dir),
+  };
+}
+
+function buildStep(
+  s: StepFile,
+  index: number,
+  dir: string,
+  lang: Lang,
+  firstHost: string,
+  lessonFeatures: readonly string[],
+): Step {
+  const text = (v: unknown, role: TextRole = 'text'): string =>
+    resolveText(dir, v, role, lang).text;
+  const host = s.host ?? firstHost;
+  const doc = resolveText(dir, s.text, 'doc', lang);
+  const checks = s.checks.map((c) => buildCheck(c, lang, dir));
+  const checkerFeatures = s.checks.flatMap((c, i) => {
+    const checker = getChecker(c.kind);
+    return checker?.features?.(checks[i]?.params) ?? [];
+  });
+  return {
+    id: s.id,
+    index,
+    title: text(s.title),
+    text: doc.text,
+    textFile: doc.file ?? '',
+    host,
+    features: [...new Set([...lessonFeatures, ...(s.features ?? []), ...checkerFeatures])],
+    points: s.points ?? 1,
+    checks,
+    hints: (s.hints ?? []).map((h) => text(h)),
+    solution: commands(s.solution, host),
+    alternatives: (s.alternatives ?? []).map((alt) => commands(alt, host)),
+    wrong: (s.wrong ?? []).map((w) => ({
+      run: commands(w.run, host),
+      fails: w.fails,
+      says: text(w.says),
+    })),
+    explain: s.explain === undefined ? '' : text(s.explain, 'doc-or-text'),
+  };
+}
+
+function buildCheck(c: CheckFile, lang: Lang, dir: string): StepCheck {
+  const raw = checkParams(c);
+  const parsed = getChecker(c.kind)?.params.safeParse(raw);
+  const params = (parsed?.success ? parsed.data : raw) as Record<string, unknown>;
+  return {
+    kind: c.kind,
+    ...(c.id !== undefined ? { id: c.id } : {}),
+    ...(c.message !== undefined ? { message: resolveText(dir, c.message, 'text', lang).text } : {}),
+    ...(c.needs !== undefined ? { needs: [...c.needs] } : {}),
+    params,
+  };
+}
+
+function commands(list: readonly CommandFile[], host: string): Command[] {
+  return list.map((c) => ({ host: c.host ?? host, run: c.run }));
+}
+
+/** sha256 over every file of the folder (relative path and bytes), in a stable order. */
+export function contentHash(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (rel: string): void => {
+    const entries = fs.readdirSync(path.join(dir, rel), { withFileTypes: true });
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) {
+        hash.update(`${p}\0`);
+        hash.update(fs.readFileSync(path.join(dir, p)));
+        hash.update('\0');
+      }
+    }
+  };
+  walk('');
+  return hash.digest('hex');
+}

@@ -1,0 +1,78 @@
+import type { Lang } from '../i18n/index.js';
+
+/**
+ * The lesson model the rest of dnlab uses (lab, checks, TUI, grading): validated, defaults
+ * applied, every text resolved for one language (English where a text has no translation).
+ */
+
+/** A command as a learner types it, and the lab host it runs on. */
+export interface Command {
+  host: string;
+  run: string;
+}
+
+/** A check as the check evaluator takes it: checker kind, optional id/message/needs, params. */
+export interface StepCheck {
+  kind: string;
+  /** The lesson's id for this check (referenced by `needs` and by `wrong[].fails`). */
+  id?: string;
+  /** Replaces the checker's own message when the check fails. */
+  message?: string;
+  /** Ids of checks of the same step that must pass before this one is judged. */
+  needs?: string[];
+  /** The checker's params, parsed by its schema (defaults applied). */
+  params: Record<string, unknown>;
+}
+
+/** A typical mistake: after these commands, check `fails` must fail and its message contain `says`. */
+export interface WrongAttempt {
+  run: Command[];
+  fails: string;
+  says: string;
+}
+
+export interface Step {
+  id: string;
+  /** 0-based position in the lesson. */
+  index: number;
+  title: string;
+  /** The step's markdown. */
+  text: string;
+  /** The markdown file `text` was read from (absolute). */
+  textFile: string;
+  /** The step's default host: its shell pane, and the host of checks that name none. */
+  host: string;
+  /** Every kernel feature the step needs: the lesson's, the step's own and its checkers'. */
+  features: string[];
+  points: number;
+  checks: StepCheck[];
+  /** Progressive hints, shown one at a time. */
+  hints: string[];
+  solution: Command[];
+  /** Other valid solutions; the self-test proves each. */
+  alternatives: Command[][];
+  wrong: WrongAttempt[];
+  /** Markdown shown once the step passes ('' when the step has none). */
+  explain: string;
+}
+
+export interface Lesson {
+  id: string;
+  /** The lesson folder (absolute). */
+  dir: string;
+  /** The language texts were resolved for. */
+  lang: Lang;
+  /** Languages the lesson has texts in (always `en`, then any translation). */
+  languages: Lang[];
+  title: string;
+  summary: string;
+  minutes: number;
+  hosts: string[];
+  /** Kernel features the whole lesson needs. */
+  features: string[];
+  /** Commands that bring the hosts to the first step's start state. */
+  setup: Command[];
+  steps: Step[];
+  /** sha256 over every file of the lesson folder: which content a grade was earned on. */
+  contentHash: string;
+}

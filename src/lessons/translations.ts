@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SUPPORTED_LANGS, t, type Lang } from '../i18n/index.js';
+import { isFile } from './files.js';
+import type { LessonIssue } from './issues.js';
+import { isDocPath } from './schema.js';
+import {
+  isFileText,
+  pickVariant,
+  placeholders,
+  textFields,
+  translationPath,
+  variants,
+} from './text.js';
+
+/**
+ * Translations (issue #9, first part): a lesson is translated to a language as soon as one of its
+ * texts is, explicitly (`{en, zh-CN}`) or by a markdown file beside the English one
+ * (`01-x.zh-CN.md`). Then every step's text must exist in that language, and every translated text
+ * must keep the English text's `{placeholders}`. Hints, checks and messages that are not yet
+ * translated fall back to English; a full completeness check can come later.
+ */
+
+const TRANSLATIONS = SUPPORTED_LANGS.filter((l): l is Exclude<Lang, 'en'> => l !== 'en');
+
+/** Languages a lesson has texts in: English first, then each translation. */
+export function lessonLanguages(raw: unknown, dir: string): Lang[] {
+  return ['en', ...TRANSLATIONS.filter((lang) => isTranslated(raw, dir, lang))];
+}
+
+function isTranslated(raw: unknown, dir: string, lang: Lang): boolean {
+  return textFields(raw).some((ref) => {
+    if (variants(ref.value)[lang] !== undefined) return true;
+    const en = variants(ref.value).en;
+    return (
+      en !== undefined &&
+      isFileText(en, ref.role) &&
+      isDocPath(en) &&
+      isFile(path.join(dir, translationPath(en, lang)))
+    );
+  });
+}
+
+export function translationRules(raw: unknown, dir: string): LessonIssue[] {
+  const out: LessonIssue[] = [];
+  for (const lang of TRANSLATIONS) {
+    if (!isTranslated(raw, dir, lang)) continue;
+    for (const ref of textFields(raw)) {
+      const en = variants(ref.value).en;
+      if (en === undefined) continue;
+      const explicit = variants(ref.value)[lang] !== undefined;
+      const at = explicit ? [...ref.path, lang] : ref.path;
+      const picked = pickVariant(dir, ref.value, ref.role, lang);
+      if (ref.role === 'doc' && picked?.lang !== lang) {
+        const file = isDocPath(en) ? translationPath(en, lang) : en;
+        out.push({ path: ref.path, message: t('lessons.translation.missingFile', { lang, file }) });
+        continue;
+      }
+      if (!picked || picked.lang !== lang) continue;
+      const enText = contents(dir, en, ref.role);
+      const langText = contents(dir, picked.value, ref.role);
+      if (enText === undefined || langText === undefined) continue;
+      const want = placeholders(enText);
+      const have = placeholders(langText);
+      if (want.join() !== have.join()) {
+        out.push({
+          path: at,
+          message: t('lessons.translation.placeholders', {
+            lang,
+            en: list(want),
+            have: list(have),
+          }),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function list(names: string[]): string {
+  return names.length ? names.map((n) => `{${n}}`).join(' ') : t('lessons.translation.none');
+}
+
+/** A text's words: inline as written, or a file's contents (undefined if it cannot be read). */
+function contents(
+  dir: string,
+  value: string,
+  role: Parameters<typeof isFileText>[1],
+): string | undefined {
+  if (!isFileText(value, role)) return value;
+  try {
+    return fs.readFileSync(path.join(dir, value), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
