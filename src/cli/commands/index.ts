@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import * as doctor from './doctor.js';
 import * as down from './down.js';
+import * as lint from './lint.js';
+import * as newLesson from './new.js';
 import * as reset from './reset.js';
 import * as shell from './shell.js';
 import * as status from './status.js';
 import * as up from './up.js';
 
 /** Every subcommand, in the order `dnlab --help` lists them. */
-export const commands: { register(program: Command): void }[] = [up, down, reset, status, shell, doctor];
+export const commands: { register(program: Command): void }[] = [up, down, reset, status, shell, doctor, lint, newLesson];
