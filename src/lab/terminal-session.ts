@@ -85,7 +85,9 @@ const PASTE_END = '\x1b[201~';
  * are touched; `ESC [ 1 ; 5 A` (Ctrl-Up) passes as is.
  */
 export function encodeCursorKeys(raw: string, applicationCursorKeys: boolean): string {
-  return applicationCursorKeys ? raw.replace(CSI_ARROW, '\x1bO$1') : raw.replace(SS3_ARROW, '\x1b[$1');
+  return applicationCursorKeys
+    ? raw.replace(CSI_ARROW, '\x1bO$1')
+    : raw.replace(SS3_ARROW, '\x1b[$1');
 }
 
 /** Pasted text as the program wants it: wrapped when it turned on bracketed paste. */

@@ -1,0 +1,110 @@
+import React, { type ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import type { LayoutPlan } from '../layout.js';
+import { displayWidth, truncate } from '../text.js';
+import { toneProps, useTheme } from '../theme.js';
+
+export interface LayoutProps {
+  plan: LayoutPlan;
+  lesson: ReactNode;
+  pane: ReactNode;
+  /** The pane's title, one line (what runs there and how to focus it). */
+  paneTitle: string;
+  paneFocused: boolean;
+  status: ReactNode;
+  /** Drawn over the body (help, a fatal error) instead of lesson and pane. */
+  overlay?: ReactNode;
+}
+
+function PaneTitle({ title, width, focused }: { title: string; width: number; focused: boolean }) {
+  const theme = useTheme();
+  const text = truncate(title, Math.max(1, width - 4));
+  if (theme.screenReader) return <Text>{text}</Text>;
+  const rule = '─';
+  const tail = Math.max(0, width - 3 - displayWidth(text) - 1);
+  return (
+    <Text wrap="truncate-end">
+      <Text {...toneProps('muted', theme)}>{rule.repeat(2)} </Text>
+      <Text {...toneProps(focused ? 'accent' : 'muted', theme)}>{text}</Text>
+      <Text {...toneProps('muted', theme)}> {rule.repeat(tail)}</Text>
+    </Text>
+  );
+}
+
+function Rule({ height }: { height: number }) {
+  const theme = useTheme();
+  if (theme.screenReader) return <Box width={1} height={height} />;
+  return (
+    <Box width={1} height={height} flexDirection="column">
+      <Text {...toneProps('muted', theme)}>
+        {Array.from({ length: height }, () => '│').join('\n')}
+      </Text>
+    </Box>
+  );
+}
+
+/** Lesson and shell side by side when wide, stacked when narrow; the status bar under both. */
+export function Layout({
+  plan,
+  lesson,
+  pane,
+  paneTitle,
+  paneFocused,
+  status,
+  overlay,
+}: LayoutProps) {
+  const bodyHeight = plan.body;
+  const showLesson = plan.lesson.height > 0;
+  const showPane = plan.pane.height > 0;
+  const lessonBox = showLesson && (
+    <Box
+      width={plan.lesson.width}
+      height={plan.lesson.height}
+      flexDirection="column"
+      overflow="hidden"
+    >
+      {lesson}
+    </Box>
+  );
+  const paneBox = showPane && (
+    <Box
+      width={plan.pane.width}
+      height={plan.pane.height + 1}
+      flexDirection="column"
+      overflow="hidden"
+    >
+      <PaneTitle title={paneTitle} width={plan.pane.width} focused={paneFocused} />
+      <Box
+        width={plan.pane.width}
+        height={plan.pane.height}
+        flexDirection="column"
+        overflow="hidden"
+      >
+        {pane}
+      </Box>
+    </Box>
+  );
+  return (
+    <Box flexDirection="column" width={plan.status.width}>
+      {overlay ? (
+        <Box width={plan.status.width} height={bodyHeight} flexDirection="column" overflow="hidden">
+          {overlay}
+        </Box>
+      ) : plan.mode === 'wide' && showLesson && showPane ? (
+        <Box flexDirection="row" width={plan.status.width} height={bodyHeight}>
+          {lessonBox}
+          <Rule height={bodyHeight} />
+          {paneBox}
+        </Box>
+      ) : (
+        <Box flexDirection="column" width={plan.status.width} height={bodyHeight}>
+          {lessonBox}
+          {paneBox}
+        </Box>
+      )}
+      <Box width={plan.status.width} height={1}>
+        {status}
+      </Box>
+    </Box>
+  );
+}

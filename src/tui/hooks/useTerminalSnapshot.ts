@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react';
+import { takeSnapshot, type SnapshotSource, type TerminalSnapshot } from '../terminal/snapshot.js';
+
+/** What the pane reads from a terminal session (src/lab/terminal-session.ts implements it). */
+export interface PaneSource {
+  readonly term: SnapshotSource;
+  readonly cursorVisible: boolean;
+  onChange(fn: () => void): () => void;
+}
+
+/** The session's screen, re-read on each (throttled) change; the cursor drawn only when focused. */
+export function useTerminalSnapshot(
+  source: PaneSource | undefined,
+  focused: boolean,
+): TerminalSnapshot | undefined {
+  const read = () =>
+    source
+      ? takeSnapshot(source.term, { cursorVisible: source.cursorVisible, showCursor: focused })
+      : undefined;
+  const [snap, setSnap] = useState(read);
+  useEffect(() => {
+    setSnap(read());
+    if (!source) return;
+    return source.onChange(() => setSnap(read()));
+  }, [source, focused]);
+  return snap;
+}

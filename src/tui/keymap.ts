@@ -1,0 +1,192 @@
+import type { Key } from 'ink';
+
+/**
+ * Every key of the TUI, defined once. Screens resolve keys through `resolveKey`; the help overlay
+ * lists `KEYMAP`; so what the help says is what the keys do.
+ */
+
+/** Where a binding applies. `global` applies on every screen except while the pane has focus. */
+export type KeyScope = 'global' | 'home' | 'lesson' | 'confirm' | 'help' | 'pane';
+
+export type Action =
+  | 'up'
+  | 'down'
+  | 'top'
+  | 'bottom'
+  | 'open'
+  | 'continue'
+  | 'quit'
+  | 'help'
+  | 'closeHelp'
+  | 'back'
+  | 'nextStep'
+  | 'prevStep'
+  | 'scrollUp'
+  | 'scrollDown'
+  | 'pageUp'
+  | 'pageDown'
+  | 'hint'
+  | 'solution'
+  | 'check'
+  | 'reset'
+  | 'zoom'
+  | 'yes'
+  | 'no'
+  | 'togglePane';
+
+export interface KeyBinding {
+  action: Action;
+  scope: KeyScope;
+  /** Key names as `keyName` produces them: `j`, `up`, `enter`, `escape`, `ctrl+c`, `ctrl+]`. */
+  keys: readonly string[];
+  /** i18n key of what it does (`tui.key.*`). */
+  description: string;
+}
+
+/** The one key that moves focus between the shell pane and the lesson (as in telnet). */
+export const PANE_TOGGLE_RAW = '\x1d';
+export const PANE_TOGGLE_KEY = 'ctrl+]';
+
+export const KEYMAP: readonly KeyBinding[] = [
+  {
+    action: 'togglePane',
+    scope: 'pane',
+    keys: [PANE_TOGGLE_KEY],
+    description: 'tui.key.togglePane',
+  },
+  { action: 'quit', scope: 'global', keys: ['ctrl+c'], description: 'tui.key.quit' },
+  { action: 'help', scope: 'global', keys: ['?'], description: 'tui.key.help' },
+
+  { action: 'up', scope: 'home', keys: ['up', 'k'], description: 'tui.key.up' },
+  { action: 'down', scope: 'home', keys: ['down', 'j'], description: 'tui.key.down' },
+  { action: 'top', scope: 'home', keys: ['home', 'g'], description: 'tui.key.top' },
+  { action: 'bottom', scope: 'home', keys: ['end', 'G'], description: 'tui.key.bottom' },
+  { action: 'open', scope: 'home', keys: ['enter'], description: 'tui.key.open' },
+  { action: 'continue', scope: 'home', keys: ['c'], description: 'tui.key.continue' },
+  { action: 'quit', scope: 'home', keys: ['q'], description: 'tui.key.quit' },
+
+  { action: 'nextStep', scope: 'lesson', keys: ['n'], description: 'tui.key.nextStep' },
+  { action: 'prevStep', scope: 'lesson', keys: ['p'], description: 'tui.key.prevStep' },
+  { action: 'scrollDown', scope: 'lesson', keys: ['down', 'j'], description: 'tui.key.scrollDown' },
+  { action: 'scrollUp', scope: 'lesson', keys: ['up', 'k'], description: 'tui.key.scrollUp' },
+  {
+    action: 'pageDown',
+    scope: 'lesson',
+    keys: ['pagedown', 'space'],
+    description: 'tui.key.pageDown',
+  },
+  { action: 'pageUp', scope: 'lesson', keys: ['pageup'], description: 'tui.key.pageUp' },
+  { action: 'hint', scope: 'lesson', keys: ['h'], description: 'tui.key.hint' },
+  { action: 'solution', scope: 'lesson', keys: ['s'], description: 'tui.key.solution' },
+  { action: 'check', scope: 'lesson', keys: ['c'], description: 'tui.key.check' },
+  { action: 'reset', scope: 'lesson', keys: ['r'], description: 'tui.key.reset' },
+  { action: 'zoom', scope: 'lesson', keys: ['z'], description: 'tui.key.zoom' },
+  {
+    action: 'togglePane',
+    scope: 'lesson',
+    keys: [PANE_TOGGLE_KEY],
+    description: 'tui.key.togglePane',
+  },
+  // No `q` here: a learner who believes the shell has focus must not quit by typing.
+  { action: 'back', scope: 'lesson', keys: ['escape', 'b'], description: 'tui.key.back' },
+
+  { action: 'yes', scope: 'confirm', keys: ['y'], description: 'tui.key.yes' },
+  { action: 'no', scope: 'confirm', keys: ['n', 'escape'], description: 'tui.key.no' },
+
+  {
+    action: 'scrollDown',
+    scope: 'help',
+    keys: ['down', 'j'],
+    description: 'tui.key.scrollHelpDown',
+  },
+  { action: 'scrollUp', scope: 'help', keys: ['up', 'k'], description: 'tui.key.scrollHelpUp' },
+  {
+    action: 'closeHelp',
+    scope: 'help',
+    keys: ['escape', '?', 'q'],
+    description: 'tui.key.closeHelp',
+  },
+];
+
+/** The order scopes appear in the help overlay. */
+export const SCOPE_ORDER: readonly KeyScope[] = [
+  'global',
+  'home',
+  'lesson',
+  'confirm',
+  'help',
+  'pane',
+];
+
+/** A stable name for what Ink's `useInput` reports. */
+export function keyName(input: string, key: Key): string {
+  if (input === PANE_TOGGLE_RAW) return PANE_TOGGLE_KEY;
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.pageUp) return 'pageup';
+  if (key.pageDown) return 'pagedown';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.return) return 'enter';
+  if (key.escape) return 'escape';
+  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+  if (key.backspace) return 'backspace';
+  if (key.delete) return 'delete';
+  if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
+  if (input === ' ') return 'space';
+  return input;
+}
+
+/**
+ * The action of a key in a scope. Modal scopes (confirm, help) see only their own keys and
+ * Ctrl-C; the pane sees only its toggle (every other key belongs to the shell).
+ */
+export function resolveKey(scope: KeyScope, name: string): Action | undefined {
+  const modal = scope === 'confirm' || scope === 'help' || scope === 'pane';
+  for (const b of KEYMAP) {
+    if (b.scope !== scope) continue;
+    if (b.keys.includes(name)) return b.action;
+  }
+  if (scope === 'pane') return undefined;
+  for (const b of KEYMAP) {
+    if (b.scope !== 'global') continue;
+    if (modal && b.action !== 'quit') continue;
+    if (b.keys.includes(name)) return b.action;
+  }
+  return undefined;
+}
+
+/** How a key name is shown to the learner. */
+export function keyLabel(name: string): string {
+  const named: Record<string, string> = {
+    up: '↑',
+    down: '↓',
+    left: '←',
+    right: '→',
+    enter: 'Enter',
+    escape: 'Esc',
+    tab: 'Tab',
+    'shift+tab': 'Shift-Tab',
+    space: 'Space',
+    pageup: 'PgUp',
+    pagedown: 'PgDn',
+    home: 'Home',
+    end: 'End',
+    backspace: 'Backspace',
+    delete: 'Del',
+  };
+  if (named[name]) return named[name];
+  const ctrl = /^ctrl\+(.)$/.exec(name);
+  if (ctrl) return `Ctrl-${ctrl[1]!.toUpperCase()}`;
+  return name;
+}
+
+/** The keys of the first binding for an action in a scope, as the learner reads them. */
+export function keysFor(action: Action, scope: KeyScope): string {
+  const b =
+    KEYMAP.find((k) => k.action === action && k.scope === scope) ??
+    KEYMAP.find((k) => k.action === action);
+  return b ? b.keys.map(keyLabel).join('/') : '';
+}

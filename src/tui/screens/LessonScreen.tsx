@@ -1,0 +1,275 @@
+import React, { useEffect, useRef, useState } from 'react';
+import { Text } from 'ink';
+import { t } from '../../i18n/index.js';
+import { checkPanelLines } from '../components/CheckPanel.js';
+import { confirmLines } from '../components/Confirm.js';
+import { HelpOverlay } from '../components/HelpOverlay.js';
+import { Layout } from '../components/Layout.js';
+import { Lines } from '../components/Lines.js';
+import { windowLines } from '../components/Markdown.js';
+import { solutionLines } from '../components/SolutionConfirm.js';
+import { StatusBar } from '../components/StatusBar.js';
+import { stepBodyLines } from '../components/StepView.js';
+import { stepHeaderLine, stepListLines } from '../components/StepList.js';
+import { TerminalPane } from '../components/TerminalPane.js';
+import { useKeys } from '../hooks/useKeys.js';
+import { PANE_TOGGLE_KEY, keyLabel, keysFor } from '../keymap.js';
+import { computeLayout, type Zoom } from '../layout.js';
+import type { CheckLine, Focus, LabState, StepView } from '../model.js';
+import {
+  initialLessonUi,
+  lessonScope,
+  lessonUiReducer,
+  type LessonEffect,
+  type LessonUiState,
+} from '../state/lesson-ui.js';
+import type { TerminalSnapshot } from '../terminal/snapshot.js';
+import { truncate, wrapSegments } from '../text.js';
+import { useTheme, type Line } from '../theme.js';
+
+export interface LessonPaneView {
+  /** The lab host the shell runs on. */
+  host: string;
+  /** The shell's screen; undefined while there is no shell. */
+  snapshot?: TerminalSnapshot;
+  /** Set when the shell ended. */
+  exitCode?: number;
+}
+
+export interface LessonScreenProps {
+  lessonTitle: string;
+  steps: StepView[];
+  /** Index of the step on screen. */
+  current: number;
+  /** Latest results for the current step; undefined: not checked yet. */
+  checks: CheckLine[] | undefined;
+  checking?: boolean;
+  focus: Focus;
+  lab: LabState;
+  columns: number;
+  rows: number;
+  zoom?: Zoom;
+  pane: LessonPaneView;
+  onStep: (index: number) => void;
+  onCheck: () => void;
+  onReset: () => void;
+  onBack: () => void;
+  onQuit: () => void;
+  onToggleFocus: () => void;
+  onZoom?: () => void;
+}
+
+const LESSON_HELP = ['global', 'lesson', 'confirm', 'help', 'pane'] as const;
+
+/** Checks and "step done": the live part under the text. */
+function checkLines(
+  props: LessonScreenProps,
+  width: number,
+  maxLines: number,
+  theme: ReturnType<typeof useTheme>,
+): Line[] {
+  const step = props.steps[props.current];
+  const done: Line[] = [];
+  if (step?.state === 'done') {
+    const last = props.current >= props.steps.length - 1;
+    const allDone = props.steps.every((s) => s.state !== 'todo');
+    const msg =
+      last && allDone
+        ? t('tui.step.lessonDone', { key: keysFor('back', 'lesson') })
+        : last
+          ? ''
+          : t('tui.step.doneNext', { key: keysFor('nextStep', 'lesson') });
+    if (msg) done.push(...wrapSegments([{ text: msg, tone: 'pass', bold: true }], width));
+  }
+  const room = Math.max(1, maxLines - done.length);
+  return [
+    ...checkPanelLines(
+      { checks: props.checks, running: props.checking ?? false, width, maxLines: room },
+      theme,
+    ),
+    ...done,
+  ];
+}
+
+/** A question being asked (solution, reset): never cut. */
+function questionLines(props: LessonScreenProps, ui: LessonUiState, width: number): Line[] {
+  const step = props.steps[props.current];
+  if (ui.solution === 'confirm')
+    return solutionLines({ solution: step?.solution ?? [], state: 'confirm', width });
+  if (ui.confirmReset)
+    return confirmLines({ question: t('tui.reset.confirm'), keysMessage: 'tui.reset.keys', width });
+  return [];
+}
+
+export interface ColumnParts {
+  header: Line[];
+  body: Line[];
+  checks: Line[];
+  question: Line[];
+  height: number;
+  scroll: number;
+}
+
+/**
+ * Fit the lesson column into its height. Priority: header, the question, the checks (leaving
+ * the text a few rows), then the text, which scrolls. Top to bottom: header, text, checks,
+ * question; one blank line between parts.
+ */
+export function fitColumn(p: ColumnParts): { lines: Line[]; bodyRoom: number } {
+  const header = p.header.slice(0, p.height);
+  let avail = p.height - header.length;
+  const question = p.question.slice(
+    0,
+    Math.max(0, avail - (p.question.length && header.length ? 1 : 0)),
+  );
+  avail -= question.length ? question.length + (header.length ? 1 : 0) : 0;
+  const minBody = question.length ? 0 : Math.min(4, p.body.length);
+  const checkRoom = Math.max(0, avail - (minBody ? minBody + 1 : 0) - 1);
+  let checks = p.checks;
+  if (checks.length > checkRoom) {
+    checks =
+      checkRoom > 0 ? [...checks.slice(0, checkRoom - 1), [{ text: '…', tone: 'muted' }]] : [];
+  }
+  avail -= checks.length ? checks.length + 1 : 0;
+  const bodyRoom = Math.max(0, avail - 1);
+  const body = bodyRoom > 0 ? windowLines(p.body, bodyRoom, p.scroll).slice(0, bodyRoom) : [];
+  const lines: Line[] = [...header];
+  for (const part of [body, checks, question]) {
+    if (!part.length) continue;
+    if (lines.length) lines.push([]);
+    lines.push(...part);
+  }
+  return { lines: lines.slice(0, p.height), bodyRoom };
+}
+
+/**
+ * A lesson: the step's text, steps and checks beside (or above) the live shell, and the status
+ * bar. Everything comes in by props; keys come back as callbacks.
+ */
+export function LessonScreen(props: LessonScreenProps) {
+  const theme = useTheme();
+  const plan = computeLayout(props.columns, props.rows, props.zoom ?? 'none');
+  const step = props.steps[props.current];
+  const width = plan.lesson.width - (plan.mode === 'wide' ? 1 : 0);
+  const [ui, setUi] = useState<LessonUiState>(initialLessonUi);
+  const uiRef = useRef(ui);
+  uiRef.current = ui;
+  useEffect(() => {
+    uiRef.current = initialLessonUi;
+    setUi(initialLessonUi);
+  }, [step?.id]);
+
+  // Header: when there is room, the lesson's title and all its steps; always the current step.
+  const roomy = plan.lesson.height >= 16;
+  const header: Line[] = roomy
+    ? [[{ text: truncate(props.lessonTitle, width), tone: 'heading', bold: true }]]
+    : [];
+  if (roomy && plan.mode === 'wide' && props.steps.length <= Math.floor(plan.lesson.height / 4)) {
+    header.push(...stepListLines({ steps: props.steps, current: props.current, width }, theme), []);
+  }
+  if (step) header.push(stepHeaderLine(step, props.current, props.steps.length, width, theme));
+  const body = step
+    ? stepBodyLines(step, width, theme, { hintsShown: ui.hintsShown, solution: ui.solution })
+    : [];
+  const question = questionLines(props, ui, width);
+  // The checks may take what the header and question leave, minus a few rows of text.
+  const checkRoom =
+    plan.lesson.height -
+    header.length -
+    (question.length ? question.length + 1 : 0) -
+    (question.length ? 1 : 6);
+  const parts = {
+    header,
+    body,
+    checks: checkLines(props, width, Math.max(2, checkRoom), theme),
+    question,
+  };
+  const { lines: column, bodyRoom } = fitColumn({
+    ...parts,
+    height: plan.lesson.height,
+    scroll: ui.scroll,
+  });
+  const maxScroll = body.length > bodyRoom ? body.length - Math.max(1, bodyRoom - 1) : 0;
+
+  const ctx = { hintCount: step?.hints.length ?? 0, maxScroll, page: bodyRoom };
+  const ctxRef = useRef(ctx);
+  ctxRef.current = ctx;
+
+  const run = (effect: LessonEffect) => {
+    switch (effect.type) {
+      case 'step': {
+        const next = props.current + effect.delta;
+        if (next >= 0 && next < props.steps.length) props.onStep(next);
+        break;
+      }
+      case 'check':
+        return props.onCheck();
+      case 'reset':
+        return props.onReset();
+      case 'back':
+        return props.onBack();
+      case 'quit':
+        return props.onQuit();
+      case 'togglePane':
+        return props.onToggleFocus();
+      case 'zoom':
+        return props.onZoom?.();
+    }
+  };
+
+  useKeys(
+    lessonScope(ui),
+    (action) => {
+      const { state, effect } = lessonUiReducer(uiRef.current, action, ctxRef.current);
+      uiRef.current = state;
+      setUi(state);
+      if (effect) run(effect);
+    },
+    props.focus === 'lesson',
+  );
+
+  const lesson = <Lines lines={column} />;
+
+  const paneFocused = props.focus === 'pane';
+  const sep = t('tui.pane.separator');
+  const paneTitle = [
+    t('tui.pane.title', { host: props.pane.host }),
+    props.pane.exitCode !== undefined
+      ? t('tui.pane.exited', { code: props.pane.exitCode })
+      : t(paneFocused ? 'tui.pane.focused' : 'tui.pane.unfocused', {
+          key: keyLabel(PANE_TOGGLE_KEY),
+        }),
+  ].join(sep);
+  const pane = props.pane.snapshot ? (
+    <TerminalPane
+      snapshot={props.pane.snapshot}
+      width={plan.pane.width}
+      height={plan.pane.height}
+    />
+  ) : (
+    <Text>{t('tui.pane.none')}</Text>
+  );
+
+  return (
+    <Layout
+      plan={plan}
+      lesson={lesson}
+      pane={pane}
+      paneTitle={paneTitle}
+      paneFocused={paneFocused}
+      status={<StatusBar focus={props.focus} lab={props.lab} width={plan.status.width} />}
+      {...(ui.help
+        ? {
+            overlay: (
+              <HelpOverlay
+                width={plan.status.width}
+                height={plan.body}
+                scroll={ui.helpScroll}
+                scopes={LESSON_HELP}
+              />
+            ),
+          }
+        : {})}
+    />
+  );
+}
