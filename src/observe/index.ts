@@ -1,8 +1,8 @@
 /** Observers: read a lab host's real state into typed facts (see facts.ts). */
 export type * from './facts.js';
-export { observeLab, type ObserveRequest } from './observe.js';
+export { observeLab, runLabProbes, type ObserveRequest } from './observe.js';
 export { buildHostFacts, fillGatewaysFromKernel, ipv4InCidr, type RawHostReads } from './build.js';
-export { readEngine, readHost } from './read.js';
+export { readEngine, readHost, startEngineReads, type EngineReads, type ObserveScope } from './read.js';
 export { parseIptablesSave, tokenize, type ParsedFirewall } from './iptables.js';
 export { parseNftRuleset, type NftParseOptions } from './nftables.js';
 export { bridgePortsFromLinks, parseBridgeLinks, parseIpLinks, parseIpRoutes, splitJsonDocuments } from './iproute.js';

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import type { Probe } from '../checks/types.js';
-import { netnsPath } from '../lab/config.js';
+import { hostPaths, netnsPath } from '../lab/config.js';
+import { enterHost } from '../lab/hostns.js';
 import { run } from '../lab/run.js';
 import type { ContainerFacts, ProbeResult } from './facts.js';
 
@@ -23,10 +25,17 @@ export function probeTimeoutMs(probe: Probe): number {
 
 /**
  * Where a probe runs: inside a container (all its namespaces, root and working directory, so
- * the container's own programs run, as with `docker exec`), or in the host's network namespace
- * (the machine's programs).
+ * the container's own programs run, as with `docker exec`), or on a lab host (the machine's
+ * programs, in the host's network namespace, and in its UTS and mount namespaces when the lab
+ * made them: the host's hostname, /etc/resolv.conf and /etc/docker, as the learner's shell sees).
  */
 export type ProbeTarget = { pid: number } | { host: string };
+
+/** nsenter options for a probe on a lab host. */
+export function hostProbeNamespaces(host: string): string[] {
+  const p = hostPaths(host);
+  return fs.existsSync(p.mnt) && fs.existsSync(p.uts) ? enterHost(host) : [`--net=${netnsPath(host)}`];
+}
 
 /**
  * The argv of a probe. `timeout` (coreutils) puts the probe in its own process group and stops
@@ -38,7 +47,7 @@ export function probeArgv(probe: Probe, target: ProbeTarget): string[] {
   const enter =
     'pid' in target
       ? ['nsenter', '-t', String(target.pid), '-m', '-u', '-i', '-n', '-p', '-r', '-w']
-      : ['nsenter', `--net=${netnsPath(target.host)}`];
+      : ['nsenter', ...hostProbeNamespaces(target.host)];
   return ['timeout', '-k', KILL_AFTER_S, secs, ...enter, '--', ...probe.argv];
 }
 

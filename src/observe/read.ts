@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import type { Probe } from '../checks/types.js';
-import { hostPaths, netnsPath } from '../lab/config.js';
-import { engineFor } from '../lab/daemon.js';
+import { hostPaths, netnsName, netnsPath } from '../lab/config.js';
 import { EngineError, type Engine } from '../lab/engine.js';
 import { nsenterArgv } from '../lab/netns.js';
 import { run, type RunResult } from '../lab/run.js';
 import type { RawHostReads } from './build.js';
 import { parseContainer } from './container.js';
-import type { ContainerJson, ContainerSummaryJson, InfoJson, NetworkJson, NodeJson } from './engine-json.js';
+import type { ContainerJson, ContainerSummaryJson, InfoJson, NetworkJson, NodeJson, VersionJson } from './engine-json.js';
 import { usesNftables } from './engine-info.js';
+import { engineSession, forgetEngineSession } from './engine-session.js';
 import { splitJsonDocuments } from './iproute.js';
 import { runProbes } from './probes.js';
 
@@ -17,7 +17,7 @@ const ENGINE_TIMEOUT_MS = 5000;
 const PROGRAM_TIMEOUT_MS = 5000;
 
 /** `ip -j -d -batch -` reads links+addresses and routes in one program run. */
-const IP_BATCH = ['ip', '-j', '-d', '-batch', '-'];
+const IP_BATCH = ['-j', '-d', '-batch', '-'];
 const IP_BATCH_INPUT = 'addr show\nroute show\n';
 
 type Errors = { source: string; message: string }[];
@@ -28,9 +28,9 @@ function describe(r: RunResult): string {
   return (r.stderr || r.stdout).trim().split('\n').slice(-2).join(' | ') || `exit ${r.code}`;
 }
 
-/** Run `ip -j -d -batch -` (addr, route) with a namespace-entering prefix; parse both answers. */
-async function readIp(prefix: string[]): Promise<{ ipAddr: unknown; ipRoute: unknown }> {
-  const r = await run([...prefix, ...IP_BATCH], { input: IP_BATCH_INPUT, timeoutMs: PROGRAM_TIMEOUT_MS });
+/** Run `ip -j -d -batch -` (addr, route); `ip` is the argv up to the ip program and its netns option. */
+async function readIp(ip: string[]): Promise<{ ipAddr: unknown; ipRoute: unknown }> {
+  const r = await run([...ip, ...IP_BATCH], { input: IP_BATCH_INPUT, timeoutMs: PROGRAM_TIMEOUT_MS });
   if (r.code !== 0) throw new Error(describe(r));
   const [ipAddr, ipRoute] = splitJsonDocuments(r.stdout);
   if (ipAddr === undefined || ipRoute === undefined) throw new Error(`unexpected output of ip -batch: ${r.stdout.slice(0, 80)}`);
@@ -56,32 +56,50 @@ async function getOptional<T>(engine: Engine, path: string): Promise<T | undefin
   }
 }
 
+/** The Engine reads of one observation, each as soon as what it needs has answered. */
+export interface EngineReads {
+  version: Promise<VersionJson>;
+  info: Promise<InfoJson>;
+  /** `GET /containers/{id}/json` of every container (`all=1`); does not wait for /info. */
+  containers: Promise<ContainerJson[]>;
+  /** `GET /networks/{id}` of every network (the list omits `Containers`). */
+  networks: Promise<NetworkJson[]>;
+  /** `GET /nodes` on a swarm manager, else undefined. */
+  nodes: Promise<NodeJson[] | undefined>;
+}
+
 /**
- * One round of Engine API reads: `/version` (which pins the API version), then `/info`, every
- * container and every network in full (the lists omit what checks need), and `/nodes` on a
- * swarm manager.
+ * One round of Engine API reads: `/version` (which pins the API version; `engineSession` asks it
+ * once per running daemon), then `/info`, every
+ * container and every network in full, and `/nodes` on a swarm manager. /info is the slow one
+ * (20.10 runs `runc --version` for it), so nothing else waits for it.
  */
+export function startEngineReads(engine: Engine, version: Promise<VersionJson> = engine.version()): EngineReads {
+  const get = <T>(path: string, query?: Record<string, string | number>) =>
+    engine.request<T>({ path, query, timeoutMs: ENGINE_TIMEOUT_MS });
+  const pinned = version.then(() => undefined);
+  const info = pinned.then(() => get<InfoJson>('/info'));
+  const containers = pinned
+    .then(() => get<ContainerSummaryJson[]>('/containers/json', { all: 1 }))
+    .then((list) => Promise.all(list.map((c) => getOptional<ContainerJson>(engine, `/containers/${c.Id}/json`))))
+    .then((all) => all.filter((c): c is ContainerJson => c !== undefined));
+  const networks = pinned
+    .then(() => get<{ Id: string }[]>('/networks'))
+    .then((list) => Promise.all(list.map((n) => getOptional<NetworkJson>(engine, `/networks/${n.Id}`))))
+    .then((all) => all.filter((n): n is NetworkJson => n !== undefined));
+  const nodes = info.then((i) =>
+    i.Swarm?.LocalNodeState === 'active' && i.Swarm.ControlAvailable === true ? get<NodeJson[]>('/nodes') : undefined,
+  );
+  // Each is awaited by the caller; keep an early failure of one from being reported as unhandled.
+  for (const p of [info, containers, networks, nodes]) p.catch(() => undefined);
+  return { version, info, containers, networks, nodes };
+}
+
+/** All Engine reads of one observation, awaited together. */
 export async function readEngine(engine: Engine): Promise<NonNullable<RawHostReads['engine']>> {
-  const version = await engine.version();
-  const [info, list, netList] = await Promise.all([
-    engine.request<InfoJson>({ path: '/info', timeoutMs: ENGINE_TIMEOUT_MS }),
-    engine.request<ContainerSummaryJson[]>({ path: '/containers/json', query: { all: 1 }, timeoutMs: ENGINE_TIMEOUT_MS }),
-    engine.request<{ Id: string }[]>({ path: '/networks', timeoutMs: ENGINE_TIMEOUT_MS }),
-  ]);
-  const manager = info.Swarm?.LocalNodeState === 'active' && info.Swarm.ControlAvailable === true;
-  const [containers, networks, nodes] = await Promise.all([
-    Promise.all(list.map((c) => getOptional<ContainerJson>(engine, `/containers/${c.Id}/json`))),
-    Promise.all(netList.map((n) => getOptional<NetworkJson>(engine, `/networks/${n.Id}`))),
-    manager ? engine.request<NodeJson[]>({ path: '/nodes', timeoutMs: ENGINE_TIMEOUT_MS }) : undefined,
-  ]);
-  return {
-    version,
-    pinnedApiVersion: engine.pinnedVersion,
-    info,
-    containers: containers.filter((c): c is ContainerJson => c !== undefined),
-    networks: networks.filter((n): n is NetworkJson => n !== undefined),
-    ...(nodes ? { nodes } : {}),
-  };
+  const r = startEngineReads(engine);
+  const [version, info, containers, networks, nodes] = await Promise.all([r.version, r.info, r.containers, r.networks, r.nodes]);
+  return { version, pinnedApiVersion: engine.pinnedVersion, info, containers, networks, ...(nodes ? { nodes } : {}) };
 }
 
 async function readDaemonJson(file: string): Promise<Pick<RawHostReads, 'daemonJson' | 'daemonJsonError'>> {
@@ -94,12 +112,40 @@ async function readDaemonJson(file: string): Promise<Pick<RawHostReads, 'daemonJ
   }
 }
 
+/** How to read links and routes inside a container's network namespace (by one of its pids). */
+function containerIpPrefix(pid: number): string[] {
+  return ['nsenter', '-t', String(pid), '-n', '--', 'ip'];
+}
+
+/**
+ * What to read beyond the Engine API, host links/routes and daemon.json (always read). Each
+ * program run costs ~10-20 ms on a small VM and Node starts them one at a time, so a check run
+ * that knows what its checks look at can skip the rest. Default: everything.
+ */
+export interface ObserveScope {
+  /** iptables-save (and nft where the engine uses it). Default true. */
+  firewall?: boolean;
+  /**
+   * Whose own links and routes to read (one program run per network namespace): every running
+   * container (true, the default), none (false), or these containers (names or ids). Containers
+   * not read have no `links`/`routes`.
+   */
+  containerLinks?: boolean | string[];
+}
+
+function wantsLinks(scope: ObserveScope, c: { id: string; name: string }): boolean {
+  const w = scope.containerLinks ?? true;
+  if (typeof w === 'boolean') return w;
+  return w.some((ref) => ref === c.name || ref === c.id || (ref.length >= 4 && c.id.startsWith(ref)));
+}
+
 /**
  * Read one lab host: the Engine API, the kernel (links, routes, bridge ports, firewall) of its
  * namespace and of each running container's, daemon.json, and the probes asked for. Reads run
- * in parallel; what fails is reported in `errors`, the rest is still read.
+ * in parallel, each as soon as what it needs is known; what fails is reported in `errors`, the
+ * rest is still read.
  */
-export async function readHost(host: string, probes: Probe[] = []): Promise<RawHostReads> {
+export async function readHost(host: string, probes: Probe[] = [], scope: ObserveScope = {}): Promise<RawHostReads> {
   const t0 = performance.now();
   const errors: Errors = [];
   const timings: Record<string, number> = {};
@@ -107,94 +153,116 @@ export async function readHost(host: string, probes: Probe[] = []): Promise<RawH
     errors.push({ source, message: e instanceof Error ? e.message : String(e) });
     return undefined;
   };
+  const timed = <T>(name: string, p: Promise<T>): Promise<T> =>
+    p.then((v) => {
+      timings[name] = elapsed(t0);
+      return v;
+    });
 
+  // Kernel and file reads need nothing from the engine: start them at once.
   const hostInode = nsInode(netnsPath(host));
-  const hostIp = readIp(nsenterArgv(host, [])).then((r) => {
-    timings.ip = elapsed(t0);
-    return r;
-  });
-  const iptables = run(nsenterArgv(host, ['iptables-save', '-c']), { timeoutMs: PROGRAM_TIMEOUT_MS }).then((r) => {
-    timings.iptables = elapsed(t0);
-    if (r.code !== 0) throw new Error(`iptables-save: ${describe(r)}`);
-    return r.stdout;
-  });
+  // `ip -n <name>` enters the named namespace itself: one program start instead of two (nsenter + ip).
+  const hostIp = timed('ip', readIp(['ip', '-n', netnsName(host)]));
+  const firewall = scope.firewall ?? true;
+  const iptables = firewall
+    ? timed(
+        'iptables',
+        run(nsenterArgv(host, ['iptables-save', '-c']), { timeoutMs: PROGRAM_TIMEOUT_MS }).then((r) => {
+          if (r.code !== 0) throw new Error(`iptables-save: ${describe(r)}`);
+          return r.stdout;
+        }),
+      )
+    : Promise.resolve(undefined);
   const daemonJson = readDaemonJson(hostPaths(host).daemonJson);
-  const engineRead = readEngine(engineFor(host)).then((e) => {
-    timings.engine = elapsed(t0);
-    return e;
-  });
 
-  // What needs the engine's answer: nft (by firewall backend), container namespaces and probes (by pid).
-  const afterEngine = engineRead.then(
-    async (engine) => {
-      const backend = engine.info.FirewallBackend?.Driver ?? 'iptables';
-      const nft = usesNftables(backend)
-        ? run(nsenterArgv(host, ['nft', '-j', 'list', 'ruleset']), { timeoutMs: PROGRAM_TIMEOUT_MS }).then((r) => {
-            timings.nft = elapsed(t0);
-            if (r.code !== 0) throw new Error(`nft: ${describe(r)}`);
-            return JSON.parse(r.stdout) as unknown;
-          })
-        : Promise.resolve(undefined);
+  const session = engineSession(host);
+  const engine = session.engine;
+  const reads = startEngineReads(engine, session.version);
+  const engineDown = (e: unknown) => {
+    forgetEngineSession(host, session);
+    const msg = e instanceof Error ? e.message : String(e);
+    errors.push({ source: 'engine', message: `the Docker engine of ${host} does not answer: ${msg}` });
+    return undefined;
+  };
 
-      const facts = engine.containers.map(parseContainer);
-      const inodes: Record<string, number> = {};
-      const byInode = new Map<number, string[]>();
-      const pidOf = new Map<number, number>();
-      for (const c of facts) {
-        if (!c.running || !c.pid) continue;
-        const ino = nsInode(`/proc/${c.pid}/ns/net`);
-        if (ino === undefined) continue;
-        inodes[c.id] = ino;
-        byInode.set(ino, [...(byInode.get(ino) ?? []), c.id]);
-        if (!pidOf.has(ino)) pidOf.set(ino, c.pid);
-      }
-      // One read per network namespace: containers that share one (container:X) share the read,
-      // and `--network host` containers share the host's.
-      const containerNetns: NonNullable<RawHostReads['containerNetns']> = {};
-      const nsReads = [...byInode.entries()].map(async ([ino, ids]) => {
+  // nft only where the engine's firewall backend is nftables (28.1+ says so in /info).
+  const nft = reads.info.then(
+    (info) =>
+      firewall && usesNftables(info.FirewallBackend?.Driver ?? 'iptables')
+        ? timed(
+            'nft',
+            run(nsenterArgv(host, ['nft', '-j', 'list', 'ruleset']), { timeoutMs: PROGRAM_TIMEOUT_MS }).then((r) => {
+              if (r.code !== 0) throw new Error(`nft: ${describe(r)}`);
+              return JSON.parse(r.stdout) as unknown;
+            }),
+          ).catch(fail('firewall'))
+        : undefined,
+    () => undefined,
+  );
+
+  // Container namespaces and probes need the containers' pids, not /info.
+  const perContainer = timed('inspected', reads.containers).then(async (containers) => {
+    const facts = containers.map(parseContainer);
+    const inodes: Record<string, number> = {};
+    const byInode = new Map<number, { pid: number; ids: string[] }>();
+    for (const c of facts) {
+      if (!c.running || !c.pid || !wantsLinks(scope, c)) continue;
+      const ino = nsInode(`/proc/${c.pid}/ns/net`);
+      if (ino === undefined) continue;
+      inodes[c.id] = ino;
+      const entry = byInode.get(ino) ?? { pid: c.pid, ids: [] };
+      entry.ids.push(c.id);
+      byInode.set(ino, entry);
+    }
+    // One read per network namespace: containers that share one (container:X) share the read,
+    // and `--network host` containers share the host's.
+    const containerNetns: NonNullable<RawHostReads['containerNetns']> = {};
+    const nsReads = Promise.all(
+      [...byInode.entries()].map(async ([ino, { pid, ids }]) => {
         const names = ids.map((id) => facts.find((c) => c.id === id)?.name ?? id).join(',');
         const read =
           ino === hostInode
             ? await hostIp.catch(() => undefined)
-            : await readIp(['nsenter', '-t', String(pidOf.get(ino)), '-n', '--']).catch(fail(`container:${names}`));
+            : await readIp(containerIpPrefix(pid)).catch(fail(`container:${names}`));
         if (read) for (const id of ids) containerNetns[id] = read;
-      });
-      const probeRun = runProbes(host, probes, facts).then((r) => {
-        if (probes.length) timings.probes = elapsed(t0);
-        return r;
-      });
-      const [nftRuleset, , probeResults] = await Promise.all([
-        nft.catch(fail('firewall')),
-        Promise.all(nsReads).then(() => {
-          timings.containers = elapsed(t0);
-        }),
-        probeRun,
-      ]);
-      return { nftRuleset, containerNetns, inodes, probeResults };
-    },
-    (e: unknown) => {
-      fail('engine')(e);
-      return undefined;
-    },
-  );
+      }),
+    );
+    const [, probeResults] = await Promise.all([
+      timed('containers', nsReads),
+      probes.length ? timed('probes', runProbes(host, probes, facts)) : Promise.resolve({}),
+    ]);
+    return { containerNetns, inodes, probeResults };
+  });
 
-  // Probes on the host itself do not need the engine; if the engine is down, run them anyway.
-  const [ip, iptablesSave, daemon, engine, after] = await Promise.all([
+  const [ip, iptablesSave, daemon, version, info, containers, networks, nodes, nftRuleset, after] = await Promise.all([
     hostIp.catch(fail('kernel')),
     iptables.catch(fail('firewall')),
     daemonJson,
-    engineRead.catch(() => undefined),
-    afterEngine,
+    reads.version.catch(engineDown),
+    reads.info.catch(() => undefined),
+    reads.containers.catch(() => undefined),
+    reads.networks.catch(() => undefined),
+    reads.nodes.catch(() => undefined),
+    nft,
+    perContainer.catch(() => undefined),
   ]);
+  timings.engine = elapsed(t0);
+  // An engine that answered /version but failed later: say which read failed.
+  if (version && !(info && containers && networks)) {
+    await Promise.all([reads.info, reads.containers, reads.networks]).catch(engineDown);
+  }
+  // Probes on the host itself do not need the engine: without one, run them anyway.
   const probeResults = after?.probeResults ?? (await runProbes(host, probes, []));
   timings.total = elapsed(t0);
 
   const raw: RawHostReads = {
     host,
-    ...(engine ? { engine } : {}),
+    ...(version && info && containers && networks
+      ? { engine: { version, pinnedApiVersion: engine.pinnedVersion, info, containers, networks, ...(nodes ? { nodes } : {}) } }
+      : {}),
     ...(ip ? { ipAddr: ip.ipAddr, ipRoute: ip.ipRoute } : {}),
     ...(iptablesSave !== undefined ? { iptablesSave } : {}),
-    ...(after?.nftRuleset !== undefined ? { nftRuleset: after.nftRuleset } : {}),
+    ...(nftRuleset !== undefined ? { nftRuleset } : {}),
     ...daemon,
     containerNetns: after?.containerNetns ?? {},
     netnsInodes: { ...(hostInode !== undefined ? { host: hostInode } : {}), containers: after?.inodes ?? {} },

@@ -38,7 +38,10 @@ describe('probeArgv', () => {
     const argv = probeArgv(probe({ argv: ['nc', '-z', '127.0.0.1', '8080'] }), { host: 'host1' });
     expect(argv.slice(0, 5)).toEqual(['timeout', '-k', '0.2', '2.000', 'nsenter']);
     expect(argv[5]).toMatch(/^--net=\/run\/netns\/dnlab[a-z0-9]*-host1$/);
-    expect(argv.slice(6)).toEqual(['--', 'nc', '-z', '127.0.0.1', '8080']);
+    // --uts/--mount of the host follow when the lab made them; then the probe itself.
+    const sep = argv.indexOf('--');
+    expect(argv.slice(6, sep).every((a) => /^--(uts|mount)=/.test(a))).toBe(true);
+    expect(argv.slice(sep)).toEqual(['--', 'nc', '-z', '127.0.0.1', '8080']);
   });
 
   it(`caps the timeout at ${PROBE_MAX_MS} ms`, () => {
