@@ -1,7 +1,46 @@
 import type { Checker } from './types.js';
+import { bridgeHasPorts } from './kinds/bridge-has-ports.js';
+import { containerIp } from './kinds/container-ip.js';
+import { containerNotOnNetwork } from './kinds/container-not-on-network.js';
+import { containerOnNetwork } from './kinds/container-on-network.js';
+import { containerRunning } from './kinds/container-running.js';
+import { daemonSetting } from './kinds/daemon-setting.js';
+import { dnsResolves } from './kinds/dns-resolves.js';
+import { fileContains } from './kinds/file-contains.js';
+import { interfaceCount } from './kinds/interface-count.js';
+import { natRule } from './kinds/nat-rule.js';
+import { networkAbsent } from './kinds/network-absent.js';
+import { networkExists } from './kinds/network-exists.js';
+import { networkMode } from './kinds/network-mode.js';
+import { notReachable } from './kinds/not-reachable.js';
+import { overlayVxlan } from './kinds/overlay-vxlan.js';
+import { portPublished } from './kinds/port-published.js';
+import { reachable } from './kinds/reachable.js';
+import { swarmNodes } from './kinds/swarm-nodes.js';
+import { vethPeerOnBridge } from './kinds/veth-peer-on-bridge.js';
 
 /** Every checker kind a lesson may name. Each checker lives in its own file under kinds/. */
-const checkers: Checker[] = [];
+const checkers: Checker[] = [
+  networkExists,
+  networkAbsent,
+  containerRunning,
+  containerOnNetwork,
+  containerNotOnNetwork,
+  containerIp,
+  interfaceCount,
+  vethPeerOnBridge,
+  bridgeHasPorts,
+  portPublished,
+  natRule,
+  reachable,
+  notReachable,
+  dnsResolves,
+  networkMode,
+  fileContains,
+  daemonSetting,
+  swarmNodes,
+  overlayVxlan,
+] as Checker[];
 
 const byKind = new Map<string, Checker>(checkers.map((c) => [c.kind, c]));
 

@@ -31,6 +31,8 @@ export interface CheckResult {
   waitingOn?: string;
   /** Set when the check could not run on this machine (a missing kernel feature). */
   skipped?: string;
+  /** The checker's own sentence, kept when a lesson's `message` override replaced `message`. */
+  detail?: string;
 }
 
 export type CheckOutcome = Omit<CheckResult, 'id' | 'kind'>;
@@ -38,6 +40,11 @@ export type CheckOutcome = Omit<CheckResult, 'id' | 'kind'>;
 export interface CheckContext {
   /** The host a step runs on unless a check names another. */
   defaultHost: string;
+  /**
+   * Lab host name → its LAN IPv4 address (from the topology), so a probe can target a lab host by
+   * name before any facts are read. Optional: without it the address is taken from the facts.
+   */
+  hostAddresses?: Record<string, string>;
 }
 
 export interface Checker<P extends z.ZodTypeAny = z.ZodTypeAny> {
@@ -45,8 +52,13 @@ export interface Checker<P extends z.ZodTypeAny = z.ZodTypeAny> {
   /** What it checks, for `dnlab lint` and the docs. */
   description: string;
   params: P;
-  /** Behaviour probes this check needs (default: none). */
-  probes?(params: z.infer<P>, ctx: CheckContext): Probe[];
+  /**
+   * Behaviour probes this check needs (default: none). `facts` are the state facts read before the
+   * probes run (without probe results): a probe that targets a container by name needs them to
+   * know its address. Without facts such a probe cannot be declared and is left out; `run` then
+   * says what could not be resolved.
+   */
+  probes?(params: z.infer<P>, ctx: CheckContext, facts?: LabFacts): Probe[];
   /** Kernel features this check needs (default: none). */
   features?(params: z.infer<P>): string[];
   /** A pure function of observed facts. */

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { LabFacts } from '../../observe/facts.js';
+import type { CheckContext, Probe } from '../types.js';
+import type { Checker } from '../types.js';
+import { isIPv4 } from '../lib/cidr.js';
+import { containerIps, displayName, findContainer, getContainer, getHost, getRunning, hostName, isDefaultBridgeOnly } from '../lib/lookup.js';
+import { bad, ok } from '../lib/outcome.js';
+import { host, name } from '../lib/params.js';
+import { PROBE_MAX_MS, applet, makeProbe, parseNslookup, probeLine, probeResult } from '../lib/probe.js';
+import { defineChecker } from '../define.js';
+
+const dnsName = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, { message: 'expected a DNS name like web or web.labnet' });
+
+const params = z.strictObject({
+  host,
+  container: name,
+  name: dnsName,
+  /** A container name (its addresses), an IPv4 address, or `nxdomain` (the name must not resolve). */
+  expect: z.string().min(1).optional(),
+});
+
+type P = z.infer<typeof params>;
+
+const TIMEOUT_S = 2;
+
+function dnsProbe(p: P, ctx: CheckContext): Probe {
+  const argv = applet(false, 'nslookup', `-timeout=${TIMEOUT_S}`, '-retry=1', '-type=a', p.name);
+  return makeProbe(hostName(p.host, ctx), p.container, argv, PROBE_MAX_MS);
+}
+
+function probesFor(p: P, ctx: CheckContext, facts?: LabFacts): Probe[] {
+  if (facts) {
+    const h = facts.hosts[hostName(p.host, ctx)];
+    const c = h ? findContainer(h, p.container) : undefined;
+    if (!c?.running) return [];
+  }
+  return [dnsProbe(p, ctx)];
+}
+
+export const dnsResolves: Checker<typeof params> = defineChecker({
+  kind: 'dns-resolves',
+  description:
+    "A name resolves from inside a container (through the container's own resolver: 127.0.0.11 on user-defined networks) to the expected container's address, an IP, or — with expect: nxdomain — does not resolve.",
+  params,
+  probes: probesFor,
+  run(facts, p, ctx) {
+    const hf = getHost(facts, hostName(p.host, ctx));
+    if (!hf.ok) return hf.outcome;
+    const h = hf.value;
+    const cf = getRunning(h, p.container);
+    if (!cf.ok) return cf.outcome;
+    const c = cf.value;
+    const cname = displayName(c);
+    const probe = dnsProbe(p, ctx);
+    const res = probeResult(facts, probe);
+    if (!res) return bad('check.common.probeMissing', { from: cname, probe: probe.id }, { evidence: [`probe ${probe.id}: no result`] });
+    const ns = parseNslookup(res.stdout, res.stderr);
+    if (res.timedOut) ns.noAnswer = true;
+    const evidence = [`probe ${probe.id} → exit ${res.code}: ${probeLine(res)}`, `resolver: ${ns.server ?? '(none answered)'}`];
+    const resolved = ns.addresses.length > 0;
+    if (!resolved && !ns.nxdomain && !ns.noAnswer) {
+      return bad('check.common.probeError', { from: cname, line: probeLine(res) }, { evidence });
+    }
+    const seen = resolved ? ns.addresses.join(', ') : ns.nxdomain ? 'NXDOMAIN' : 'no answer';
+    const vars = { container: cname, name: p.name, seen, server: ns.server ?? '-' };
+
+    if (p.expect === 'nxdomain') {
+      if (!resolved) return ok('check.dns-resolves.okNx', vars, { expected: 'no address', seen, evidence });
+      return bad('check.dns-resolves.resolvedNx', vars, { expected: 'no address', seen, evidence });
+    }
+
+    let wanted: string[] | undefined;
+    let wantedLabel = '';
+    if (p.expect !== undefined) {
+      if (isIPv4(p.expect)) {
+        wanted = [p.expect];
+        wantedLabel = p.expect;
+      } else {
+        const tf = getContainer(h, p.expect);
+        if (!tf.ok) return tf.outcome;
+        wanted = containerIps(h, tf.value).map((x) => x.ip);
+        wantedLabel = `${displayName(tf.value)} (${wanted.join(', ') || 'no address'})`;
+        evidence.push(`${displayName(tf.value)}: ${containerIps(h, tf.value).map((x) => `${x.ip} on ${x.network}`).join(', ') || 'no address'}`);
+      }
+    }
+    const expected = wantedLabel || 'an address';
+    if (!resolved) {
+      if (isDefaultBridgeOnly(h, c)) {
+        return bad('check.dns-resolves.defaultBridge', { ...vars, expected }, { expected, seen, evidence });
+      }
+      const key = ns.nxdomain ? 'check.dns-resolves.nxdomain' : 'check.dns-resolves.noAnswer';
+      return bad(key, { ...vars, expected }, { expected, seen, evidence });
+    }
+    if (wanted && !ns.addresses.some((a) => wanted.includes(a))) {
+      return bad('check.dns-resolves.wrong', { ...vars, expected }, { expected, seen, evidence });
+    }
+    return ok('check.dns-resolves.ok', vars, { expected, seen, evidence });
+  },
+});

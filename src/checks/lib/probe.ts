@@ -1,0 +1,186 @@
+import type { HostFacts, LabFacts, ProbeResult } from '../../observe/facts.js';
+import type { Probe } from '../types.js';
+
+/**
+ * Probe commands. Every probe runs BusyBox applets: inside a container its own busybox (the lab
+ * image is Debian's busybox-static; the observers' runner enters the container's mount namespace
+ * and root), on a lab host the machine's `busybox`. Each was run on a lab host (Docker 20.10,
+ * BusyBox v1.35.0 busybox-static, both in dnlab/busybox and on the machine); the output is kept in
+ * test/unit/checks/recorded-busybox.json. This BusyBox's `nc` is the small build: no `-z`, no
+ * `-u` (`nc -z` exits 1 with "invalid option -- 'z'"), so:
+ *
+ * - ICMP: `ping -c 1 -W <s> <ip>` — exit 0 on a reply; exit 1 with "0 packets received" after
+ *   <s> seconds; "ping: sendto: Network is unreachable" with no route.
+ * - TCP: `nc -w <s> <ip> <port> -e true` — `-w` bounds the connect; once connected nc execs
+ *   `true` on the socket and exits 0 at once (even if the server never closes). Refused: exit 1,
+ *   "nc: can't connect to remote host (<ip>): Connection refused"; no answer: exit 1,
+ *   "nc: timed out"; no route: "… Network is unreachable". `-e` must come after the address
+ *   (before it, this nc prints its usage).
+ * - UDP: `nslookup -timeout=<s> -retry=1 -type=a dnlab-probe.test <ip>:<port>` — a DNS query to
+ *   ip:port. Any DNS reply (NXDOMAIN included) proves a datagram got there and one came back: the
+ *   output starts with "Server:". An ICMP port-unreachable shows as "nslookup: read: Connection
+ *   refused" (the host is there, the port is closed); silence as ";; connection timed out; no
+ *   servers could be reached". Limits: BusyBox has no generic UDP client, so only a service that
+ *   answers DNS proves UDP reachability (a lesson that checks UDP starts one, e.g. a DNS
+ *   responder on a lab host); a silent UDP service cannot be told from a filtered port, so
+ *   `reachable` over UDP fails on silence, and `not-reachable` passes on silence as on "port
+ *   closed".
+ * - DNS: `nslookup -timeout=2 -retry=1 -type=a <name>` — the container's own resolv.conf
+ *   (127.0.0.11 on user-defined networks; the host's servers on the default bridge, where an
+ *   unknown name times out in about 2 s on an offline lab).
+ * - Files: `cat <path>` — exit 1 with "cat: can't open '<path>': No such file or directory".
+ *
+ * A probe that could not run at all (missing applet, stopped container: the runner answers 125)
+ * is an error, which fails `reachable` and `not-reachable` alike.
+ */
+
+export const BUSYBOX = 'busybox';
+export const UDP_PROBE_NAME = 'dnlab-probe.test';
+
+/** Stable, readable id: same (host, container, argv) → same id. */
+export function probeId(host: string, container: string | undefined, argv: readonly string[]): string {
+  return `${host}${container ? `/${container}` : ''}: ${argv.join(' ')}`;
+}
+
+export function makeProbe(host: string, container: string | undefined, argv: string[], timeoutMs: number): Probe {
+  const p: Probe = { id: probeId(host, container, argv), host, argv, timeoutMs };
+  if (container) p.container = container;
+  return p;
+}
+
+/** On a lab host applets are called through the machine's busybox; in a container by name. */
+export function applet(onHost: boolean, name: string, ...args: string[]): string[] {
+  return onHost ? [BUSYBOX, name, ...args] : [name, ...args];
+}
+
+/** No probe may take longer than this (the observers' runner enforces the same bound). */
+export const PROBE_MAX_MS = 3000;
+
+/**
+ * Whole seconds the tool itself waits for an answer: the check's timeout less a second kept for
+ * entering the namespaces and starting the tool (at least 1 s). 2000 ms → 1 s, 3000 ms → 2 s.
+ */
+export function toolSeconds(timeoutMs: number): number {
+  return Math.max(1, Math.ceil(timeoutMs / 1000) - 1);
+}
+
+/**
+ * The deadline given to the probe runner (which stops the probe there, code 124): the tool's own
+ * wait plus a second, so the tool normally gives up first and says why; never above 3 s.
+ */
+export function killAfterMs(timeoutMs: number): number {
+  return Math.min(PROBE_MAX_MS, Math.max(timeoutMs, toolSeconds(timeoutMs) * 1000 + 1000));
+}
+
+export type Protocol = 'icmp' | 'tcp' | 'udp';
+
+export function reachArgv(onHost: boolean, protocol: Protocol, ip: string, port: number | undefined, timeoutMs: number): string[] {
+  const s = String(toolSeconds(timeoutMs));
+  switch (protocol) {
+    case 'icmp':
+      return applet(onHost, 'ping', '-c', '1', '-W', s, ip);
+    case 'tcp':
+      return applet(onHost, 'nc', '-w', s, ip, String(port), '-e', 'true');
+    case 'udp':
+      return applet(onHost, 'nslookup', `-timeout=${s}`, '-retry=1', '-type=a', UDP_PROBE_NAME, `${ip}:${port}`);
+  }
+}
+
+export function probeResult(facts: LabFacts, p: Probe): ProbeResult | undefined {
+  const h: HostFacts | undefined = facts.hosts[p.host];
+  return h?.probes[p.id];
+}
+
+/** What a reachability probe saw. */
+export type Reach = 'reached' | 'refused' | 'timeout' | 'unreachable' | 'error';
+
+function firstLine(s: string): string {
+  return (
+    s
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? ''
+  );
+}
+
+/** Codes of a process stopped at its deadline: timeout(1), SIGKILL, SIGTERM, none. */
+const KILLED = new Set([124, 137, 143, -1]);
+
+/** The most telling line of a probe's output, for evidence. */
+export function probeLine(r: ProbeResult): string {
+  const err = r.stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^(BusyBox|Usage:)/.test(l));
+  const out = r.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /packets (transmitted|received)|timed out|Address|server can't find|NXDOMAIN/i.test(l));
+  return [...out, ...err].slice(0, 2).join(' | ') || firstLine(r.stdout) || `exit ${r.code}`;
+}
+
+export function classifyReach(protocol: Protocol, r: ProbeResult): Reach {
+  const text = `${r.stdout}\n${r.stderr}`;
+  if (protocol === 'udp') {
+    if (/^Server:/m.test(r.stdout) || /server can't find|NXDOMAIN|SERVFAIL|REFUSED|^Name:/im.test(r.stdout)) return 'reached';
+    if (/Connection refused/i.test(text)) return 'refused';
+    if (/timed out|no servers could be reached/i.test(text)) return 'timeout';
+    if (/unreachable|No route to host/i.test(text)) return 'unreachable';
+    return r.timedOut || KILLED.has(r.code) ? 'timeout' : 'error';
+  }
+  if (r.code === 0) return 'reached';
+  if (/Connection refused/i.test(text)) return 'refused';
+  if (/Network( is)? unreachable|Host( is)? unreachable|No route to host/i.test(text)) return 'unreachable';
+  if (/timed out|0 packets received|100% packet loss/i.test(text)) return 'timeout';
+  if (r.timedOut || KILLED.has(r.code)) return 'timeout';
+  return 'error';
+}
+
+export interface Nslookup {
+  server?: string;
+  addresses: string[];
+  nxdomain: boolean;
+  /** No server answered at all. */
+  noAnswer: boolean;
+}
+
+/**
+ * Parse BusyBox nslookup output. 1.35:
+ *   Server:\t\t127.0.0.11 / Address:\t127.0.0.11:53 / (blank) / Non-authoritative answer: /
+ *   Name:\tweb / Address: 10.99.0.2
+ * NXDOMAIN: "** server can't find x: NXDOMAIN"; no server: ";; connection timed out; no servers
+ * could be reached". BusyBox ≤1.27 printed "Address 1: 10.99.0.2 web.labnet" and
+ * "nslookup: can't resolve 'x'"; both are understood.
+ */
+export function parseNslookup(stdout: string, stderr = ''): Nslookup {
+  const lines = stdout.split('\n');
+  let server: string | undefined;
+  const addresses: string[] = [];
+  let inHeader = false;
+  let headerDone = false;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!headerDone && /^Server:/.test(line)) {
+      inHeader = true;
+      server = line.replace(/^Server:\s*/, '').trim();
+      continue;
+    }
+    if (inHeader) {
+      if (line === '') {
+        inHeader = false;
+        headerDone = true;
+      }
+      continue;
+    }
+    const m = /^Address(?:\s+\d+)?:\s*([0-9a-fA-F:.]+)/.exec(line);
+    if (m?.[1] && /^\d+\.\d+\.\d+\.\d+$/.test(m[1])) addresses.push(m[1]);
+  }
+  const all = `${stdout}\n${stderr}`;
+  const out: Nslookup = {
+    addresses: [...new Set(addresses)],
+    nxdomain: /NXDOMAIN|can't resolve|can't find/i.test(all),
+    noAnswer: /no servers could be reached|timed out/i.test(all),
+  };
+  if (server !== undefined) out.server = server;
+  return out;
+}
