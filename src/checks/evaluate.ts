@@ -27,7 +27,8 @@ export interface ParamIssue {
  */
 export function checkIds(checks: readonly StepCheck[]): string[] {
   const unnamed = new Map<string, number>();
-  for (const c of checks) if (c.id === undefined) unnamed.set(c.kind, (unnamed.get(c.kind) ?? 0) + 1);
+  for (const c of checks)
+    if (c.id === undefined) unnamed.set(c.kind, (unnamed.get(c.kind) ?? 0) + 1);
   const seen = new Map<string, number>();
   const taken = new Set(checks.map((c) => c.id).filter((x): x is string => x !== undefined));
   return checks.map((c) => {
@@ -43,11 +44,15 @@ export function checkIds(checks: readonly StepCheck[]): string[] {
 function describeIssue(issue: z.core.$ZodIssue): ParamIssue {
   if (issue.code === 'unrecognized_keys') {
     const path = issue.path.map(String).join('.');
-    return { param: [path, issue.keys.join(', ')].filter(Boolean).join('.'), problem: t('check.params.unknown') };
+    return {
+      param: [path, issue.keys.join(', ')].filter(Boolean).join('.'),
+      problem: t('check.params.unknown'),
+    };
   }
   const param = issue.path.map(String).join('.') || '(params)';
   let problem = issue.message.replace(/^Invalid (input|option): /, '');
-  if (issue.code === 'invalid_type' && /received undefined$/.test(problem)) problem = t('check.params.missing', { expected: issue.expected });
+  if (issue.code === 'invalid_type' && /received undefined$/.test(problem))
+    problem = t('check.params.missing', { expected: issue.expected });
   return { param, problem };
 }
 
@@ -55,9 +60,15 @@ function describeIssue(issue: z.core.$ZodIssue): ParamIssue {
 export function validateCheckParams(
   kind: string,
   params: unknown,
-): { ok: true; checker: Checker; params: unknown } | { ok: false; checker?: Checker; issues: ParamIssue[] } {
+):
+  | { ok: true; checker: Checker; params: unknown }
+  | { ok: false; checker?: Checker; issues: ParamIssue[] } {
   const checker = getChecker(kind);
-  if (!checker) return { ok: false, issues: [{ param: 'kind', problem: t('check.params.unknownKind', { kind }) }] };
+  if (!checker)
+    return {
+      ok: false,
+      issues: [{ param: 'kind', problem: t('check.params.unknownKind', { kind }) }],
+    };
   const r = checker.params.safeParse(params ?? {});
   if (r.success) return { ok: true, checker, params: r.data };
   return { ok: false, checker, issues: r.error.issues.map(describeIssue) };
@@ -68,7 +79,11 @@ export function validateCheckParams(
  * probes that target a container by name can be resolved to its address; without them those are
  * left out. Checks with bad params or an unknown kind declare none.
  */
-export function collectProbes(checks: readonly StepCheck[], ctx: CheckContext, facts?: LabFacts): Probe[] {
+export function collectProbes(
+  checks: readonly StepCheck[],
+  ctx: CheckContext,
+  facts?: LabFacts,
+): Probe[] {
   const byId = new Map<string, Probe>();
   for (const c of checks) {
     const v = validateCheckParams(c.kind, c.params);
@@ -132,7 +147,11 @@ function order(ids: string[], needs: Map<string, string[]>): string[] {
  * an unknown check or a checker that throws each become a failing result saying so. Results come
  * back in the order the checks were given.
  */
-export function evaluateChecks(checks: readonly StepCheck[], facts: LabFacts, ctx: CheckContext): CheckResult[] {
+export function evaluateChecks(
+  checks: readonly StepCheck[],
+  facts: LabFacts,
+  ctx: CheckContext,
+): CheckResult[] {
   const ids = checkIds(checks);
   const byId = new Map<string, { check: StepCheck; index: number }>();
   ids.forEach((id, index) => byId.set(id, { check: checks[index]!, index }));
@@ -158,29 +177,72 @@ function evaluateOne(
   const v = validateCheckParams(kind, check.params);
   if (!v.ok) {
     const message = v.checker
-      ? v.issues.map((i) => t('check.params.invalid', { id, kind, param: i.param, problem: i.problem })).join(' ')
+      ? v.issues
+          .map((i) => t('check.params.invalid', { id, kind, param: i.param, problem: i.problem }))
+          .join(' ')
       : t('check.params.unknownKindResult', { id, kind });
-    return { id, kind, pass: false, message, evidence: v.issues.map((i) => `${i.param}: ${i.problem}`) };
+    return {
+      id,
+      kind,
+      pass: false,
+      message,
+      evidence: v.issues.map((i) => `${i.param}: ${i.problem}`),
+    };
   }
 
   const feature = missingFeature(v.checker, v.params, facts);
   if (feature) {
     const message = t('check.eval.skipped', { feature });
-    return { id, kind, pass: false, message, skipped: message, evidence: [`features.${feature} = false`] };
+    return {
+      id,
+      kind,
+      pass: false,
+      message,
+      skipped: message,
+      evidence: [`features.${feature} = false`],
+    };
   }
 
   for (const n of check.needs ?? []) {
     if (!needs.has(n)) {
-      return { id, kind, pass: false, message: t('check.eval.unknownNeed', { id, need: n }), evidence: [`known checks: ${[...needs.keys()].join(', ')}`] };
+      return {
+        id,
+        kind,
+        pass: false,
+        message: t('check.eval.unknownNeed', { id, need: n }),
+        evidence: [`known checks: ${[...needs.keys()].join(', ')}`],
+      };
     }
     const r = results.get(n);
     if (!r) {
       // Not judged yet: only inside a `needs` cycle.
-      return { id, kind, pass: false, message: t('check.eval.cycle', { id, need: n }), evidence: [] };
+      return {
+        id,
+        kind,
+        pass: false,
+        message: t('check.eval.cycle', { id, need: n }),
+        evidence: [],
+      };
     }
-    if (r.skipped) return { id, kind, pass: false, message: r.message, skipped: r.skipped, waitingOn: n, evidence: [`${n}: skipped`] };
+    if (r.skipped)
+      return {
+        id,
+        kind,
+        pass: false,
+        message: r.message,
+        skipped: r.skipped,
+        waitingOn: n,
+        evidence: [`${n}: skipped`],
+      };
     if (!r.pass) {
-      return { id, kind, pass: false, message: t('check.eval.waiting', { need: n }), waitingOn: n, evidence: [`${n}: ${r.message}`] };
+      return {
+        id,
+        kind,
+        pass: false,
+        message: t('check.eval.waiting', { need: n }),
+        waitingOn: n,
+        evidence: [`${n}: ${r.message}`],
+      };
     }
   }
 
@@ -189,7 +251,13 @@ function evaluateOne(
     outcome = v.checker.run(facts, v.params, ctx);
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
-    return { id, kind, pass: false, message: t('check.eval.crashed', { kind, error }), evidence: [error] };
+    return {
+      id,
+      kind,
+      pass: false,
+      message: t('check.eval.crashed', { kind, error }),
+      evidence: [error],
+    };
   }
   const result: CheckResult = { id, kind, ...outcome };
   if (!result.pass && check.message) {

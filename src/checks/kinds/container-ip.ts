@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import type { Checker } from '../types.js';
 import { stripPrefix } from '../lib/cidr.js';
-import { containerIps, describeEndpoints, displayName, endpointOn, getContainer, getHost, hostName } from '../lib/lookup.js';
+import {
+  containerIps,
+  describeEndpoints,
+  displayName,
+  endpointOn,
+  getContainer,
+  getHost,
+  hostName,
+} from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
 import { host, ipv4, name } from '../lib/params.js';
 import { defineChecker } from '../define.js';
@@ -23,20 +31,48 @@ export const containerIp: Checker<typeof params> = defineChecker({
     const seen = describeEndpoints(h, c);
     const evidence = [`container ${cname}: ${c.status}, endpoints ${seen}`];
     if (!c.running) {
-      return bad('check.common.notRunning', { container: cname, status: c.status }, { expected: p.ip, seen: c.status, evidence });
+      return bad(
+        'check.common.notRunning',
+        { container: cname, status: c.status },
+        { expected: p.ip, seen: c.status, evidence },
+      );
     }
     if (p.network !== undefined) {
       const e = endpointOn(h, c, p.network);
-      if (!e) return bad('check.container-ip.notOnNetwork', { container: cname, network: p.network, seen }, { expected: `${p.ip} on ${p.network}`, seen, evidence });
+      if (!e)
+        return bad(
+          'check.container-ip.notOnNetwork',
+          { container: cname, network: p.network, seen },
+          { expected: `${p.ip} on ${p.network}`, seen, evidence },
+        );
       const ip = e.ip ? stripPrefix(e.ip) : undefined;
-      if (ip === p.ip) return ok('check.container-ip.ok', { container: cname, ip, network: e.network }, { seen: ip, evidence });
-      if (e.requestedIp && stripPrefix(e.requestedIp) !== ip) evidence.push(`asked for --ip ${e.requestedIp}`);
-      return bad('check.container-ip.wrong', { container: cname, seen: ip ?? '-', network: e.network, expected: p.ip }, { expected: p.ip, seen: ip, evidence });
+      if (ip === p.ip)
+        return ok(
+          'check.container-ip.ok',
+          { container: cname, ip, network: e.network },
+          { seen: ip, evidence },
+        );
+      if (e.requestedIp && stripPrefix(e.requestedIp) !== ip)
+        evidence.push(`asked for --ip ${e.requestedIp}`);
+      return bad(
+        'check.container-ip.wrong',
+        { container: cname, seen: ip ?? '-', network: e.network, expected: p.ip },
+        { expected: p.ip, seen: ip, evidence },
+      );
     }
     const ips = containerIps(h, c);
     const hit = ips.find((x) => x.ip === p.ip);
-    if (hit) return ok('check.container-ip.ok', { container: cname, ip: hit.ip, network: hit.network }, { seen: hit.ip, evidence });
+    if (hit)
+      return ok(
+        'check.container-ip.ok',
+        { container: cname, ip: hit.ip, network: hit.network },
+        { seen: hit.ip, evidence },
+      );
     const seenIps = ips.map((x) => `${x.ip} on ${x.network}`).join(', ') || '-';
-    return bad('check.container-ip.wrongAny', { container: cname, seen: seenIps, expected: p.ip }, { expected: p.ip, seen: seenIps, evidence });
+    return bad(
+      'check.container-ip.wrongAny',
+      { container: cname, seen: seenIps, expected: p.ip },
+      { expected: p.ip, seen: seenIps, evidence },
+    );
   },
 });

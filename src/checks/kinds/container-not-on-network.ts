@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { Checker } from '../types.js';
-import { describeEndpoints, displayName, endpointOn, getContainer, getHost, hostName } from '../lib/lookup.js';
+import {
+  describeEndpoints,
+  displayName,
+  endpointOn,
+  getContainer,
+  getHost,
+  hostName,
+} from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
 import { defineChecker } from '../define.js';
@@ -9,7 +16,8 @@ const params = z.strictObject({ host, container: name, network: name });
 
 export const containerNotOnNetwork: Checker<typeof params> = defineChecker({
   kind: 'container-not-on-network',
-  description: 'A container (that still exists) has no endpoint on a network: it was disconnected, or never attached.',
+  description:
+    'A container (that still exists) has no endpoint on a network: it was disconnected, or never attached.',
   params,
   run(facts, p, ctx) {
     const hf = getHost(facts, hostName(p.host, ctx));
@@ -23,8 +31,16 @@ export const containerNotOnNetwork: Checker<typeof params> = defineChecker({
     const evidence = [`container ${cname}: network mode ${c.networkMode}, endpoints ${seen}`];
     const e = endpointOn(h, c, p.network);
     if (e) {
-      return bad('check.container-not-on-network.still', { container: cname, network: e.network, ip: e.ip ?? '-' }, { expected: `not on ${p.network}`, seen, evidence });
+      return bad(
+        'check.container-not-on-network.still',
+        { container: cname, network: e.network, ip: e.ip ?? '-' },
+        { expected: `not on ${p.network}`, seen, evidence },
+      );
     }
-    return ok('check.container-not-on-network.ok', { container: cname, network: p.network, seen }, { seen, evidence });
+    return ok(
+      'check.container-not-on-network.ok',
+      { container: cname, network: p.network, seen },
+      { seen, evidence },
+    );
   },
 });

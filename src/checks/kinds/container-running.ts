@@ -17,9 +17,23 @@ export const containerRunning: Checker<typeof params> = defineChecker({
     const cf = getContainer(hf.value, p.container);
     if (!cf.ok) return cf.outcome;
     const c = cf.value;
-    const evidence = [`container ${displayName(c)} (${c.id.slice(0, 12)}, image ${c.image}): ${c.status}`];
-    if (c.running) return ok('check.container-running.ok', { container: displayName(c), status: c.status }, { seen: c.status, evidence });
-    const key = c.exitCode !== undefined && c.exitCode !== 0 ? 'check.container-running.exited' : 'check.container-running.stopped';
-    return bad(key, { container: displayName(c), status: c.status, code: c.exitCode }, { expected: 'running', seen: c.status, evidence });
+    const evidence = [
+      `container ${displayName(c)} (${c.id.slice(0, 12)}, image ${c.image}): ${c.status}`,
+    ];
+    if (c.running)
+      return ok(
+        'check.container-running.ok',
+        { container: displayName(c), status: c.status },
+        { seen: c.status, evidence },
+      );
+    const key =
+      c.exitCode !== undefined && c.exitCode !== 0
+        ? 'check.container-running.exited'
+        : 'check.container-running.stopped';
+    return bad(
+      key,
+      { container: displayName(c), status: c.status, code: c.exitCode },
+      { expected: 'running', seen: c.status, evidence },
+    );
   },
 });

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { HostFacts } from '../../observe/facts.js';
 import type { Checker, CheckOutcome } from '../types.js';
-import { isCidr, isIPv4, networkAddress, normalizeCidr, prefixOf, stripPrefix } from '../lib/cidr.js';
+import {
+  isCidr,
+  isIPv4,
+  networkAddress,
+  normalizeCidr,
+  prefixOf,
+  stripPrefix,
+} from '../lib/cidr.js';
 import { bridgeOfNetwork, getHost, hostName, inetAddresses } from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
 import { host } from '../lib/params.js';
@@ -18,21 +25,37 @@ const params = z
     setting: z.enum(['bip', 'default-address-pools', 'dns']),
     /** bip: `192.168.200.1/24`; default-address-pools: `{base, size}` or a list of them; dns: an address or a list. */
     value: z.union([z.string(), z.array(z.string()), pool, z.array(pool)], {
-      message: 'expected an address (bip: with its prefix), a list of addresses, or {base, size} pools',
+      message:
+        'expected an address (bip: with its prefix), a list of addresses, or {base, size} pools',
     }),
   })
   .superRefine((p, ctx) => {
     const v = p.value;
     if (p.setting === 'bip' && !(typeof v === 'string' && isCidr(v) && isIPv4(stripPrefix(v)))) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: "bip needs docker0's address with its prefix, like 192.168.200.1/24" });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: "bip needs docker0's address with its prefix, like 192.168.200.1/24",
+      });
     }
-    if (p.setting === 'default-address-pools' && (typeof v === 'string' || (Array.isArray(v) && v.some((x) => typeof x === 'string')))) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'default-address-pools needs {base, size} (or a list of them)' });
+    if (
+      p.setting === 'default-address-pools' &&
+      (typeof v === 'string' || (Array.isArray(v) && v.some((x) => typeof x === 'string')))
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: 'default-address-pools needs {base, size} (or a list of them)',
+      });
     }
     if (p.setting === 'dns') {
       const list = Array.isArray(v) ? v : [v];
       if (!list.every((x) => typeof x === 'string' && isIPv4(x))) {
-        ctx.addIssue({ code: 'custom', path: ['value'], message: 'dns needs an IPv4 address or a list of them' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: 'dns needs an IPv4 address or a list of them',
+        });
       }
     }
   });
@@ -40,7 +63,9 @@ const params = z
 type P = z.infer<typeof params>;
 type Pool = { base: string; size: number };
 
-function configOf(h: HostFacts): { ok: true; value: Record<string, unknown> } | { ok: false; error: string } {
+function configOf(
+  h: HostFacts,
+): { ok: true; value: Record<string, unknown> } | { ok: false; error: string } {
   return h.daemonConfig;
 }
 
@@ -66,19 +91,43 @@ function bip(h: HostFacts, want: string): CheckOutcome {
   const inEffect = link ? inetAddresses(link) : [];
   const cfg = configOf(h);
   const configured = cfg.ok && typeof cfg.value.bip === 'string' ? cfg.value.bip : undefined;
-  const evidence = [`${bridge}: ${inEffect.join(', ') || 'no IPv4 address'}`, cfg.ok ? `daemon.json bip: ${configured ?? '(not set)'}` : `daemon.json: ${cfg.error}`];
+  const evidence = [
+    `${bridge}: ${inEffect.join(', ') || 'no IPv4 address'}`,
+    cfg.ok ? `daemon.json bip: ${configured ?? '(not set)'}` : `daemon.json: ${cfg.error}`,
+  ];
   const seen = inEffect.join(', ') || '-';
   const vars = { bridge, seen, expected: want, configured: configured ?? '-' };
-  const same = (a: string) => stripPrefix(a) === stripPrefix(want) && prefixOf(a) === prefixOf(want);
-  if (inEffect.some(same)) return ok('check.daemon-setting.bipOk', vars, { expected: want, seen, evidence });
-  if (!cfg.ok) return bad('check.daemon-setting.invalidJson', { ...vars, error: cfg.error }, { expected: want, seen, evidence });
-  if (configured !== undefined && isCidr(configured) && networkAddress(configured) === stripPrefix(configured) && prefixOf(configured)! < 31) {
-    return bad('check.daemon-setting.bipNetworkAddress', vars, { expected: want, seen: `daemon.json bip ${configured}`, evidence });
+  const same = (a: string) =>
+    stripPrefix(a) === stripPrefix(want) && prefixOf(a) === prefixOf(want);
+  if (inEffect.some(same))
+    return ok('check.daemon-setting.bipOk', vars, { expected: want, seen, evidence });
+  if (!cfg.ok)
+    return bad(
+      'check.daemon-setting.invalidJson',
+      { ...vars, error: cfg.error },
+      { expected: want, seen, evidence },
+    );
+  if (
+    configured !== undefined &&
+    isCidr(configured) &&
+    networkAddress(configured) === stripPrefix(configured) &&
+    prefixOf(configured)! < 31
+  ) {
+    return bad('check.daemon-setting.bipNetworkAddress', vars, {
+      expected: want,
+      seen: `daemon.json bip ${configured}`,
+      evidence,
+    });
   }
   if (configured !== undefined && same(configured)) {
-    return bad('check.daemon-setting.restart', { setting: 'bip', configured, running: seen }, { expected: want, seen, evidence });
+    return bad(
+      'check.daemon-setting.restart',
+      { setting: 'bip', configured, running: seen },
+      { expected: want, seen, evidence },
+    );
   }
-  const key = configured === undefined ? 'check.daemon-setting.bipUnset' : 'check.daemon-setting.bipWrong';
+  const key =
+    configured === undefined ? 'check.daemon-setting.bipUnset' : 'check.daemon-setting.bipWrong';
   return bad(key, vars, { expected: want, seen, evidence });
 }
 
@@ -88,29 +137,51 @@ function pools(h: HostFacts, want: Pool[]): CheckOutcome {
   const configured = cfg.ok ? asPools(cfg.value['default-address-pools']) : [];
   const evidence = [
     `engine default address pools: ${showPools(inEffect)}`,
-    cfg.ok ? `daemon.json default-address-pools: ${showPools(configured)}` : `daemon.json: ${cfg.error}`,
+    cfg.ok
+      ? `daemon.json default-address-pools: ${showPools(configured)}`
+      : `daemon.json: ${cfg.error}`,
   ];
   const expected = showPools(want);
   const seen = inEffect.length ? showPools(inEffect) : 'built-in pools';
   const have = new Set(inEffect.map(poolKey));
-  if (want.every((w) => have.has(poolKey(w)))) return ok('check.daemon-setting.poolsOk', { expected, seen }, { expected, seen, evidence });
-  if (!cfg.ok) return bad('check.daemon-setting.invalidJson', { error: cfg.error }, { expected, seen, evidence });
+  if (want.every((w) => have.has(poolKey(w))))
+    return ok('check.daemon-setting.poolsOk', { expected, seen }, { expected, seen, evidence });
+  if (!cfg.ok)
+    return bad(
+      'check.daemon-setting.invalidJson',
+      { error: cfg.error },
+      { expected, seen, evidence },
+    );
   const conf = new Set(configured.map(poolKey));
   if (want.every((w) => conf.has(poolKey(w)))) {
-    return bad('check.daemon-setting.restart', { setting: 'default-address-pools', configured: showPools(configured), running: seen }, { expected, seen, evidence });
+    return bad(
+      'check.daemon-setting.restart',
+      { setting: 'default-address-pools', configured: showPools(configured), running: seen },
+      { expected, seen, evidence },
+    );
   }
-  return bad('check.daemon-setting.poolsWrong', { expected, seen, configured: configured.length ? showPools(configured) : '-' }, { expected, seen, evidence });
+  return bad(
+    'check.daemon-setting.poolsWrong',
+    { expected, seen, configured: configured.length ? showPools(configured) : '-' },
+    { expected, seen, evidence },
+  );
 }
 
 function dns(h: HostFacts, want: string[]): CheckOutcome {
   const cfg = configOf(h);
   const expected = want.join(', ');
-  if (!cfg.ok) return bad('check.daemon-setting.invalidJson', { error: cfg.error }, { expected, evidence: [`daemon.json: ${cfg.error}`] });
+  if (!cfg.ok)
+    return bad(
+      'check.daemon-setting.invalidJson',
+      { error: cfg.error },
+      { expected, evidence: [`daemon.json: ${cfg.error}`] },
+    );
   const raw = cfg.value.dns;
   const configured = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? [raw] : [];
   const seen = configured.join(', ') || '-';
   const evidence = [`daemon.json dns: ${seen}`];
-  if (want.every((w) => configured.includes(w))) return ok('check.daemon-setting.dnsOk', { expected, seen }, { expected, seen, evidence });
+  if (want.every((w) => configured.includes(w)))
+    return ok('check.daemon-setting.dnsOk', { expected, seen }, { expected, seen, evidence });
   return bad('check.daemon-setting.dnsWrong', { expected, seen }, { expected, seen, evidence });
 }
 

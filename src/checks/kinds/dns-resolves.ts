@@ -3,13 +3,33 @@ import type { LabFacts } from '../../observe/facts.js';
 import type { CheckContext, Probe } from '../types.js';
 import type { Checker } from '../types.js';
 import { isIPv4 } from '../lib/cidr.js';
-import { containerIps, displayName, findContainer, getContainer, getHost, getRunning, hostName, isDefaultBridgeOnly } from '../lib/lookup.js';
+import {
+  containerIps,
+  displayName,
+  findContainer,
+  getContainer,
+  getHost,
+  getRunning,
+  hostName,
+  isDefaultBridgeOnly,
+} from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
-import { PROBE_MAX_MS, applet, makeProbe, parseNslookup, probeLine, probeResult } from '../lib/probe.js';
+import {
+  PROBE_MAX_MS,
+  applet,
+  makeProbe,
+  parseNslookup,
+  probeLine,
+  probeResult,
+} from '../lib/probe.js';
 import { defineChecker } from '../define.js';
 
-const dnsName = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, { message: 'expected a DNS name like web or web.labnet' });
+const dnsName = z
+  .string()
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, {
+    message: 'expected a DNS name like web or web.labnet',
+  });
 
 const params = z.strictObject({
   host,
@@ -53,10 +73,18 @@ export const dnsResolves: Checker<typeof params> = defineChecker({
     const cname = displayName(c);
     const probe = dnsProbe(p, ctx);
     const res = probeResult(facts, probe);
-    if (!res) return bad('check.common.probeMissing', { from: cname, probe: probe.id }, { evidence: [`probe ${probe.id}: no result`] });
+    if (!res)
+      return bad(
+        'check.common.probeMissing',
+        { from: cname, probe: probe.id },
+        { evidence: [`probe ${probe.id}: no result`] },
+      );
     const ns = parseNslookup(res.stdout, res.stderr);
     if (res.timedOut) ns.noAnswer = true;
-    const evidence = [`probe ${probe.id} → exit ${res.code}: ${probeLine(res)}`, `resolver: ${ns.server ?? '(none answered)'}`];
+    const evidence = [
+      `probe ${probe.id} → exit ${res.code}: ${probeLine(res)}`,
+      `resolver: ${ns.server ?? '(none answered)'}`,
+    ];
     const resolved = ns.addresses.length > 0;
     if (!resolved && !ns.nxdomain && !ns.noAnswer) {
       return bad('check.common.probeError', { from: cname, line: probeLine(res) }, { evidence });
@@ -65,7 +93,8 @@ export const dnsResolves: Checker<typeof params> = defineChecker({
     const vars = { container: cname, name: p.name, seen, server: ns.server ?? '-' };
 
     if (p.expect === 'nxdomain') {
-      if (!resolved) return ok('check.dns-resolves.okNx', vars, { expected: 'no address', seen, evidence });
+      if (!resolved)
+        return ok('check.dns-resolves.okNx', vars, { expected: 'no address', seen, evidence });
       return bad('check.dns-resolves.resolvedNx', vars, { expected: 'no address', seen, evidence });
     }
 
@@ -76,17 +105,27 @@ export const dnsResolves: Checker<typeof params> = defineChecker({
         wanted = [p.expect];
         wantedLabel = p.expect;
       } else {
-        const tf = getContainer(h, p.expect);
+        // The expected container: on this host, else on another (overlay networks span hosts).
+        const elsewhere = Object.values(facts.hosts).filter((x) => x !== h);
+        const th = [h, ...elsewhere].find((x) => findContainer(x, p.expect as string)) ?? h;
+        const tf = getContainer(th, p.expect);
         if (!tf.ok) return tf.outcome;
-        wanted = containerIps(h, tf.value).map((x) => x.ip);
+        const ips = containerIps(th, tf.value);
+        wanted = ips.map((x) => x.ip);
         wantedLabel = `${displayName(tf.value)} (${wanted.join(', ') || 'no address'})`;
-        evidence.push(`${displayName(tf.value)}: ${containerIps(h, tf.value).map((x) => `${x.ip} on ${x.network}`).join(', ') || 'no address'}`);
+        evidence.push(
+          `${displayName(tf.value)} on ${th.host}: ${ips.map((x) => `${x.ip} on ${x.network}`).join(', ') || 'no address'}`,
+        );
       }
     }
     const expected = wantedLabel || 'an address';
     if (!resolved) {
       if (isDefaultBridgeOnly(h, c)) {
-        return bad('check.dns-resolves.defaultBridge', { ...vars, expected }, { expected, seen, evidence });
+        return bad(
+          'check.dns-resolves.defaultBridge',
+          { ...vars, expected },
+          { expected, seen, evidence },
+        );
       }
       const key = ns.nxdomain ? 'check.dns-resolves.nxdomain' : 'check.dns-resolves.noAnswer';
       return bad(key, { ...vars, expected }, { expected, seen, evidence });

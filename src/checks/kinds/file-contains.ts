@@ -22,7 +22,11 @@ const params = z.strictObject({
   path: z.string().regex(/^\//, { message: 'expected an absolute path like /etc/hosts' }),
   text: z.string().min(1).optional(),
   /** A JavaScript regular expression, matched line by line (`m` flag). */
-  pattern: z.string().min(1).refine(compiles, { message: 'expected a valid regular expression' }).optional(),
+  pattern: z
+    .string()
+    .min(1)
+    .refine(compiles, { message: 'expected a valid regular expression' })
+    .optional(),
 });
 
 type P = z.infer<typeof params>;
@@ -33,12 +37,15 @@ function catProbe(p: P, ctx: CheckContext): Probe {
 
 function excerpt(s: string, max = 6): string[] {
   const lines = s.split('\n').filter((l) => l.trim() !== '');
-  return lines.length > max ? [...lines.slice(0, max), `… (${lines.length - max} more lines)`] : lines;
+  return lines.length > max
+    ? [...lines.slice(0, max), `… (${lines.length - max} more lines)`]
+    : lines;
 }
 
 export const fileContains: Checker<typeof params> = defineChecker({
   kind: 'file-contains',
-  description: 'A file inside a running container exists and contains a text or matches a pattern (e.g. /etc/hosts, /etc/resolv.conf).',
+  description:
+    'A file inside a running container exists and contains a text or matches a pattern (e.g. /etc/hosts, /etc/resolv.conf).',
   params,
   probes(p, ctx, facts?: LabFacts) {
     if (facts) {
@@ -55,22 +62,50 @@ export const fileContains: Checker<typeof params> = defineChecker({
     const cname = displayName(cf.value);
     const probe = catProbe(p, ctx);
     const res = probeResult(facts, probe);
-    if (!res) return bad('check.common.probeMissing', { from: cname, probe: probe.id }, { evidence: [`probe ${probe.id}: no result`] });
-    const what = p.text !== undefined ? `"${p.text}"` : p.pattern !== undefined ? `/${p.pattern}/` : '';
-    const vars = { container: cname, path: p.path, text: p.text ?? '', pattern: p.pattern ?? '', what };
+    if (!res)
+      return bad(
+        'check.common.probeMissing',
+        { from: cname, probe: probe.id },
+        { evidence: [`probe ${probe.id}: no result`] },
+      );
+    const what =
+      p.text !== undefined ? `"${p.text}"` : p.pattern !== undefined ? `/${p.pattern}/` : '';
+    const vars = {
+      container: cname,
+      path: p.path,
+      text: p.text ?? '',
+      pattern: p.pattern ?? '',
+      what,
+    };
     if (res.code !== 0) {
       const err = res.stderr.trim().split('\n')[0] ?? '';
-      return bad('check.file-contains.unreadable', { ...vars, error: err || `exit ${res.code}` }, { expected: p.path, seen: err, evidence: [`probe ${probe.id} → exit ${res.code}: ${err}`] });
+      return bad(
+        'check.file-contains.unreadable',
+        { ...vars, error: err || `exit ${res.code}` },
+        { expected: p.path, seen: err, evidence: [`probe ${probe.id} → exit ${res.code}: ${err}`] },
+      );
     }
     const evidence = [`${cname}:${p.path}:`, ...excerpt(res.stdout)];
-    const expected = p.text !== undefined ? p.text : p.pattern !== undefined ? `/${p.pattern}/` : p.path;
+    const expected =
+      p.text !== undefined ? p.text : p.pattern !== undefined ? `/${p.pattern}/` : p.path;
     if (p.text !== undefined && !res.stdout.includes(p.text)) {
-      return bad('check.file-contains.noText', vars, { expected, seen: excerpt(res.stdout, 3).join(' / '), evidence });
+      return bad('check.file-contains.noText', vars, {
+        expected,
+        seen: excerpt(res.stdout, 3).join(' / '),
+        evidence,
+      });
     }
     if (p.pattern !== undefined && !new RegExp(p.pattern, 'm').test(res.stdout)) {
-      return bad('check.file-contains.noMatch', vars, { expected, seen: excerpt(res.stdout, 3).join(' / '), evidence });
+      return bad('check.file-contains.noMatch', vars, {
+        expected,
+        seen: excerpt(res.stdout, 3).join(' / '),
+        evidence,
+      });
     }
-    const key = p.text !== undefined || p.pattern !== undefined ? 'check.file-contains.ok' : 'check.file-contains.exists';
+    const key =
+      p.text !== undefined || p.pattern !== undefined
+        ? 'check.file-contains.ok'
+        : 'check.file-contains.exists';
     return ok(key, vars, { expected, evidence });
   },
 });

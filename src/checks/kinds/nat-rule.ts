@@ -7,7 +7,11 @@ import { bad, ok } from '../lib/outcome.js';
 import { host, name, port } from '../lib/params.js';
 import { defineChecker } from '../define.js';
 
-const target = z.string().refine((s) => /^\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?$/.test(s), { message: 'expected ip or ip:port, like 172.17.0.2:80' });
+const target = z
+  .string()
+  .refine((s) => /^\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?$/.test(s), {
+    message: 'expected ip or ip:port, like 172.17.0.2:80',
+  });
 
 const params = z
   .strictObject({
@@ -27,10 +31,18 @@ const params = z
   })
   .superRefine((p, ctx) => {
     if (p.containerPort !== undefined && p.container === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['containerPort'], message: 'containerPort needs container' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['containerPort'],
+        message: 'containerPort needs container',
+      });
     }
     if (p.type !== 'dnat' && (p.toDestination !== undefined || p.containerPort !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: [p.toDestination !== undefined ? 'toDestination' : 'containerPort'], message: `only for type dnat, not ${p.type}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [p.toDestination !== undefined ? 'toDestination' : 'containerPort'],
+        message: `only for type dnat, not ${p.type}`,
+      });
     }
     if (p.type !== 'snat' && p.toSource !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['toSource'], message: 'only for type snat' });
@@ -99,9 +111,16 @@ export const natRule: Checker<typeof params> = defineChecker({
     const tname = TARGET[p.type];
     const fwError = h.errors?.find((e) => e.source === 'firewall')?.message;
     const ofType = h.firewall.filter((r) => (r.target ?? '').toUpperCase() === tname);
-    const evidence = [`firewall backend ${h.engine.firewallBackend || '?'}; ${tname} rules: ${ofType.length}`, ...ofType.slice(0, 12).map((r) => r.raw)];
+    const evidence = [
+      `firewall backend ${h.engine.firewallBackend || '?'}; ${tname} rules: ${ofType.length}`,
+      ...ofType.slice(0, 12).map((r) => r.raw),
+    ];
     if (!h.firewall.length && fwError) {
-      return bad('check.nat-rule.unread', { host: h.host, error: fwError }, { evidence: [`firewall: ${fwError}`] });
+      return bad(
+        'check.nat-rule.unread',
+        { host: h.host, error: fwError },
+        { evidence: [`firewall: ${fwError}`] },
+      );
     }
 
     // What the rule must look like, in words, and the tests a rule must pass.
@@ -119,7 +138,11 @@ export const natRule: Checker<typeof params> = defineChecker({
     if (p.source !== undefined) {
       const srcs = sources(h, p.source);
       if (!srcs?.length) {
-        return bad('check.nat-rule.unknownSource', { source: p.source, host: h.host }, { expected: p.source, evidence });
+        return bad(
+          'check.nat-rule.unknownSource',
+          { source: p.source, host: h.host },
+          { expected: p.source, evidence },
+        );
       }
       want.push(`from ${srcs.join(' or ')}`);
       tests.push((r) => sourceMatches(r, srcs));
@@ -138,31 +161,63 @@ export const natRule: Checker<typeof params> = defineChecker({
       const ips = c ? containerIps(h, c).map((x) => x.ip) : [];
       if (!c || !ips.length) {
         const key = c ? 'check.nat-rule.containerNoIp' : 'check.common.noContainer';
-        return bad(key, { container: p.container, host: h.host, others: h.containers.map((x) => x.name).join(', ') || '-' }, { expected: p.container, evidence });
+        return bad(
+          key,
+          {
+            container: p.container,
+            host: h.host,
+            others: h.containers.map((x) => x.name).join(', ') || '-',
+          },
+          { expected: p.container, evidence },
+        );
       }
       if (p.type === 'dnat') {
-        want.push(`→ ${p.container} (${ips.join(' or ')})${p.containerPort !== undefined ? `:${p.containerPort}` : ''}`);
+        want.push(
+          `→ ${p.container} (${ips.join(' or ')})${p.containerPort !== undefined ? `:${p.containerPort}` : ''}`,
+        );
         tests.push((r) => {
           if (!r.toDestination) return false;
           const got = splitTarget(r.toDestination);
-          return ips.includes(got.ip) && (p.containerPort === undefined || got.port === p.containerPort);
+          return (
+            ips.includes(got.ip) && (p.containerPort === undefined || got.port === p.containerPort)
+          );
         });
       } else {
         want.push(`from ${p.container} (${ips.join(' or ')})`);
-        tests.push((r) => !!r.source && !r.sourceNegated && ips.some((ip) => cidrContains(r.source!.includes('/') ? r.source! : `${r.source}/32`, ip)));
+        tests.push(
+          (r) =>
+            !!r.source &&
+            !r.sourceNegated &&
+            ips.some((ip) =>
+              cidrContains(r.source!.includes('/') ? r.source! : `${r.source}/32`, ip),
+            ),
+        );
       }
     }
     if (p.toSource !== undefined) {
       const ts = p.toSource;
       want.push(`→ ${ts}`);
-      tests.push((r) => !!r.toSource && stripPrefix(r.toSource.split(':')[0] ?? '') === stripPrefix(ts.split(':')[0] ?? ''));
+      tests.push(
+        (r) =>
+          !!r.toSource &&
+          stripPrefix(r.toSource.split(':')[0] ?? '') === stripPrefix(ts.split(':')[0] ?? ''),
+      );
     }
 
     const expected = `${tname} ${want.join(' ')}`.trim();
     const hit = ofType.find((r) => tests.every((test) => test(r)));
-    if (hit) return ok('check.nat-rule.ok', { rule: `${tname} ${describeRule(hit)}`, type: tname }, { expected, seen: hit.raw, evidence: [hit.raw] });
+    if (hit)
+      return ok(
+        'check.nat-rule.ok',
+        { rule: `${tname} ${describeRule(hit)}`, type: tname },
+        { expected, seen: hit.raw, evidence: [hit.raw] },
+      );
     const seen = ofType.map(describeRule);
     const key = ofType.length ? 'check.nat-rule.missing' : 'check.nat-rule.none';
-    return bad(key, { expected, type: tname, seen: seen.slice(0, 6).join('; ') || '-' }, { expected, seen: seen.join('; ') || undefined, evidence });
+    return bad(
+      key,
+      { expected, type: tname, seen: seen.slice(0, 6).join('; ') || '-' },
+      { expected, seen: seen.join('; ') || undefined, evidence },
+    );
   },
 });

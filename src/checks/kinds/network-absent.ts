@@ -24,9 +24,17 @@ export const networkAbsent: Checker<typeof params> = defineChecker({
       return bad(
         'check.network-absent.inUse',
         { network: n.name, containers: attached.join(', ') },
-        { expected: 'no network', seen: `${n.name} (${attached.length} attached)`, evidence: [...evidence, `attached to ${n.name}: ${attached.join(', ')}`] },
+        {
+          expected: 'no network',
+          seen: `${n.name} (${attached.length} attached)`,
+          evidence: [...evidence, `attached to ${n.name}: ${attached.join(', ')}`],
+        },
       );
     }
-    return bad('check.network-absent.exists', { network: n.name, driver: n.driver }, { expected: 'no network', seen: n.name, evidence });
+    return bad(
+      'check.network-absent.exists',
+      { network: n.name, driver: n.driver },
+      { expected: 'no network', seen: n.name, evidence },
+    );
   },
 });

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { Checker } from '../types.js';
-import { canonicalNetworkName, describeMode, displayName, getContainer, getHost, hostName, modeOf } from '../lib/lookup.js';
+import {
+  canonicalNetworkName,
+  describeMode,
+  displayName,
+  getContainer,
+  getHost,
+  hostName,
+  modeOf,
+} from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
 import { defineChecker } from '../define.js';
@@ -14,7 +22,8 @@ const params = z.strictObject({
 
 export const networkMode: Checker<typeof params> = defineChecker({
   kind: 'network-mode',
-  description: "A container's network mode: host, none, bridge (the default), or container:<name> (sharing another container's namespace).",
+  description:
+    "A container's network mode: host, none, bridge (the default), or container:<name> (sharing another container's namespace).",
   params,
   run(facts, p, ctx) {
     const hf = getHost(facts, hostName(p.host, ctx));
@@ -26,7 +35,9 @@ export const networkMode: Checker<typeof params> = defineChecker({
     const cname = displayName(c);
     const mode = modeOf(h, c);
     const seen = describeMode(mode);
-    const evidence = [`container ${cname}: HostConfig.NetworkMode ${c.networkMode}${mode.peer ? ` (= ${displayName(mode.peer)})` : ''}`];
+    const evidence = [
+      `container ${cname}: HostConfig.NetworkMode ${c.networkMode}${mode.peer ? ` (= ${displayName(mode.peer)})` : ''}`,
+    ];
     const vars = { container: cname, seen, expected: p.mode };
 
     let pass: boolean;
@@ -35,9 +46,14 @@ export const networkMode: Checker<typeof params> = defineChecker({
       const wf = getContainer(h, ref);
       if (!wf.ok) return wf.outcome;
       const want = wf.value;
-      pass = mode.kind === 'container' && (mode.peer ? mode.peer.id === want.id : mode.ref === want.id);
+      pass =
+        mode.kind === 'container' && (mode.peer ? mode.peer.id === want.id : mode.ref === want.id);
       if (!pass && mode.kind === 'container') {
-        return bad('check.network-mode.otherContainer', { ...vars, peer: seen.slice('container:'.length), want: displayName(want) }, { expected: p.mode, seen, evidence });
+        return bad(
+          'check.network-mode.otherContainer',
+          { ...vars, peer: seen.slice('container:'.length), want: displayName(want) },
+          { expected: p.mode, seen, evidence },
+        );
       }
     } else {
       const wantMode = canonicalNetworkName(p.mode);

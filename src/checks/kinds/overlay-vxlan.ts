@@ -27,7 +27,11 @@ export const overlayVxlan: Checker<typeof params> = defineChecker({
     const nf = getNetwork(h, p.network);
     if (!nf.ok) {
       if (h.swarm.state === 'active' && !h.swarm.isManager) {
-        return bad('check.overlay-vxlan.lazy', { network: p.network, host: h.host }, { expected: p.network, evidence: nf.outcome.evidence });
+        return bad(
+          'check.overlay-vxlan.lazy',
+          { network: p.network, host: h.host },
+          { expected: p.network, evidence: nf.outcome.evidence },
+        );
       }
       return nf.outcome;
     }
@@ -38,15 +42,31 @@ export const overlayVxlan: Checker<typeof params> = defineChecker({
       .map((x) => x.trim())
       .filter(Boolean)
       .map(Number);
-    const evidence = [`network ${n.name}: driver ${n.driver}, scope ${n.scope}, ${VXLAN_OPT}=${raw ?? '(absent)'}`];
-    const expected = p.vxlanId !== undefined ? `overlay, VXLAN id ${p.vxlanId}` : 'overlay with a VXLAN id';
+    const evidence = [
+      `network ${n.name}: driver ${n.driver}, scope ${n.scope}, ${VXLAN_OPT}=${raw ?? '(absent)'}`,
+    ];
+    const expected =
+      p.vxlanId !== undefined ? `overlay, VXLAN id ${p.vxlanId}` : 'overlay with a VXLAN id';
     if (n.driver !== 'overlay') {
-      return bad('check.overlay-vxlan.notOverlay', { network: n.name, driver: n.driver }, { expected, seen: n.driver, evidence });
+      return bad(
+        'check.overlay-vxlan.notOverlay',
+        { network: n.name, driver: n.driver },
+        { expected, seen: n.driver, evidence },
+      );
     }
-    if (!ids.length) return bad('check.overlay-vxlan.noId', { network: n.name }, { expected, seen: '-', evidence });
+    if (!ids.length)
+      return bad(
+        'check.overlay-vxlan.noId',
+        { network: n.name },
+        { expected, seen: '-', evidence },
+      );
     const seen = ids.join(', ');
     if (p.vxlanId !== undefined && !ids.includes(p.vxlanId)) {
-      return bad('check.overlay-vxlan.wrongId', { network: n.name, seen, expected: p.vxlanId }, { expected, seen, evidence });
+      return bad(
+        'check.overlay-vxlan.wrongId',
+        { network: n.name, seen, expected: p.vxlanId },
+        { expected, seen, evidence },
+      );
     }
     return ok('check.overlay-vxlan.ok', { network: n.name, seen }, { expected, seen, evidence });
   },

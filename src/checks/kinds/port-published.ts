@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import type { HostFacts, PortBinding } from '../../observe/facts.js';
 import type { Checker } from '../types.js';
-import { displayName, endpointsOf, findNetwork, getContainer, getHost, hostName, modeOf } from '../lib/lookup.js';
+import {
+  displayName,
+  endpointsOf,
+  findNetwork,
+  getContainer,
+  getHost,
+  hostName,
+  modeOf,
+} from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
 import { host, name, port } from '../lib/params.js';
 import { defineChecker } from '../define.js';
@@ -39,12 +47,15 @@ function published(b: PortBinding): boolean {
 
 function onlyInternal(h: HostFacts, eps: { network: string; networkId: string }[]): boolean {
   if (!eps.length) return false;
-  return eps.every((e) => (findNetwork(h, e.networkId) ?? findNetwork(h, e.network))?.internal === true);
+  return eps.every(
+    (e) => (findNetwork(h, e.networkId) ?? findNetwork(h, e.network))?.internal === true,
+  );
 }
 
 export const portPublished: Checker<typeof params> = defineChecker({
   kind: 'port-published',
-  description: 'A container port is published on the host: host address and port → container port/protocol.',
+  description:
+    'A container port is published on the host: host address and port → container port/protocol.',
   params,
   run(facts, p, ctx) {
     const hf = getHost(facts, hostName(p.host, ctx));
@@ -55,8 +66,13 @@ export const portPublished: Checker<typeof params> = defineChecker({
     const c = cf.value;
     const cname = displayName(c);
     const wantIp = p.hostIp !== undefined && !isAnyAddress(p.hostIp) ? `${p.hostIp}:` : '';
-    const expected = p.hostPort !== undefined ? `${wantIp}${p.hostPort}->${p.containerPort}/${p.protocol}` : `${wantIp}${p.containerPort}/${p.protocol}`;
-    const all = uniq(c.ports.filter(published).map((b) => formatBinding(b, p.hostIp !== undefined)));
+    const expected =
+      p.hostPort !== undefined
+        ? `${wantIp}${p.hostPort}->${p.containerPort}/${p.protocol}`
+        : `${wantIp}${p.containerPort}/${p.protocol}`;
+    const all = uniq(
+      c.ports.filter(published).map((b) => formatBinding(b, p.hostIp !== undefined)),
+    );
     const seen = all.join(', ') || '-';
     const evidence = [
       `container ${cname}: network mode ${c.networkMode}, ports ${c.ports.map((b) => `${b.hostIp || '*'}:${b.hostPort ?? '-'}->${b.containerPort}/${b.protocol}`).join(', ') || 'none'}${c.portsFrom ? ` (from ${c.portsFrom})` : ''}${c.publishAll ? ', -P' : ''}`,
@@ -64,25 +80,65 @@ export const portPublished: Checker<typeof params> = defineChecker({
     const vars = { container: cname, expected, seen };
 
     if (modeOf(h, c).kind === 'host') {
-      return bad('check.port-published.hostMode', vars, { expected, seen: '--network host', evidence });
+      return bad('check.port-published.hostMode', vars, {
+        expected,
+        seen: '--network host',
+        evidence,
+      });
+    }
+    if (!c.running) {
+      return bad(
+        'check.port-published.notRunning',
+        { ...vars, status: c.status },
+        { expected, seen: c.status, evidence },
+      );
     }
 
-    const relevant = c.ports.filter((b) => b.containerPort === p.containerPort && b.protocol === p.protocol && published(b));
+    const relevant = c.ports.filter(
+      (b) => b.containerPort === p.containerPort && b.protocol === p.protocol && published(b),
+    );
     if (!relevant.length) {
       if (p.hostPort !== undefined) {
-        const reversed = c.ports.find((b) => published(b) && b.containerPort === p.hostPort && b.hostPort === p.containerPort && b.protocol === p.protocol);
+        const reversed = c.ports.find(
+          (b) =>
+            published(b) &&
+            b.containerPort === p.hostPort &&
+            b.hostPort === p.containerPort &&
+            b.protocol === p.protocol,
+        );
         if (reversed) {
-          return bad('check.port-published.reversed', { ...vars, seen: formatBinding(reversed), hostPort: p.hostPort, containerPort: p.containerPort }, { expected, seen: formatBinding(reversed), evidence });
+          return bad(
+            'check.port-published.reversed',
+            {
+              ...vars,
+              seen: formatBinding(reversed),
+              hostPort: p.hostPort,
+              containerPort: p.containerPort,
+            },
+            { expected, seen: formatBinding(reversed), evidence },
+          );
         }
       }
-      const otherProto = c.ports.filter((b) => b.containerPort === p.containerPort && b.protocol !== p.protocol && published(b));
+      const otherProto = c.ports.filter(
+        (b) => b.containerPort === p.containerPort && b.protocol !== p.protocol && published(b),
+      );
       if (otherProto.length) {
         const s = uniq(otherProto.map((b) => formatBinding(b))).join(', ');
-        return bad('check.port-published.protocol', { ...vars, seen: s, protocol: p.protocol }, { expected, seen: s, evidence });
+        return bad(
+          'check.port-published.protocol',
+          { ...vars, seen: s, protocol: p.protocol },
+          { expected, seen: s, evidence },
+        );
       }
-      const exposed = c.ports.some((b) => b.containerPort === p.containerPort && b.protocol === p.protocol && !published(b));
+      const exposed = c.ports.some(
+        (b) => b.containerPort === p.containerPort && b.protocol === p.protocol && !published(b),
+      );
       if (exposed) {
-        return bad('check.port-published.exposedOnly', { ...vars, port: `${p.containerPort}/${p.protocol}` }, { expected, seen: `${p.containerPort}/${p.protocol} exposed`, evidence });
+        return bad(
+          'check.port-published.exposedOnly',
+          { ...vars, port: `${p.containerPort}/${p.protocol}` },
+          { expected, seen: `${p.containerPort}/${p.protocol} exposed`, evidence },
+        );
       }
       if (onlyInternal(h, endpointsOf(h, c))) {
         return bad('check.port-published.internal', vars, { expected, seen, evidence });
@@ -95,23 +151,34 @@ export const portPublished: Checker<typeof params> = defineChecker({
     if (p.hostPort !== undefined) {
       matches = relevant.filter((b) => b.hostPort === p.hostPort);
       if (!matches.length) {
-        if (relevant.every((b) => b.hostPort === undefined)) {
-          return bad('check.port-published.portUnknown', { ...vars, status: c.status }, { expected, seen, evidence });
-        }
         const s = uniq(relevant.map((b) => formatBinding(b))).join(', ');
-        return bad('check.port-published.hostPort', { ...vars, seen: s }, { expected, seen: s, evidence });
+        return bad(
+          'check.port-published.hostPort',
+          { ...vars, seen: s },
+          { expected, seen: s, evidence },
+        );
       }
     }
     if (p.hostIp !== undefined) {
       const wantAny = isAnyAddress(p.hostIp);
-      const good = matches.filter((b) => (wantAny ? isAnyAddress(b.hostIp) : b.hostIp === p.hostIp));
+      const good = matches.filter((b) =>
+        wantAny ? isAnyAddress(b.hostIp) : b.hostIp === p.hostIp,
+      );
       if (!good.length) {
         const s = uniq(matches.map((b) => formatBinding(b, true))).join(', ');
-        const ips = uniq(matches.map((b) => (isAnyAddress(b.hostIp) ? '0.0.0.0' : b.hostIp))).join(', ');
+        const ips = uniq(matches.map((b) => (isAnyAddress(b.hostIp) ? '0.0.0.0' : b.hostIp))).join(
+          ', ',
+        );
         let key = 'check.port-published.hostIp';
-        if (wantAny && matches.every((b) => b.hostIp.startsWith('127.') || b.hostIp === '::1')) key = 'check.port-published.loopbackOnly';
-        else if (!wantAny && matches.some((b) => isAnyAddress(b.hostIp))) key = 'check.port-published.everyAddress';
-        return bad(key, { ...vars, seen: s, ips, hostIp: wantAny ? '0.0.0.0' : p.hostIp }, { expected, seen: s, evidence });
+        if (wantAny && matches.every((b) => b.hostIp.startsWith('127.') || b.hostIp === '::1'))
+          key = 'check.port-published.loopbackOnly';
+        else if (!wantAny && matches.some((b) => isAnyAddress(b.hostIp)))
+          key = 'check.port-published.everyAddress';
+        return bad(
+          key,
+          { ...vars, seen: s, ips, hostIp: wantAny ? '0.0.0.0' : p.hostIp },
+          { expected, seen: s, evidence },
+        );
       }
       matches = good;
     }

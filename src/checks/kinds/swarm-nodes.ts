@@ -16,19 +16,39 @@ export const swarmNodes: Checker<typeof params> = defineChecker({
     if (!hf.ok) return hf.outcome;
     const h = hf.value;
     const s = h.swarm;
-    const evidence = [`${h.host}: swarm ${s.state}${s.isManager ? ', manager' : ''}${s.nodeAddr ? `, address ${s.nodeAddr}` : ''}${s.error ? `, error ${s.error}` : ''}`];
+    const evidence = [
+      `${h.host}: swarm ${s.state}${s.isManager ? ', manager' : ''}${s.nodeAddr ? `, address ${s.nodeAddr}` : ''}${s.error ? `, error ${s.error}` : ''}`,
+    ];
     const expected = `${p.count} ${p.ready ? 'ready ' : ''}node(s)`;
     if (s.state !== 'active') {
-      return bad('check.swarm-nodes.notActive', { host: h.host, state: s.state }, { expected, seen: `swarm ${s.state}`, evidence });
+      return bad(
+        'check.swarm-nodes.notActive',
+        { host: h.host, state: s.state },
+        { expected, seen: `swarm ${s.state}`, evidence },
+      );
     }
     if (!s.isManager || !s.nodes) {
-      return bad('check.swarm-nodes.notManager', { host: h.host }, { expected, seen: 'worker', evidence });
+      return bad(
+        'check.swarm-nodes.notManager',
+        { host: h.host },
+        { expected, seen: 'worker', evidence },
+      );
     }
-    for (const n of s.nodes) evidence.push(`node ${n.hostname}: ${n.role}, ${n.state}${n.availability ? `, ${n.availability}` : ''}${n.addr ? `, ${n.addr}` : ''}`);
+    for (const n of s.nodes)
+      evidence.push(
+        `node ${n.hostname}: ${n.role}, ${n.state}${n.availability ? `, ${n.availability}` : ''}${n.addr ? `, ${n.addr}` : ''}`,
+      );
     const counted = p.ready ? s.nodes.filter((n) => n.state === 'ready') : s.nodes;
     const seenList = s.nodes.map((n) => `${n.hostname} (${n.state})`).join(', ');
-    const vars = { host: h.host, count: counted.length, expected: p.count, nodes: seenList || '-', ready: p.ready ? 'ready ' : '' };
-    if (counted.length === p.count) return ok('check.swarm-nodes.ok', vars, { expected, seen: seenList, evidence });
+    const vars = {
+      host: h.host,
+      count: counted.length,
+      expected: p.count,
+      nodes: seenList || '-',
+      ready: p.ready ? 'ready ' : '',
+    };
+    if (counted.length === p.count)
+      return ok('check.swarm-nodes.ok', vars, { expected, seen: seenList, evidence });
     return bad('check.swarm-nodes.wrong', vars, { expected, seen: seenList, evidence });
   },
 });

@@ -16,7 +16,12 @@ import { bad, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
 import { defineChecker } from '../define.js';
 
-const params = z.strictObject({ host, container: name, interface: name.default('eth0'), bridge: name.optional() });
+const params = z.strictObject({
+  host,
+  container: name,
+  interface: name.default('eth0'),
+  bridge: name.optional(),
+});
 
 export const vethPeerOnBridge: Checker<typeof params> = defineChecker({
   kind: 'veth-peer-on-bridge',
@@ -37,14 +42,22 @@ export const vethPeerOnBridge: Checker<typeof params> = defineChecker({
       return bad(
         'check.veth-peer-on-bridge.noInterface',
         { container: cname, interface: p.interface, names: names.join(', ') || '-' },
-        { expected: p.interface, seen: names.join(', ') || undefined, evidence: [`links in ${cname}: ${names.join(', ') || 'none read'}`] },
+        {
+          expected: p.interface,
+          seen: names.join(', ') || undefined,
+          evidence: [`links in ${cname}: ${names.join(', ') || 'none read'}`],
+        },
       );
     }
     const evidence = [
       `${cname} ${inner.name}: ifindex ${inner.ifindex}, iflink ${inner.peerIfindex ?? '-'}${inner.kind ? `, kind ${inner.kind}` : ''}`,
     ];
     if (inner.kind && inner.kind !== 'veth') {
-      return bad('check.veth-peer-on-bridge.notVeth', { container: cname, interface: inner.name, kind: inner.kind }, { expected: 'veth', seen: inner.kind, evidence });
+      return bad(
+        'check.veth-peer-on-bridge.notVeth',
+        { container: cname, interface: inner.name, kind: inner.kind },
+        { expected: 'veth', seen: inner.kind, evidence },
+      );
     }
     // The bridge asked for, or the one of the network this interface carries.
     let wanted: string | undefined;
@@ -52,28 +65,54 @@ export const vethPeerOnBridge: Checker<typeof params> = defineChecker({
       wanted = resolveBridge(h, p.bridge).bridge;
     } else {
       const ep = endpointOfLink(c, inner);
-      const net = ep ? findNetwork(h, ep.networkId || ep.network) ?? findNetwork(h, ep.network) : undefined;
+      const net = ep
+        ? (findNetwork(h, ep.networkId || ep.network) ?? findNetwork(h, ep.network))
+        : undefined;
       wanted = net ? bridgeOfNetwork(net) : undefined;
-      if (net) evidence.push(`${inner.name} carries ${cname}'s endpoint on ${net.name} (bridge ${wanted ?? '-'})`);
+      if (net)
+        evidence.push(
+          `${inner.name} carries ${cname}'s endpoint on ${net.name} (bridge ${wanted ?? '-'})`,
+        );
     }
     const peer = hostPeerOf(h, inner);
     if (!peer) {
       return bad(
         'check.veth-peer-on-bridge.noPeer',
         { container: cname, interface: inner.name, iflink: inner.peerIfindex ?? '-', host: h.host },
-        { expected: wanted, evidence: [...evidence, `no link with ifindex ${inner.peerIfindex ?? '-'} in ${h.host}'s namespace`] },
+        {
+          expected: wanted,
+          evidence: [
+            ...evidence,
+            `no link with ifindex ${inner.peerIfindex ?? '-'} in ${h.host}'s namespace`,
+          ],
+        },
       );
     }
     const master = masterOf(h, peer);
-    evidence.push(`${h.host} ${peer.name}: ifindex ${peer.ifindex}, peer ${peer.peerIfindex ?? '-'}, master ${master ?? '-'}`);
-    const vars = { container: cname, interface: inner.name, peer: peer.name, ifindex: peer.ifindex, master: master ?? '-', bridge: wanted ?? '-' };
+    evidence.push(
+      `${h.host} ${peer.name}: ifindex ${peer.ifindex}, peer ${peer.peerIfindex ?? '-'}, master ${master ?? '-'}`,
+    );
+    const vars = {
+      container: cname,
+      interface: inner.name,
+      peer: peer.name,
+      ifindex: peer.ifindex,
+      master: master ?? '-',
+      bridge: wanted ?? '-',
+    };
     if (!wanted) {
       return bad('check.veth-peer-on-bridge.noBridge', vars, { seen: master, evidence });
     }
     if (master !== wanted) {
-      const key = master ? 'check.veth-peer-on-bridge.wrongBridge' : 'check.veth-peer-on-bridge.noMaster';
+      const key = master
+        ? 'check.veth-peer-on-bridge.wrongBridge'
+        : 'check.veth-peer-on-bridge.noMaster';
       return bad(key, vars, { expected: wanted, seen: master, evidence });
     }
-    return ok('check.veth-peer-on-bridge.ok', vars, { expected: wanted, seen: `${peer.name} on ${master}`, evidence });
+    return ok('check.veth-peer-on-bridge.ok', vars, {
+      expected: wanted,
+      seen: `${peer.name} on ${master}`,
+      evidence,
+    });
   },
 });

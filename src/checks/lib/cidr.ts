@@ -45,7 +45,8 @@ export function cidrContains(cidr: string, ip: string): boolean {
 export function cidrWithin(inner: string, outer: string): boolean {
   const pi = prefixOf(inner);
   const po = prefixOf(outer);
-  if (!isCidr(inner) || !isCidr(outer) || pi === undefined || po === undefined || pi < po) return false;
+  if (!isCidr(inner) || !isCidr(outer) || pi === undefined || po === undefined || pi < po)
+    return false;
   return cidrContains(outer, new IPCIDR(inner).start<string>());
 }
 

@@ -22,7 +22,14 @@ export type Found<T> = { ok: true; value: T } | { ok: false; outcome: CheckOutco
 export function getHost(facts: LabFacts, host: string): Found<HostFacts> {
   const h = facts.hosts[host];
   if (!h) {
-    return { ok: false, outcome: bad('check.common.noHost', { host }, { evidence: [`hosts observed: ${Object.keys(facts.hosts).join(', ') || '-'}`] }) };
+    return {
+      ok: false,
+      outcome: bad(
+        'check.common.noHost',
+        { host },
+        { evidence: [`hosts observed: ${Object.keys(facts.hosts).join(', ') || '-'}`] },
+      ),
+    };
   }
   return { ok: true, value: h };
 }
@@ -54,14 +61,26 @@ export function getContainer(h: HostFacts, ref: string): Found<ContainerFacts> {
   const c = findContainer(h, ref);
   if (c) return { ok: true, value: c };
   const err = engineError(h);
-  if (err) return { ok: false, outcome: bad('check.common.engineError', { host: h.host, error: err }, { evidence: [`engine: ${err}`] }) };
+  if (err)
+    return {
+      ok: false,
+      outcome: bad(
+        'check.common.engineError',
+        { host: h.host, error: err },
+        { evidence: [`engine: ${err}`] },
+      ),
+    };
   const names = h.containers.map(displayName);
   return {
     ok: false,
     outcome: bad(
       'check.common.noContainer',
       { container: ref, host: h.host, others: names.join(', ') || '-' },
-      { expected: ref, seen: names.join(', ') || undefined, evidence: [`containers on ${h.host}: ${names.join(', ') || 'none'}`] },
+      {
+        expected: ref,
+        seen: names.join(', ') || undefined,
+        evidence: [`containers on ${h.host}: ${names.join(', ') || 'none'}`],
+      },
     ),
   };
 }
@@ -77,7 +96,11 @@ export function getRunning(h: HostFacts, ref: string): Found<ContainerFacts> {
       outcome: bad(
         'check.common.notRunning',
         { container: displayName(c), status: c.status },
-        { expected: 'running', seen: c.status, evidence: [`container ${displayName(c)}: ${c.status}`] },
+        {
+          expected: 'running',
+          seen: c.status,
+          evidence: [`container ${displayName(c)}: ${c.status}`],
+        },
       ),
     };
   }
@@ -107,14 +130,26 @@ export function getNetwork(h: HostFacts, ref: string): Found<NetworkFacts> {
   const n = findNetwork(h, ref);
   if (n) return { ok: true, value: n };
   const err = engineError(h);
-  if (err) return { ok: false, outcome: bad('check.common.engineError', { host: h.host, error: err }, { evidence: [`engine: ${err}`] }) };
+  if (err)
+    return {
+      ok: false,
+      outcome: bad(
+        'check.common.engineError',
+        { host: h.host, error: err },
+        { evidence: [`engine: ${err}`] },
+      ),
+    };
   const names = h.networks.map((x) => x.name);
   return {
     ok: false,
     outcome: bad(
       'check.common.noNetwork',
       { network: ref, host: h.host, others: names.join(', ') || '-' },
-      { expected: ref, seen: names.join(', ') || undefined, evidence: [`networks on ${h.host}: ${names.join(', ') || 'none'}`] },
+      {
+        expected: ref,
+        seen: names.join(', ') || undefined,
+        evidence: [`networks on ${h.host}: ${names.join(', ') || 'none'}`],
+      },
     ),
   };
 }
@@ -165,27 +200,41 @@ export function endpointMatches(h: HostFacts, e: EndpointFacts, ref: string): bo
   const net = findNetwork(h, ref);
   if (net) return e.networkId === net.id || e.network === net.name;
   const name = canonicalNetworkName(ref);
-  return e.network === name || e.networkId === ref || (ref.length >= 3 && e.networkId.startsWith(ref));
+  return (
+    e.network === name || e.networkId === ref || (ref.length >= 3 && e.networkId.startsWith(ref))
+  );
 }
 
-export function endpointOn(h: HostFacts, c: ContainerFacts, ref: string): EndpointFacts | undefined {
+export function endpointOn(
+  h: HostFacts,
+  c: ContainerFacts,
+  ref: string,
+): EndpointFacts | undefined {
   return c.endpoints.find((e) => endpointMatches(h, e, ref));
 }
 
 /** "labnet (10.99.0.2), bridge (172.17.0.2)" — or the network mode when there are no endpoints. */
 export function describeEndpoints(h: HostFacts, c: ContainerFacts): string {
   const mode = modeOf(h, c);
-  if (mode.kind === 'host' || mode.kind === 'none' || mode.kind === 'container') return `--network ${describeMode(mode)}`;
+  if (mode.kind === 'host' || mode.kind === 'none' || mode.kind === 'container')
+    return `--network ${describeMode(mode)}`;
   const eps = c.endpoints;
   if (!eps.length) return '-';
   return eps.map((e) => (e.ip ? `${e.network} (${e.ip})` : e.network)).join(', ');
 }
 
 /** Pairs of endpoints of `a` (on host `ha`) and `b` (on host `hb`) that are on one network (same id or name). */
-export function sharedNetworks(ha: HostFacts, a: ContainerFacts, hb: HostFacts, b: ContainerFacts): { a: EndpointFacts; b: EndpointFacts }[] {
+export function sharedNetworks(
+  ha: HostFacts,
+  a: ContainerFacts,
+  hb: HostFacts,
+  b: ContainerFacts,
+): { a: EndpointFacts; b: EndpointFacts }[] {
   const out: { a: EndpointFacts; b: EndpointFacts }[] = [];
   for (const ea of endpointsOf(ha, a)) {
-    const eb = endpointsOf(hb, b).find((x) => (x.networkId !== '' && x.networkId === ea.networkId) || x.network === ea.network);
+    const eb = endpointsOf(hb, b).find(
+      (x) => (x.networkId !== '' && x.networkId === ea.networkId) || x.network === ea.network,
+    );
     if (eb) out.push({ a: ea, b: eb });
   }
   return out;
@@ -215,7 +264,14 @@ const DOCKER_LINK = /^(docker0|docker_gwbridge|br-[0-9a-f]{12}|veth[0-9a-f]+)$/;
 export function hostLanAddress(h: HostFacts): string | undefined {
   const bridges = new Set(h.networks.map(bridgeOfNetwork).filter((b): b is string => !!b));
   for (const l of h.links) {
-    if (isLoopback(l) || l.kind === 'bridge' || l.master || bridges.has(l.name) || DOCKER_LINK.test(l.name)) continue;
+    if (
+      isLoopback(l) ||
+      l.kind === 'bridge' ||
+      l.master ||
+      bridges.has(l.name) ||
+      DOCKER_LINK.test(l.name)
+    )
+      continue;
     const a = l.addresses.find((x) => x.family === 'inet' && !x.address.startsWith('127.'));
     if (a) return a.address;
   }
@@ -223,7 +279,10 @@ export function hostLanAddress(h: HostFacts): string | undefined {
 }
 
 /** A bridge given by its Linux name or by the name of the Docker network it belongs to. */
-export function resolveBridge(h: HostFacts, ref: string): { bridge: string; network?: NetworkFacts } {
+export function resolveBridge(
+  h: HostFacts,
+  ref: string,
+): { bridge: string; network?: NetworkFacts } {
   const byBridge = h.networks.find((n) => bridgeOfNetwork(n) === ref);
   if (byBridge) return { bridge: ref, network: byBridge };
   if (h.links.some((l) => l.name === ref)) return { bridge: ref };
@@ -245,7 +304,9 @@ export function hostPeerOf(h: HostFacts, inner: LinkFacts): LinkFacts | undefine
 export function portsOf(h: HostFacts, bridge: string): { ifindex: number; name: string }[] {
   const fromBridge = h.bridgePorts.filter((p) => p.master === bridge);
   if (fromBridge.length) return fromBridge.map((p) => ({ ifindex: p.ifindex, name: p.name }));
-  return h.links.filter((l) => l.master === bridge).map((l) => ({ ifindex: l.ifindex, name: l.name }));
+  return h.links
+    .filter((l) => l.master === bridge)
+    .map((l) => ({ ifindex: l.ifindex, name: l.name }));
 }
 
 /** The master of a host link, from the link itself or from the bridge port list. */
@@ -278,4 +339,3 @@ export function isDefaultBridgeOnly(h: HostFacts, c: ContainerFacts): boolean {
   const eps = endpointsOf(h, c);
   return eps.length > 0 && eps.every((e) => e.network === 'bridge' || e.network === 'default');
 }
-

@@ -38,11 +38,20 @@ export const BUSYBOX = 'busybox';
 export const UDP_PROBE_NAME = 'dnlab-probe.test';
 
 /** Stable, readable id: same (host, container, argv) → same id. */
-export function probeId(host: string, container: string | undefined, argv: readonly string[]): string {
+export function probeId(
+  host: string,
+  container: string | undefined,
+  argv: readonly string[],
+): string {
   return `${host}${container ? `/${container}` : ''}: ${argv.join(' ')}`;
 }
 
-export function makeProbe(host: string, container: string | undefined, argv: string[], timeoutMs: number): Probe {
+export function makeProbe(
+  host: string,
+  container: string | undefined,
+  argv: string[],
+  timeoutMs: number,
+): Probe {
   const p: Probe = { id: probeId(host, container, argv), host, argv, timeoutMs };
   if (container) p.container = container;
   return p;
@@ -74,7 +83,13 @@ export function killAfterMs(timeoutMs: number): number {
 
 export type Protocol = 'icmp' | 'tcp' | 'udp';
 
-export function reachArgv(onHost: boolean, protocol: Protocol, ip: string, port: number | undefined, timeoutMs: number): string[] {
+export function reachArgv(
+  onHost: boolean,
+  protocol: Protocol,
+  ip: string,
+  port: number | undefined,
+  timeoutMs: number,
+): string[] {
   const s = String(toolSeconds(timeoutMs));
   switch (protocol) {
     case 'icmp':
@@ -82,7 +97,15 @@ export function reachArgv(onHost: boolean, protocol: Protocol, ip: string, port:
     case 'tcp':
       return applet(onHost, 'nc', '-w', s, ip, String(port), '-e', 'true');
     case 'udp':
-      return applet(onHost, 'nslookup', `-timeout=${s}`, '-retry=1', '-type=a', UDP_PROBE_NAME, `${ip}:${port}`);
+      return applet(
+        onHost,
+        'nslookup',
+        `-timeout=${s}`,
+        '-retry=1',
+        '-type=a',
+        UDP_PROBE_NAME,
+        `${ip}:${port}`,
+      );
   }
 }
 
@@ -115,14 +138,20 @@ export function probeLine(r: ProbeResult): string {
   const out = r.stdout
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => /packets (transmitted|received)|timed out|Address|server can't find|NXDOMAIN/i.test(l));
+    .filter((l) =>
+      /packets (transmitted|received)|timed out|Address|server can't find|NXDOMAIN/i.test(l),
+    );
   return [...out, ...err].slice(0, 2).join(' | ') || firstLine(r.stdout) || `exit ${r.code}`;
 }
 
 export function classifyReach(protocol: Protocol, r: ProbeResult): Reach {
   const text = `${r.stdout}\n${r.stderr}`;
   if (protocol === 'udp') {
-    if (/^Server:/m.test(r.stdout) || /server can't find|NXDOMAIN|SERVFAIL|REFUSED|^Name:/im.test(r.stdout)) return 'reached';
+    if (
+      /^Server:/m.test(r.stdout) ||
+      /server can't find|NXDOMAIN|SERVFAIL|REFUSED|^Name:/im.test(r.stdout)
+    )
+      return 'reached';
     if (/Connection refused/i.test(text)) return 'refused';
     if (/timed out|no servers could be reached/i.test(text)) return 'timeout';
     if (/unreachable|No route to host/i.test(text)) return 'unreachable';
@@ -130,7 +159,8 @@ export function classifyReach(protocol: Protocol, r: ProbeResult): Reach {
   }
   if (r.code === 0) return 'reached';
   if (/Connection refused/i.test(text)) return 'refused';
-  if (/Network( is)? unreachable|Host( is)? unreachable|No route to host/i.test(text)) return 'unreachable';
+  if (/Network( is)? unreachable|Host( is)? unreachable|No route to host/i.test(text))
+    return 'unreachable';
   if (/timed out|0 packets received|100% packet loss/i.test(text)) return 'timeout';
   if (r.timedOut || KILLED.has(r.code)) return 'timeout';
   return 'error';

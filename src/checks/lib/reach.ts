@@ -2,10 +2,29 @@ import { z } from 'zod';
 import type { ContainerFacts, HostFacts, LabFacts } from '../../observe/facts.js';
 import type { CheckContext, CheckOutcome, Probe } from '../types.js';
 import { isIPv4 } from './cidr.js';
-import { containerIps, describeEndpoints, displayName, findContainer, getHost, getRunning, hostLanAddress, modeOf, sharedNetworks } from './lookup.js';
+import {
+  containerIps,
+  describeEndpoints,
+  displayName,
+  findContainer,
+  getHost,
+  getRunning,
+  hostLanAddress,
+  modeOf,
+  sharedNetworks,
+} from './lookup.js';
 import { bad, ok } from './outcome.js';
 import { host, name, port, timeoutMs } from './params.js';
-import { classifyReach, killAfterMs, makeProbe, probeLine, probeResult, reachArgv, toolSeconds, type Protocol } from './probe.js';
+import {
+  classifyReach,
+  killAfterMs,
+  makeProbe,
+  probeLine,
+  probeResult,
+  reachArgv,
+  toolSeconds,
+  type Protocol,
+} from './probe.js';
 
 /** Params of `reachable` and `not-reachable`. */
 export const reachParams = z
@@ -18,9 +37,12 @@ export const reachParams = z
     timeoutMs: timeoutMs.default(2000),
   })
   .superRefine((p, ctx) => {
-    if (p.protocol === 'udp' && p.port === undefined) ctx.addIssue({ code: 'custom', path: ['port'], message: 'udp needs a port' });
-    if (p.protocol === 'tcp' && p.port === undefined) ctx.addIssue({ code: 'custom', path: ['port'], message: 'tcp needs a port' });
-    if (p.protocol === 'icmp' && p.port !== undefined) ctx.addIssue({ code: 'custom', path: ['port'], message: 'icmp (ping) has no port' });
+    if (p.protocol === 'udp' && p.port === undefined)
+      ctx.addIssue({ code: 'custom', path: ['port'], message: 'udp needs a port' });
+    if (p.protocol === 'tcp' && p.port === undefined)
+      ctx.addIssue({ code: 'custom', path: ['port'], message: 'tcp needs a port' });
+    if (p.protocol === 'icmp' && p.port !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['port'], message: 'icmp (ping) has no port' });
   });
 
 export type ReachParams = z.infer<typeof reachParams>;
@@ -38,20 +60,30 @@ interface Target {
   shared: boolean;
 }
 
-type Resolved = { ok: true; target: Target } | { ok: false; outcome: CheckOutcome; probeable?: false };
+type Resolved =
+  { ok: true; target: Target } | { ok: false; outcome: CheckOutcome; probeable?: false };
 
 function fromLabel(p: ReachParams, ctx: CheckContext): string {
   return p.from.container ?? p.from.host ?? ctx.defaultHost;
 }
 
 /** Resolve `to` to one IPv4 address, from the facts (or from the context alone when there are none). */
-export function resolveTarget(p: ReachParams, ctx: CheckContext, facts: LabFacts | undefined, want: boolean): Resolved {
+export function resolveTarget(
+  p: ReachParams,
+  ctx: CheckContext,
+  facts: LabFacts | undefined,
+  want: boolean,
+): Resolved {
   const fromHost = p.from.host ?? ctx.defaultHost;
-  if (isIPv4(p.to)) return { ok: true, target: { ip: p.to, how: `${p.to} (an address)`, shared: true } };
+  if (isIPv4(p.to))
+    return { ok: true, target: { ip: p.to, how: `${p.to} (an address)`, shared: true } };
   const hf = facts?.hosts[fromHost];
   // A container: on the probing host first, then on the other hosts (overlay networks span hosts).
   if (facts) {
-    const hosts: HostFacts[] = [...(hf ? [hf] : []), ...Object.values(facts.hosts).filter((x) => x.host !== fromHost)];
+    const hosts: HostFacts[] = [
+      ...(hf ? [hf] : []),
+      ...Object.values(facts.hosts).filter((x) => x.host !== fromHost),
+    ];
     for (const h of hosts) {
       const tc = findContainer(h, p.to);
       if (!tc) continue;
@@ -64,41 +96,103 @@ export function resolveTarget(p: ReachParams, ctx: CheckContext, facts: LabFacts
         if (shared.length) {
           const s = shared[0]!;
           const ip = s.b.ip!.split('/')[0]!;
-          return { ok: true, target: { ip, how: `${tname} on ${s.b.network} (${ip}), a network ${displayName(fc)} shares`, container: tc, shared: true } };
+          return {
+            ok: true,
+            target: {
+              ip,
+              how: `${tname} on ${s.b.network} (${ip}), a network ${displayName(fc)} shares`,
+              container: tc,
+              shared: true,
+            },
+          };
         }
         if (want || !ips.length) {
           return {
             ok: false,
             outcome: bad(
               ips.length ? 'check.reach.noSharedNetwork' : 'check.reach.targetNoIp',
-              { from: displayName(fc), to: tname, fromNets: describeEndpoints(hf, fc), toNets: describeEndpoints(h, tc) },
-              { expected: `${displayName(fc)} and ${tname} on one network`, seen: `${displayName(fc)}: ${describeEndpoints(hf, fc)}; ${tname}: ${describeEndpoints(h, tc)}`, evidence: [] },
+              {
+                from: displayName(fc),
+                to: tname,
+                fromNets: describeEndpoints(hf, fc),
+                toNets: describeEndpoints(h, tc),
+              },
+              {
+                expected: `${displayName(fc)} and ${tname} on one network`,
+                seen: `${displayName(fc)}: ${describeEndpoints(hf, fc)}; ${tname}: ${describeEndpoints(h, tc)}`,
+                evidence: [],
+              },
             ),
           };
         }
         const first = ips[0]!;
-        return { ok: true, target: { ip: first.ip, how: `${tname}'s first address ${first.ip} (on ${first.network}; no network shared with ${displayName(fc)})`, container: tc, shared: false } };
+        return {
+          ok: true,
+          target: {
+            ip: first.ip,
+            how: `${tname}'s first address ${first.ip} (on ${first.network}; no network shared with ${displayName(fc)})`,
+            container: tc,
+            shared: false,
+          },
+        };
       }
       if (!ips.length) {
-        return { ok: false, outcome: bad('check.reach.targetNoIp', { from: fromLabel(p, ctx), to: tname, fromNets: '-', toNets: describeEndpoints(h, tc) }, { evidence: [] }) };
+        return {
+          ok: false,
+          outcome: bad(
+            'check.reach.targetNoIp',
+            { from: fromLabel(p, ctx), to: tname, fromNets: '-', toNets: describeEndpoints(h, tc) },
+            { evidence: [] },
+          ),
+        };
       }
       const first = ips[0]!;
-      return { ok: true, target: { ip: first.ip, how: `${tname} at ${first.ip} (on ${first.network})`, container: tc, shared: true } };
+      return {
+        ok: true,
+        target: {
+          ip: first.ip,
+          how: `${tname} at ${first.ip} (on ${first.network})`,
+          container: tc,
+          shared: true,
+        },
+      };
     }
   }
   const byCtx = ctx.hostAddresses?.[p.to];
-  if (byCtx) return { ok: true, target: { ip: byCtx.split('/')[0]!, how: `lab host ${p.to} (${byCtx.split('/')[0]})`, shared: true } };
+  if (byCtx)
+    return {
+      ok: true,
+      target: {
+        ip: byCtx.split('/')[0]!,
+        how: `lab host ${p.to} (${byCtx.split('/')[0]})`,
+        shared: true,
+      },
+    };
   const th = facts?.hosts[p.to];
   const lan = th ? hostLanAddress(th) : undefined;
   if (lan) return { ok: true, target: { ip: lan, how: `lab host ${p.to} (${lan})`, shared: true } };
-  if (!facts) return { ok: false, outcome: bad('check.reach.unresolved', { to: p.to }, { evidence: [] }), probeable: false };
+  if (!facts)
+    return {
+      ok: false,
+      outcome: bad('check.reach.unresolved', { to: p.to }, { evidence: [] }),
+      probeable: false,
+    };
   return {
     ok: false,
-    outcome: bad('check.reach.unresolved', { to: p.to }, { expected: p.to, evidence: [`hosts observed: ${Object.keys(facts.hosts).join(', ')}`] }),
+    outcome: bad(
+      'check.reach.unresolved',
+      { to: p.to },
+      { expected: p.to, evidence: [`hosts observed: ${Object.keys(facts.hosts).join(', ')}`] },
+    ),
   };
 }
 
-export function reachProbe(p: ReachParams, ctx: CheckContext, facts: LabFacts | undefined, want: boolean): Probe | undefined {
+export function reachProbe(
+  p: ReachParams,
+  ctx: CheckContext,
+  facts: LabFacts | undefined,
+  want: boolean,
+): Probe | undefined {
   const fromHost = p.from.host ?? ctx.defaultHost;
   if (facts && p.from.container) {
     const hf = facts.hosts[fromHost];
@@ -118,7 +212,12 @@ function what(p: ReachParams): string {
 }
 
 /** Judge a reachability probe: `want` true for `reachable`, false for `not-reachable`. */
-export function judgeReach(facts: LabFacts, p: ReachParams, ctx: CheckContext, want: boolean): CheckOutcome {
+export function judgeReach(
+  facts: LabFacts,
+  p: ReachParams,
+  ctx: CheckContext,
+  want: boolean,
+): CheckOutcome {
   const fromHost = p.from.host ?? ctx.defaultHost;
   const hf = getHost(facts, fromHost);
   if (!hf.ok) return hf.outcome;
@@ -133,25 +232,56 @@ export function judgeReach(facts: LabFacts, p: ReachParams, ctx: CheckContext, w
   const probe = reachProbe(p, ctx, facts, want);
   const proto = protocolOf(p);
   const target = p.to === r.target.ip ? p.to : `${p.to} (${r.target.ip})`;
-  const vars = { from, to: p.to, ip: r.target.ip, target, what: what(p), seconds: toolSeconds(p.timeoutMs) };
+  const vars = {
+    from,
+    to: p.to,
+    ip: r.target.ip,
+    target,
+    what: what(p),
+    seconds: toolSeconds(p.timeoutMs),
+  };
   const expected = `${want ? '' : 'no '}reply from ${p.to} (${r.target.ip}) to ${what(p)}`;
   const evidence = [`target: ${r.target.how}`];
   const res = probe ? probeResult(facts, probe) : undefined;
   if (!probe || !res) {
-    return bad('check.common.probeMissing', { from, probe: probe?.id ?? '-' }, { expected, evidence: [...evidence, `probe ${probe?.id ?? '-'}: no result`] });
+    return bad(
+      'check.common.probeMissing',
+      { from, probe: probe?.id ?? '-' },
+      { expected, evidence: [...evidence, `probe ${probe?.id ?? '-'}: no result`] },
+    );
   }
   evidence.push(`probe ${probe.id} → exit ${res.code} in ${res.ms} ms: ${probeLine(res)}`);
   const seen = classifyReach(proto, res);
   const seenText = `${seen}: ${probeLine(res)}`;
   if (seen === 'error') {
-    return bad('check.common.probeError', { from, line: probeLine(res) }, { expected, seen: seenText, evidence });
+    return bad(
+      'check.common.probeError',
+      { from, line: probeLine(res) },
+      { expected, seen: seenText, evidence },
+    );
   }
   if (want) {
-    if (seen === 'reached') return ok('check.reachable.ok', vars, { expected, seen: seenText, evidence });
-    const key = seen === 'refused' ? (proto === 'udp' ? 'check.reachable.udpRefused' : 'check.reachable.refused') : seen === 'unreachable' ? 'check.reachable.noRoute' : proto === 'udp' ? 'check.reachable.udpSilent' : 'check.reachable.timeout';
+    if (seen === 'reached')
+      return ok('check.reachable.ok', vars, { expected, seen: seenText, evidence });
+    const key =
+      seen === 'refused'
+        ? proto === 'udp'
+          ? 'check.reachable.udpRefused'
+          : 'check.reachable.refused'
+        : seen === 'unreachable'
+          ? 'check.reachable.noRoute'
+          : proto === 'udp'
+            ? 'check.reachable.udpSilent'
+            : 'check.reachable.timeout';
     return bad(key, vars, { expected, seen: seenText, evidence });
   }
-  if (seen === 'reached') return bad('check.not-reachable.reached', vars, { expected, seen: seenText, evidence });
-  const key = seen === 'refused' ? 'check.not-reachable.okRefused' : seen === 'unreachable' ? 'check.not-reachable.okNoRoute' : 'check.not-reachable.ok';
+  if (seen === 'reached')
+    return bad('check.not-reachable.reached', vars, { expected, seen: seenText, evidence });
+  const key =
+    seen === 'refused'
+      ? 'check.not-reachable.okRefused'
+      : seen === 'unreachable'
+        ? 'check.not-reachable.okNoRoute'
+        : 'check.not-reachable.ok';
   return ok(key, vars, { expected, seen: seenText, evidence });
 }

@@ -2,12 +2,16 @@
 export const checks = {
   // Shared by several checkers.
   'check.common.none': 'none',
-  'check.common.noHost': "There are no facts for lab host {host}: is it one of this lesson's hosts?",
+  'check.common.noHost':
+    "There are no facts for lab host {host}: is it one of this lesson's hosts?",
   'check.common.engineError': "Could not read {host}'s Docker engine: {error}.",
-  'check.common.noContainer': 'There is no container named {container} on {host} (containers there: {others}).',
-  'check.common.noNetwork': 'There is no network named {network} on {host} (networks there: {others}).',
+  'check.common.noContainer':
+    'There is no container named {container} on {host} (containers there: {others}).',
+  'check.common.noNetwork':
+    'There is no network named {network} on {host} (networks there: {others}).',
   'check.common.notRunning': '{container} exists but is not running ({status}).',
-  'check.common.probeMissing': 'The test from {from} did not run (no result for "{probe}"): check again.',
+  'check.common.probeMissing':
+    'The test from {from} did not run (no result for "{probe}"): check again.',
   'check.common.probeError': 'The test from {from} could not run: {line}.',
 
   // Evaluation: params, needs, features.
@@ -25,32 +29,39 @@ export const checks = {
   'check.network-exists.ok': 'Network {network} exists ({details}).',
   'check.network-exists.driver': '{network} uses the {seen} driver; this step asks for {expected}.',
   'check.network-exists.subnet': '{network} has subnet {seen}; this step asks for {expected}.',
-  'check.network-exists.subnetWithin': '{network} has subnet {seen}, which is not inside {expected}.',
+  'check.network-exists.subnetWithin':
+    '{network} has subnet {seen}, which is not inside {expected}.',
   'check.network-exists.gateway': "{network}'s gateway is {seen}; this step asks for {expected}.",
   'check.network-exists.gatewayUnknown':
     "{network}'s gateway could not be found (IPAM names none and no bridge address lies in its subnet); this step asks for {expected}.",
-  'check.network-exists.internal': '{network} is internal (--internal); this step asks for a network that is not.',
+  'check.network-exists.internal':
+    '{network} is internal (--internal); this step asks for a network that is not.',
   'check.network-exists.notInternal': '{network} is not internal: create it with --internal.',
-  'check.network-exists.attachable': '{network} is attachable; this step asks for a network that is not.',
+  'check.network-exists.attachable':
+    '{network} is attachable; this step asks for a network that is not.',
   'check.network-exists.notAttachable': '{network} is not attachable: create it with --attachable.',
 
   'check.network-absent.ok': 'There is no network {network} on {host}.',
-  'check.network-absent.exists': 'Network {network} ({driver}) still exists: remove it with docker network rm {network}.',
+  'check.network-absent.exists':
+    'Network {network} ({driver}) still exists: remove it with docker network rm {network}.',
   'check.network-absent.inUse':
     'Network {network} still exists and {containers} still use it: disconnect or remove them, then docker network rm {network}.',
 
   'check.container-running.ok': '{container} is running.',
   'check.container-running.stopped': '{container} exists but is not running ({status}).',
-  'check.container-running.exited': '{container} exists but exited with code {code} ({status}): docker logs {container} says why.',
+  'check.container-running.exited':
+    '{container} exists but exited with code {code} ({status}): docker logs {container} says why.',
 
   'check.container-on-network.ok': '{container} is on {network} with {ip}.',
   'check.container-on-network.missing':
     '{container} is not on {network}; it is on: {seen}. docker network connect {network} {container} adds a network to a running container.',
-  'check.container-on-network.notRunning': '{container} is not running ({status}): a stopped container has no endpoint on {network}.',
+  'check.container-on-network.notRunning':
+    '{container} is not running ({status}): a stopped container has no endpoint on {network}.',
   'check.container-on-network.sharedMode':
-    "{container} runs with --network {mode}, so it cannot be on {network}: it has no network endpoints of its own.",
+    '{container} runs with --network {mode}, so it cannot be on {network}: it has no network endpoints of its own.',
   'check.container-on-network.noIp': '{container} is on {network} but has no IPv4 address there.',
-  'check.container-on-network.outside': "{container}'s address {ip} on {network} is outside the network's subnet {subnet}.",
+  'check.container-on-network.outside':
+    "{container}'s address {ip} on {network} is outside the network's subnet {subnet}.",
 
   'check.container-not-on-network.ok': '{container} is not on {network} (it is on: {seen}).',
   'check.container-not-on-network.still':
@@ -62,52 +73,65 @@ export const checks = {
   'check.container-ip.notOnNetwork': '{container} is not on {network} (it is on: {seen}).',
 
   'check.interface-count.ok': '{container} has {count} interface(s) besides lo: {names}.',
-  'check.interface-count.wrong': '{container} has {count} interface(s) besides lo ({names}); this step asks for {expected}.',
+  'check.interface-count.wrong':
+    '{container} has {count} interface(s) besides lo ({names}); this step asks for {expected}.',
   'check.interface-count.unread': 'The interfaces inside {container} could not be read.',
 
-  'check.veth-peer-on-bridge.ok': "{container}'s {interface} pairs with {peer} (ifindex {ifindex}), a port of {master}.",
+  'check.veth-peer-on-bridge.ok':
+    "{container}'s {interface} pairs with {peer} (ifindex {ifindex}), a port of {master}.",
   'check.veth-peer-on-bridge.wrongBridge':
     "{container}'s {interface} pairs with {peer} (ifindex {ifindex}), a port of {master}; this step asks for {bridge}.",
   'check.veth-peer-on-bridge.noMaster':
     "{container}'s {interface} pairs with {peer} (ifindex {ifindex}), which is not a port of any bridge; this step asks for {bridge}.",
-  'check.veth-peer-on-bridge.noInterface': '{container} has no interface {interface} (it has: {names}).',
-  'check.veth-peer-on-bridge.notVeth': "{container}'s {interface} is a {kind} interface, not one end of a veth pair.",
+  'check.veth-peer-on-bridge.noInterface':
+    '{container} has no interface {interface} (it has: {names}).',
+  'check.veth-peer-on-bridge.notVeth':
+    "{container}'s {interface} is a {kind} interface, not one end of a veth pair.",
   'check.veth-peer-on-bridge.noPeer':
     "{container}'s {interface} has its peer (ifindex {iflink}) outside {host}'s namespace: its network is not a local bridge (an overlay keeps it in a hidden namespace).",
   'check.veth-peer-on-bridge.noBridge':
     "{container}'s {interface} pairs with {peer} (on {master}), but its network has no Linux bridge to compare with: name one with bridge.",
 
   'check.bridge-has-ports.ok': '{bridge} has {count} port(s): {names}.',
-  'check.bridge-has-ports.count': '{bridge} has {count} port(s) ({names}); this step asks for {expected}.',
-  'check.bridge-has-ports.min': '{bridge} has {count} port(s) ({names}); this step asks for at least {expected}.',
-  'check.bridge-has-ports.noBridge': 'There is no bridge {bridge} on {host} (bridges there: {bridges}).',
-  'check.bridge-has-ports.containerMissing': 'No veth of {container} is a port of {bridge} ({elsewhere}).',
+  'check.bridge-has-ports.count':
+    '{bridge} has {count} port(s) ({names}); this step asks for {expected}.',
+  'check.bridge-has-ports.min':
+    '{bridge} has {count} port(s) ({names}); this step asks for at least {expected}.',
+  'check.bridge-has-ports.noBridge':
+    'There is no bridge {bridge} on {host} (bridges there: {bridges}).',
+  'check.bridge-has-ports.containerMissing':
+    'No veth of {container} is a port of {bridge} ({elsewhere}).',
 
   'check.port-published.ok': '{container} publishes {seen}.',
-  'check.port-published.none': '{container} publishes no ports; this step asks for {expected} (docker run -p HOST:CONTAINER).',
+  'check.port-published.none':
+    '{container} publishes no ports; this step asks for {expected} (docker run -p HOST:CONTAINER).',
   'check.port-published.other': '{container} publishes {seen}; this step asks for {expected}.',
   'check.port-published.hostPort': '{container} publishes {seen}; this step asks for {expected}.',
   'check.port-published.reversed':
     '{container} publishes {seen}: host and container ports are swapped. -p is HOST:CONTAINER, so this step needs -p {hostPort}:{containerPort}.',
-  'check.port-published.protocol': '{container} publishes {seen}; this step asks for {expected}: add /{protocol} to -p.',
+  'check.port-published.protocol':
+    '{container} publishes {seen}; this step asks for {expected}: add /{protocol} to -p.',
   'check.port-published.exposedOnly':
     '{container} exposes {port} but does not publish it: EXPOSE and --expose only document a port; -p publishes it (this step asks for {expected}).',
   'check.port-published.hostMode':
     "{container} runs with --network host, so Docker discarded its -p: its program listens on the host's own ports. This step asks for {expected} on a container with its own network.",
-  'check.port-published.internal': '{container} is only on --internal networks, where Docker publishes no ports; this step asks for {expected}.',
+  'check.port-published.internal':
+    '{container} is only on --internal networks, where Docker publishes no ports; this step asks for {expected}.',
   'check.port-published.loopbackOnly':
     '{container} publishes {seen}, on the loopback address only: other machines cannot reach it. This step asks for every address ({expected}).',
   'check.port-published.everyAddress':
     '{container} publishes {seen}, on every address; this step asks for {hostIp} only (-p {hostIp}:HOST:CONTAINER).',
   'check.port-published.hostIp': '{container} publishes {seen}; this step asks for it on {hostIp}.',
-  'check.port-published.portUnknown':
-    '{container} is not running ({status}), so its host port is not chosen yet; this step asks for {expected}.',
+  'check.port-published.notRunning':
+    '{container} is not running ({status}), so it publishes nothing now; this step asks for {expected}.',
 
   'check.nat-rule.ok': 'Found {rule}.',
   'check.nat-rule.missing': 'No {type} rule matches ({expected}); {type} rules seen: {seen}.',
   'check.nat-rule.none': 'There are no {type} rules; this step asks for {expected}.',
-  'check.nat-rule.unknownSource': '{source} is neither a CIDR, an address, nor a network on {host}.',
-  'check.nat-rule.containerNoIp': '{container} has no IPv4 address, so no NAT rule can point at it (is it running?).',
+  'check.nat-rule.unknownSource':
+    '{source} is neither a CIDR, an address, nor a network on {host}.',
+  'check.nat-rule.containerNoIp':
+    '{container} has no IPv4 address, so no NAT rule can point at it (is it running?).',
   'check.nat-rule.unread': "Could not read {host}'s firewall rules: {error}.",
 
   'check.reach.noSharedNetwork':
@@ -117,29 +141,43 @@ export const checks = {
   'check.reachable.ok': '{from} reaches {target} with {what}.',
   'check.reachable.timeout':
     '{from} got no answer from {target} to {what} within {seconds} s: the traffic is dropped or never arrives.',
-  'check.reachable.refused': '{target} answered {from}, but nothing listens on {what} (connection refused).',
+  'check.reachable.refused':
+    '{target} answered {from}, but nothing listens on {what} (connection refused).',
   'check.reachable.noRoute': '{from} has no route to {target} for {what}.',
-  'check.reachable.udpRefused': '{target} answered {from} with "port unreachable": nothing listens on {what}.',
+  'check.reachable.udpRefused':
+    '{target} answered {from} with "port unreachable": nothing listens on {what}.',
   'check.reachable.udpSilent':
     'No reply from {target} to {what} within {seconds} s. A UDP service proves it is reachable only by answering: this test sends a DNS query, so the service there must answer DNS.',
-  'check.not-reachable.ok': '{from} gets no answer from {target} to {what} within {seconds} s, as this step asks.',
-  'check.not-reachable.okRefused': '{target} refuses {what} from {from}: nothing listens there, as this step asks.',
-  'check.not-reachable.okNoRoute': '{from} has no route to {target}, so {what} gets no answer, as this step asks.',
-  'check.not-reachable.reached': '{from} still reaches {target} with {what}; this step asks that it cannot.',
+  'check.not-reachable.ok':
+    '{from} gets no answer from {target} to {what} within {seconds} s, as this step asks.',
+  'check.not-reachable.okRefused':
+    '{target} refuses {what} from {from}: nothing listens there, as this step asks.',
+  'check.not-reachable.okNoRoute':
+    '{from} has no route to {target}, so {what} gets no answer, as this step asks.',
+  'check.not-reachable.reached':
+    '{from} still reaches {target} with {what}; this step asks that it cannot.',
 
   'check.dns-resolves.ok': '{name} resolves to {seen} from {container}.',
-  'check.dns-resolves.okNx': '{name} does not resolve from {container} ({seen}), as this step expects.',
-  'check.dns-resolves.resolvedNx': '{name} resolves to {seen} from {container}; this step expects it not to resolve.',
-  'check.dns-resolves.wrong': '{name} resolves to {seen} from {container}; this step expects {expected}.',
-  'check.dns-resolves.nxdomain': '{name} does not resolve from {container} (NXDOMAIN); this step expects {expected}.',
-  'check.dns-resolves.noAnswer': '{name} does not resolve from {container}: no DNS server answered; this step expects {expected}.',
+  'check.dns-resolves.okNx':
+    '{name} does not resolve from {container} ({seen}), as this step expects.',
+  'check.dns-resolves.resolvedNx':
+    '{name} resolves to {seen} from {container}; this step expects it not to resolve.',
+  'check.dns-resolves.wrong':
+    '{name} resolves to {seen} from {container}; this step expects {expected}.',
+  'check.dns-resolves.nxdomain':
+    '{name} does not resolve from {container} (NXDOMAIN); this step expects {expected}.',
+  'check.dns-resolves.noAnswer':
+    '{name} does not resolve from {container}: no DNS server answered; this step expects {expected}.',
   'check.dns-resolves.defaultBridge':
     '{name} does not resolve from {container}: {container} is only on the default bridge, which has no embedded DNS, so container names do not resolve there. Put both containers on a user-defined network.',
 
   'check.network-mode.ok': '{container} runs with network mode {seen}.',
-  'check.network-mode.wrong': '{container} runs with network mode {seen}; this step asks for {expected}.',
-  'check.network-mode.otherContainer': "{container} shares {peer}'s network namespace; this step asks for {want}'s.",
-  'check.network-mode.userNetwork': '{container} is on the user-defined network {seen}, not on the default bridge.',
+  'check.network-mode.wrong':
+    '{container} runs with network mode {seen}; this step asks for {expected}.',
+  'check.network-mode.otherContainer':
+    "{container} shares {peer}'s network namespace; this step asks for {want}'s.",
+  'check.network-mode.userNetwork':
+    '{container} is on the user-defined network {seen}, not on the default bridge.',
 
   'check.file-contains.ok': '{path} in {container} contains {what}.',
   'check.file-contains.exists': '{path} exists in {container}.',
@@ -150,11 +188,14 @@ export const checks = {
   'check.daemon-setting.bipOk': '{bridge} has {seen}, as bip {expected} asks.',
   'check.daemon-setting.bipUnset':
     '{bridge} has {seen}; this step asks for bip {expected}: set "bip" in daemon.json and restart the daemon.',
-  'check.daemon-setting.bipWrong': 'daemon.json sets bip to {configured} and {bridge} has {seen}; this step asks for {expected}.',
+  'check.daemon-setting.bipWrong':
+    'daemon.json sets bip to {configured} and {bridge} has {seen}; this step asks for {expected}.',
   'check.daemon-setting.bipNetworkAddress':
     "daemon.json sets bip to {configured}, a network address: bip is {bridge}'s own address with its prefix, like {expected}.",
-  'check.daemon-setting.restart': 'daemon.json says {setting} {configured} but the daemon still runs with {running}: restart it.',
-  'check.daemon-setting.invalidJson': 'daemon.json is not valid JSON ({error}): the daemon will not start with it; fix the file.',
+  'check.daemon-setting.restart':
+    'daemon.json says {setting} {configured} but the daemon still runs with {running}: restart it.',
+  'check.daemon-setting.invalidJson':
+    'daemon.json is not valid JSON ({error}): the daemon will not start with it; fix the file.',
   'check.daemon-setting.poolsOk':
     'The daemon allocates from {seen}: new networks get their subnets there (docker0 and existing networks keep theirs).',
   'check.daemon-setting.poolsWrong':
@@ -164,8 +205,10 @@ export const checks = {
   'check.daemon-setting.dnsWrong': 'daemon.json sets dns to {seen}; this step asks for {expected}.',
 
   'check.swarm-nodes.ok': 'The swarm has {count} {ready}node(s): {nodes}.',
-  'check.swarm-nodes.wrong': 'The swarm has {count} {ready}node(s) ({nodes}); this step asks for {expected}.',
-  'check.swarm-nodes.notActive': '{host} is not in a swarm (state {state}): docker swarm init, or docker swarm join.',
+  'check.swarm-nodes.wrong':
+    'The swarm has {count} {ready}node(s) ({nodes}); this step asks for {expected}.',
+  'check.swarm-nodes.notActive':
+    '{host} is not in a swarm (state {state}): docker swarm init, or docker swarm join.',
   'check.swarm-nodes.notManager': "{host} is a worker: only a manager lists the swarm's nodes.",
 
   'check.overlay-vxlan.ok': '{network} is an overlay network with VXLAN id {seen}.',

@@ -16,7 +16,9 @@ describe('veth-peer-on-bridge', () => {
     const veth = h.facts.links.find((l) => l.ifindex === eth0.peerIfindex)!;
     const r = check('veth-peer-on-bridge', { container: 'c1' }, lab(h));
     expect(r.pass).toBe(true);
-    expect(r.message).toBe(`c1's eth0 pairs with ${veth.name} (ifindex ${veth.ifindex}), a port of br-lab.`);
+    expect(r.message).toBe(
+      `c1's eth0 pairs with ${veth.name} (ifindex ${veth.ifindex}), a port of br-lab.`,
+    );
     expect(r.evidence.join('\n')).toContain(`iflink ${veth.ifindex}`);
   });
 
@@ -28,7 +30,8 @@ describe('veth-peer-on-bridge', () => {
     const vs = h.facts.links.filter((l) => l.kind === 'veth' && l.master);
     vs[0]!.name = 'vethzzz';
     vs[1]!.name = 'vethaaa';
-    for (const p of h.facts.bridgePorts) p.name = h.facts.links.find((l) => l.ifindex === p.ifindex)!.name;
+    for (const p of h.facts.bridgePorts)
+      p.name = h.facts.links.find((l) => l.ifindex === p.ifindex)!.name;
     const eth0 = c.links!.find((l) => l.name === 'eth0')!;
     const r = check('veth-peer-on-bridge', { container: 'c1', bridge: 'br-lab' }, lab(h));
     expect(r.pass).toBe(true);
@@ -48,7 +51,9 @@ describe('veth-peer-on-bridge', () => {
   it('accepts a network name for the bridge', () => {
     const h = twoNets();
     h.container('c1', { networks: { labnet: '10.99.0.2' } });
-    expect(check('veth-peer-on-bridge', { container: 'c1', bridge: 'labnet' }, lab(h)).pass).toBe(true);
+    expect(check('veth-peer-on-bridge', { container: 'c1', bridge: 'labnet' }, lab(h)).pass).toBe(
+      true,
+    );
   });
 
   it('fails when the peer is not in the host namespace (overlay)', () => {
@@ -75,7 +80,11 @@ describe('bridge-has-ports', () => {
     h.container('d1', { networks: { bridge: '172.17.0.2' } });
     h.container('d2', { networks: { bridge: '172.17.0.3' } });
     h.container('c1', { networks: { labnet: '10.99.0.2' } });
-    const r = check('bridge-has-ports', { bridge: 'docker0', count: 2, containers: ['d1', 'd2'] }, lab(h));
+    const r = check(
+      'bridge-has-ports',
+      { bridge: 'docker0', count: 2, containers: ['d1', 'd2'] },
+      lab(h),
+    );
     expect(r.pass).toBe(true);
     expect(r.message).toMatch(/^docker0 has 2 port\(s\): veth/);
   });

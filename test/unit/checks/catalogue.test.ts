@@ -13,7 +13,13 @@ function sources(dir: string): string[] {
 }
 
 describe('the checks catalogue', () => {
-  const used = new Set(sources(root).flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/'(check\.[A-Za-z-]+\.[A-Za-z]+)'/g)].map((m) => m[1]!)));
+  const used = new Set(
+    sources(root).flatMap((f) =>
+      [...fs.readFileSync(f, 'utf8').matchAll(/'(check\.[A-Za-z-]+\.[A-Za-z]+)'/g)].map(
+        (m) => m[1]!,
+      ),
+    ),
+  );
 
   it('defines every key the checkers use', () => {
     expect(used.size).toBeGreaterThan(100);

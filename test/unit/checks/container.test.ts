@@ -14,7 +14,9 @@ describe('container-running', () => {
     const h = base();
     h.container('web', { networks: { bridge: '172.17.0.2' } });
     expect(check('container-running', { container: 'web' }, lab(h)).pass).toBe(true);
-    expect(check('container-running', { container: fakeId('web').slice(0, 12) }, lab(h)).pass).toBe(true);
+    expect(check('container-running', { container: fakeId('web').slice(0, 12) }, lab(h)).pass).toBe(
+      true,
+    );
   });
 
   it('says a container exited, with its code', () => {
@@ -69,7 +71,13 @@ describe('container-on-network', () => {
     expect(r.pass).toBe(false);
     expect(r.message).toContain('10.97.0.2');
     expect(r.message).toContain('10.99.0.0/24');
-    expect(check('container-on-network', { container: 'c1', network: 'labnet', ipInSubnet: false }, lab(h)).pass).toBe(true);
+    expect(
+      check(
+        'container-on-network',
+        { container: 'c1', network: 'labnet', ipInSubnet: false },
+        lab(h),
+      ).pass,
+    ).toBe(true);
   });
 
   it('explains host-mode containers have no endpoints', () => {
@@ -83,7 +91,9 @@ describe('container-on-network', () => {
   it('treats "default" as the default bridge', () => {
     const h = base();
     h.container('d1', { networks: { bridge: '172.17.0.2' }, mode: 'default' });
-    expect(check('container-on-network', { container: 'd1', network: 'default' }, lab(h)).pass).toBe(true);
+    expect(
+      check('container-on-network', { container: 'd1', network: 'default' }, lab(h)).pass,
+    ).toBe(true);
   });
 });
 
@@ -101,7 +111,9 @@ describe('container-not-on-network', () => {
     h.container('c1', { networks: { labnet: '10.99.0.2', appnet: '10.98.0.3' } });
     const r = check('container-not-on-network', { container: 'c1', network: 'appnet' }, lab(h));
     expect(r.pass).toBe(false);
-    expect(r.message).toBe('c1 is still on appnet (10.98.0.3): docker network disconnect appnet c1 removes it.');
+    expect(r.message).toBe(
+      'c1 is still on appnet (10.98.0.3): docker network disconnect appnet c1 removes it.',
+    );
   });
 });
 
@@ -109,14 +121,20 @@ describe('container-ip', () => {
   it('passes for the address on the network', () => {
     const h = base();
     h.container('c1', { networks: { labnet: '10.99.0.50' } });
-    expect(check('container-ip', { container: 'c1', network: 'labnet', ip: '10.99.0.50' }, lab(h)).pass).toBe(true);
+    expect(
+      check('container-ip', { container: 'c1', network: 'labnet', ip: '10.99.0.50' }, lab(h)).pass,
+    ).toBe(true);
     expect(check('container-ip', { container: 'c1', ip: '10.99.0.50' }, lab(h)).pass).toBe(true);
   });
 
   it('names the address seen and the one asked for', () => {
     const h = base();
     h.container('c1', { networks: { labnet: '10.99.0.2' } });
-    const r = check('container-ip', { container: 'c1', network: 'labnet', ip: '10.99.0.50' }, lab(h));
+    const r = check(
+      'container-ip',
+      { container: 'c1', network: 'labnet', ip: '10.99.0.50' },
+      lab(h),
+    );
     expect(r.pass).toBe(false);
     expect(r.message).toBe('c1 has 10.99.0.2 on labnet; this step asks for 10.99.0.50.');
     expect(r.seen).toBe('10.99.0.2');

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkIds, collectProbes, evaluateChecks, requiredFeatures, validateCheckParams, type StepCheck } from '../../../src/checks/evaluate.js';
+import {
+  checkIds,
+  collectProbes,
+  evaluateChecks,
+  requiredFeatures,
+  validateCheckParams,
+  type StepCheck,
+} from '../../../src/checks/evaluate.js';
 import { allCheckers } from '../../../src/checks/registry.js';
 import { HostBuilder, ctx, lab } from './facts-builder.js';
 
@@ -12,7 +19,9 @@ function facts() {
 
 describe('the registry', () => {
   it('has every kind the lessons use, each with a description and a schema', () => {
-    const kinds = allCheckers().map((c) => c.kind).sort();
+    const kinds = allCheckers()
+      .map((c) => c.kind)
+      .sort();
     expect(kinds).toEqual(
       [
         'bridge-has-ports',
@@ -48,7 +57,12 @@ describe('check ids', () => {
       { kind: 'container-running', params: { container: 'b' } },
       { kind: 'container-running', id: 'mine', params: { container: 'c' } },
     ];
-    expect(checkIds(checks)).toEqual(['container-running-1', 'network-exists', 'container-running-2', 'mine']);
+    expect(checkIds(checks)).toEqual([
+      'container-running-1',
+      'network-exists',
+      'container-running-2',
+      'mine',
+    ]);
   });
 });
 
@@ -69,11 +83,21 @@ describe('evaluateChecks', () => {
   });
 
   it('a bad param is a failing result naming the param and what was expected, never a throw', () => {
-    const [r] = evaluateChecks([{ kind: 'container-ip', id: 'ip', params: { container: 'c1', ip: 42, extra: true } }], facts(), ctx);
+    const [r] = evaluateChecks(
+      [{ kind: 'container-ip', id: 'ip', params: { container: 'c1', ip: 42, extra: true } }],
+      facts(),
+      ctx,
+    );
     expect(r!.pass).toBe(false);
-    expect(r!.message).toContain('Check ip (container-ip) is written wrongly: param ip: expected string, received number.');
+    expect(r!.message).toContain(
+      'Check ip (container-ip) is written wrongly: param ip: expected string, received number.',
+    );
     expect(r!.message).toContain('param extra: unknown param');
-    const [m] = evaluateChecks([{ kind: 'container-ip', id: 'ip', params: { ip: '10.0.0.1' } }], facts(), ctx);
+    const [m] = evaluateChecks(
+      [{ kind: 'container-ip', id: 'ip', params: { ip: '10.0.0.1' } }],
+      facts(),
+      ctx,
+    );
     expect(m!.message).toContain('param container: missing (expected string)');
   });
 
@@ -86,7 +110,12 @@ describe('evaluateChecks', () => {
   it('a check whose needed check failed waits on it instead of failing a second time', () => {
     const rs = evaluateChecks(
       [
-        { kind: 'container-on-network', id: 'on-net', needs: ['runs'], params: { container: 'web', network: 'labnet' } },
+        {
+          kind: 'container-on-network',
+          id: 'on-net',
+          needs: ['runs'],
+          params: { container: 'web', network: 'labnet' },
+        },
         { kind: 'container-running', id: 'runs', params: { container: 'web' } },
       ],
       facts(),
@@ -104,7 +133,11 @@ describe('evaluateChecks', () => {
     const rs = evaluateChecks(
       [
         { kind: 'container-running', id: 'runs', params: { container: 'c1' } },
-        { kind: 'container-on-network', needs: ['runs'], params: { container: 'c1', network: 'labnet' } },
+        {
+          kind: 'container-on-network',
+          needs: ['runs'],
+          params: { container: 'c1', network: 'labnet' },
+        },
       ],
       facts(),
       ctx,
@@ -114,7 +147,11 @@ describe('evaluateChecks', () => {
   });
 
   it('an unknown need and a cycle are reported, not thrown', () => {
-    const [u] = evaluateChecks([{ kind: 'container-running', needs: ['ghost'], params: { container: 'c1' } }], facts(), ctx);
+    const [u] = evaluateChecks(
+      [{ kind: 'container-running', needs: ['ghost'], params: { container: 'c1' } }],
+      facts(),
+      ctx,
+    );
     expect(u!.pass).toBe(false);
     expect(u!.message).toContain('ghost');
     const cyc = evaluateChecks(
@@ -132,22 +169,38 @@ describe('evaluateChecks', () => {
   it('skips a check whose kernel feature is missing, with the reason, and never passes it', () => {
     const f = facts();
     f.features.macvlan = false;
-    const [r] = evaluateChecks([{ kind: 'network-exists', params: { name: 'mv', driver: 'macvlan' } }], f, ctx);
+    const [r] = evaluateChecks(
+      [{ kind: 'network-exists', params: { name: 'mv', driver: 'macvlan' } }],
+      f,
+      ctx,
+    );
     expect(r!.pass).toBe(false);
     expect(r!.skipped).toBe('needs macvlan, not available on this machine');
     expect(r!.message).toBe('needs macvlan, not available on this machine');
   });
 
   it("shows the lesson's message instead of the checker's when it fails, and keeps the checker's as detail", () => {
-    const [r] = evaluateChecks([{ kind: 'container-running', message: 'Start web first.', params: { container: 'web' } }], facts(), ctx);
+    const [r] = evaluateChecks(
+      [{ kind: 'container-running', message: 'Start web first.', params: { container: 'web' } }],
+      facts(),
+      ctx,
+    );
     expect(r!.message).toBe('Start web first.');
     expect(r!.detail).toContain('no container named web');
-    const [ok] = evaluateChecks([{ kind: 'container-running', message: 'Start c1 first.', params: { container: 'c1' } }], facts(), ctx);
+    const [ok] = evaluateChecks(
+      [{ kind: 'container-running', message: 'Start c1 first.', params: { container: 'c1' } }],
+      facts(),
+      ctx,
+    );
     expect(ok!.message).toBe('c1 is running.');
   });
 
   it('defaults the host to the context and reports an unknown host', () => {
-    const [r] = evaluateChecks([{ kind: 'container-running', params: { host: 'host9', container: 'c1' } }], facts(), ctx);
+    const [r] = evaluateChecks(
+      [{ kind: 'container-running', params: { host: 'host9', container: 'c1' } }],
+      facts(),
+      ctx,
+    );
     expect(r!.pass).toBe(false);
     expect(r!.message).toContain('host9');
   });
@@ -158,7 +211,10 @@ describe('collectProbes and requiredFeatures', () => {
     const checks: StepCheck[] = [
       { kind: 'reachable', params: { from: { container: 'c1' }, to: '10.99.0.9' } },
       { kind: 'not-reachable', params: { from: { container: 'c1' }, to: '10.99.0.9' } },
-      { kind: 'reachable', params: { from: { container: 'c1' }, to: '10.99.0.9', timeoutMs: 99999 } },
+      {
+        kind: 'reachable',
+        params: { from: { container: 'c1' }, to: '10.99.0.9', timeoutMs: 99999 },
+      },
       { kind: 'container-running', params: { container: 'c1' } },
     ];
     const probes = collectProbes(checks, ctx, facts());
@@ -175,7 +231,10 @@ describe('collectProbes and requiredFeatures', () => {
       ],
       ctx,
     );
-    expect(probes.map((p) => p.argv.join(' '))).toEqual(['busybox ping -c 1 -W 1 192.0.2.12', 'cat /etc/hosts']);
+    expect(probes.map((p) => p.argv.join(' '))).toEqual([
+      'busybox ping -c 1 -W 1 192.0.2.12',
+      'cat /etc/hosts',
+    ]);
   });
 
   it('every probe is bounded by 3 s, the tool giving up a second before the deadline', () => {
@@ -212,9 +271,16 @@ describe('collectProbes and requiredFeatures', () => {
 describe('param messages for lesson authors', () => {
   it('say which param, and what is allowed', () => {
     const f = { hosts: {}, features: {}, observedAt: '' };
-    const msg = (kind: string, params: Record<string, unknown>) => evaluateChecks([{ kind, params }], f, ctx)[0]!.message;
-    expect(msg('nat-rule', { type: 'DNAT' })).toBe('Check nat-rule (nat-rule) is written wrongly: param type: expected one of "dnat"|"masquerade"|"snat".');
-    expect(msg('daemon-setting', { setting: 'bip', value: 5 })).toContain('param value: expected an address');
-    expect(msg('reachable', { from: 'c1', to: 'web' })).toContain('param from: expected object, received string');
+    const msg = (kind: string, params: Record<string, unknown>) =>
+      evaluateChecks([{ kind, params }], f, ctx)[0]!.message;
+    expect(msg('nat-rule', { type: 'DNAT' })).toBe(
+      'Check nat-rule (nat-rule) is written wrongly: param type: expected one of "dnat"|"masquerade"|"snat".',
+    );
+    expect(msg('daemon-setting', { setting: 'bip', value: 5 })).toContain(
+      'param value: expected an address',
+    );
+    expect(msg('reachable', { from: 'c1', to: 'web' })).toContain(
+      'param from: expected object, received string',
+    );
   });
 });

@@ -51,7 +51,12 @@ export interface ContainerOpts {
 }
 
 /** `-p [hostIp:]hostPort:containerPort[/proto]` as Docker records it (0.0.0.0 and :: when no address). */
-export function publish(hostPort: number, containerPort: number, protocol: PortBinding['protocol'] = 'tcp', hostIp = ''): PortBinding[] {
+export function publish(
+  hostPort: number,
+  containerPort: number,
+  protocol: PortBinding['protocol'] = 'tcp',
+  hostIp = '',
+): PortBinding[] {
   if (hostIp === '' || hostIp === '0.0.0.0') {
     return [
       { containerPort, protocol, hostIp: '0.0.0.0', hostPort },
@@ -62,7 +67,10 @@ export function publish(hostPort: number, containerPort: number, protocol: PortB
 }
 
 /** `--expose` / EXPOSE: a port with no host binding. */
-export function expose(containerPort: number, protocol: PortBinding['protocol'] = 'tcp'): PortBinding[] {
+export function expose(
+  containerPort: number,
+  protocol: PortBinding['protocol'] = 'tcp',
+): PortBinding[] {
   return [{ containerPort, protocol, hostIp: '' }];
 }
 
@@ -88,8 +96,22 @@ export class HostBuilder {
       containers: [],
       networks: [],
       links: [
-        { ifindex: 1, name: 'lo', up: true, linkType: 'loopback', addresses: [{ family: 'inet', address: '127.0.0.1', prefixLen: 8 }] },
-        { ifindex: 2, name: 'eth0', kind: 'veth', peerIfindex: 3, peerNetnsId: 0, up: true, addresses: [{ family: 'inet', address: lanAddress, prefixLen: 24 }] },
+        {
+          ifindex: 1,
+          name: 'lo',
+          up: true,
+          linkType: 'loopback',
+          addresses: [{ family: 'inet', address: '127.0.0.1', prefixLen: 8 }],
+        },
+        {
+          ifindex: 2,
+          name: 'eth0',
+          kind: 'veth',
+          peerIfindex: 3,
+          peerNetnsId: 0,
+          up: true,
+          addresses: [{ family: 'inet', address: lanAddress, prefixLen: 24 }],
+        },
       ],
       routes: [],
       bridgePorts: [],
@@ -98,7 +120,11 @@ export class HostBuilder {
       daemonConfig: { ok: true, value: {} },
       probes: {},
     };
-    this.network('bridge', { subnet: '172.17.0.0/16', bridge: 'docker0', options: { 'com.docker.network.bridge.name': 'docker0' } });
+    this.network('bridge', {
+      subnet: '172.17.0.0/16',
+      bridge: 'docker0',
+      options: { 'com.docker.network.bridge.name': 'docker0' },
+    });
     this.network('host', { driver: 'host', bridgeAddress: false });
     this.network('none', { driver: 'null', bridgeAddress: false });
   }
@@ -118,14 +144,22 @@ export class HostBuilder {
       internal: o.internal ?? false,
       attachable: o.attachable ?? false,
       ingress: false,
-      subnets: o.subnet ? [{ subnet: o.subnet, ...(o.ipamGateway ? { gateway: o.ipamGateway } : {}) }] : [],
+      subnets: o.subnet
+        ? [{ subnet: o.subnet, ...(o.ipamGateway ? { gateway: o.ipamGateway } : {}) }]
+        : [],
       options: o.options ?? {},
       containers: [],
     };
     if (driver === 'bridge') {
       n.bridgeName = o.bridge ?? `br-${id.slice(0, 12)}`;
       const addr = o.bridgeAddress ?? (o.subnet ? firstHost(o.subnet) : false);
-      const link: LinkFacts = { ifindex: this.nextIndex(), name: n.bridgeName, kind: 'bridge', up: true, addresses: [] };
+      const link: LinkFacts = {
+        ifindex: this.nextIndex(),
+        name: n.bridgeName,
+        kind: 'bridge',
+        up: true,
+        addresses: [],
+      };
       if (addr) {
         const [a, p] = addr.split('/');
         link.addresses.push({ family: 'inet', address: a!, prefixLen: Number(p) });
@@ -161,7 +195,15 @@ export class HostBuilder {
     if (o.exitCode !== undefined) c.exitCode = o.exitCode;
     if (running) {
       c.pid = 4000 + this.facts.containers.length;
-      c.links = [{ ifindex: 1, name: 'lo', up: true, linkType: 'loopback', addresses: [{ family: 'inet', address: '127.0.0.1', prefixLen: 8 }] }];
+      c.links = [
+        {
+          ifindex: 1,
+          name: 'lo',
+          up: true,
+          linkType: 'loopback',
+          addresses: [{ family: 'inet', address: '127.0.0.1', prefixLen: 8 }],
+        },
+      ];
     }
     netNames.forEach((netName, i) => {
       const n = this.getNetwork(netName);
@@ -189,7 +231,13 @@ export class HostBuilder {
   }
 
   /** A veth pair: eth<n> inside the container, veth<hex> on the host, master = bridge. */
-  plugVeth(c: ContainerFacts, inner: string, bridge: string | undefined, ip?: string, prefixLen = 24): { inner: LinkFacts; outer: LinkFacts } {
+  plugVeth(
+    c: ContainerFacts,
+    inner: string,
+    bridge: string | undefined,
+    ip?: string,
+    prefixLen = 24,
+  ): { inner: LinkFacts; outer: LinkFacts } {
     const outerIndex = this.nextIndex();
     const innerIndex = this.nextIndex();
     const vname = `veth${(0xa0b1c2 + this.vethN++).toString(16)}`;
@@ -202,11 +250,24 @@ export class HostBuilder {
       up: true,
       addresses: ip ? [{ family: 'inet', address: ip, prefixLen }] : [],
     };
-    const outer: LinkFacts = { ifindex: outerIndex, name: vname, kind: 'veth', peerIfindex: innerIndex, peerNetnsId: this.vethN, up: true, addresses: [] };
+    const outer: LinkFacts = {
+      ifindex: outerIndex,
+      name: vname,
+      kind: 'veth',
+      peerIfindex: innerIndex,
+      peerNetnsId: this.vethN,
+      up: true,
+      addresses: [],
+    };
     if (bridge) {
       outer.master = bridge;
       outer.slaveKind = 'bridge';
-      this.facts.bridgePorts.push({ ifindex: outerIndex, name: vname, master: bridge, state: 'forwarding' });
+      this.facts.bridgePorts.push({
+        ifindex: outerIndex,
+        name: vname,
+        master: bridge,
+        state: 'forwarding',
+      });
     }
     (c.links ??= []).push(innerLink);
     this.facts.links.push(outer);
@@ -238,13 +299,26 @@ function firstHost(cidr: string): string {
 export function lab(...hosts: HostBuilder[]): LabFacts {
   return {
     hosts: Object.fromEntries(hosts.map((h) => [h.facts.host, h.facts])),
-    features: { netns: true, veth: true, bridge: true, vxlan: true, macvlan: true, vlan: false, ipvlan: false },
+    features: {
+      netns: true,
+      veth: true,
+      bridge: true,
+      vxlan: true,
+      macvlan: true,
+      vlan: false,
+      ipvlan: false,
+    },
     observedAt: '2026-08-30T10:00:00.000Z',
   };
 }
 
 /** DNAT of `-p hostPort:containerPort` as iptables-save prints it (20.10–29 shape). */
-export function dnatRule(hostPort: number, to: string, protocol = 'tcp', bridge = 'docker0'): FirewallRule {
+export function dnatRule(
+  hostPort: number,
+  to: string,
+  protocol = 'tcp',
+  bridge = 'docker0',
+): FirewallRule {
   return {
     backend: 'iptables',
     table: 'nat',

@@ -4,20 +4,32 @@ import { check } from './helpers.js';
 
 function withLabnet() {
   const h = new HostBuilder();
-  h.network('labnet', { subnet: '10.99.0.0/24', bridge: 'br-lab', options: { 'com.docker.network.bridge.name': 'br-lab' } });
+  h.network('labnet', {
+    subnet: '10.99.0.0/24',
+    bridge: 'br-lab',
+    options: { 'com.docker.network.bridge.name': 'br-lab' },
+  });
   return h;
 }
 
 describe('network-exists', () => {
   it('passes for the network with the right driver and subnet, whatever host bits the subnet is written with', () => {
-    const r = check('network-exists', { name: 'labnet', driver: 'bridge', subnet: '10.99.0.7/24' }, lab(withLabnet()));
+    const r = check(
+      'network-exists',
+      { name: 'labnet', driver: 'bridge', subnet: '10.99.0.7/24' },
+      lab(withLabnet()),
+    );
     expect(r.pass).toBe(true);
     expect(r.message).toContain('labnet');
     expect(r.message).toContain('10.99.0.0/24');
   });
 
   it('names the subnet seen and the one asked for', () => {
-    const r = check('network-exists', { name: 'labnet', subnet: '10.98.0.0/24' }, lab(withLabnet()));
+    const r = check(
+      'network-exists',
+      { name: 'labnet', subnet: '10.98.0.0/24' },
+      lab(withLabnet()),
+    );
     expect(r.pass).toBe(false);
     expect(r.message).toBe('labnet has subnet 10.99.0.0/24; this step asks for 10.98.0.0/24.');
     expect(r.expected).toBe('10.98.0.0/24');
@@ -26,7 +38,11 @@ describe('network-exists', () => {
   });
 
   it('a /24 inside a /16 is not the /16', () => {
-    const r = check('network-exists', { name: 'labnet', subnet: '10.99.0.0/16' }, lab(withLabnet()));
+    const r = check(
+      'network-exists',
+      { name: 'labnet', subnet: '10.99.0.0/16' },
+      lab(withLabnet()),
+    );
     expect(r.pass).toBe(false);
   });
 
@@ -43,7 +59,11 @@ describe('network-exists', () => {
 
   it('prefers the IPAM gateway when there is one', () => {
     const h = new HostBuilder();
-    h.network('gw', { subnet: '10.50.0.0/24', ipamGateway: '10.50.0.254', bridgeAddress: '10.50.0.254/24' });
+    h.network('gw', {
+      subnet: '10.50.0.0/24',
+      ipamGateway: '10.50.0.254',
+      bridgeAddress: '10.50.0.254/24',
+    });
     expect(check('network-exists', { name: 'gw', gateway: '10.50.0.254' }, lab(h)).pass).toBe(true);
     const r = check('network-exists', { name: 'gw', gateway: '10.50.0.1' }, lab(h));
     expect(r.pass).toBe(false);
@@ -80,7 +100,9 @@ describe('network-exists', () => {
   it('subnetWithin proves a network came from a pool', () => {
     const h = new HostBuilder();
     h.network('pooled', { subnet: '10.10.3.0/24' });
-    expect(check('network-exists', { name: 'pooled', subnetWithin: '10.10.0.0/16' }, lab(h)).pass).toBe(true);
+    expect(
+      check('network-exists', { name: 'pooled', subnetWithin: '10.10.0.0/16' }, lab(h)).pass,
+    ).toBe(true);
     const r = check('network-exists', { name: 'pooled', subnetWithin: '10.20.0.0/16' }, lab(h));
     expect(r.pass).toBe(false);
     expect(r.message).toContain('10.10.3.0/24');
@@ -113,6 +135,8 @@ describe('network-absent', () => {
   it('fails for an empty network that still exists', () => {
     const r = check('network-absent', { name: 'labnet' }, lab(withLabnet()));
     expect(r.pass).toBe(false);
-    expect(r.message).toBe('Network labnet (bridge) still exists: remove it with docker network rm labnet.');
+    expect(r.message).toBe(
+      'Network labnet (bridge) still exists: remove it with docker network rm labnet.',
+    );
   });
 });

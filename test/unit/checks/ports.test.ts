@@ -4,19 +4,31 @@ import { check } from './helpers.js';
 
 function web(ports: ReturnType<typeof publish>, mode?: string) {
   const h = new HostBuilder();
-  h.container('web', { networks: mode ? {} : { bridge: '172.17.0.2' }, ports, ...(mode ? { mode } : {}) });
+  h.container('web', {
+    networks: mode ? {} : { bridge: '172.17.0.2' },
+    ports,
+    ...(mode ? { mode } : {}),
+  });
   return h;
 }
 
 describe('port-published', () => {
   it('passes for -p 8080:80', () => {
-    const r = check('port-published', { container: 'web', containerPort: 80, hostPort: 8080 }, lab(web(publish(8080, 80))));
+    const r = check(
+      'port-published',
+      { container: 'web', containerPort: 80, hostPort: 8080 },
+      lab(web(publish(8080, 80))),
+    );
     expect(r.pass).toBe(true);
     expect(r.message).toBe('web publishes 8080->80/tcp.');
   });
 
   it('names the host port seen and the one asked for', () => {
-    const r = check('port-published', { container: 'web', containerPort: 80, hostPort: 8080 }, lab(web(publish(8081, 80))));
+    const r = check(
+      'port-published',
+      { container: 'web', containerPort: 80, hostPort: 8080 },
+      lab(web(publish(8081, 80))),
+    );
     expect(r.pass).toBe(false);
     expect(r.message).toBe('web publishes 8081->80/tcp; this step asks for 8080->80/tcp.');
     expect(r.expected).toBe('8080->80/tcp');
@@ -24,49 +36,90 @@ describe('port-published', () => {
   });
 
   it('recognises a reversed -p', () => {
-    const r = check('port-published', { container: 'web', containerPort: 80, hostPort: 8080 }, lab(web(publish(80, 8080))));
+    const r = check(
+      'port-published',
+      { container: 'web', containerPort: 80, hostPort: 8080 },
+      lab(web(publish(80, 8080))),
+    );
     expect(r.pass).toBe(false);
     expect(r.message).toContain('swapped');
     expect(r.message).toContain('-p 8080:80');
   });
 
   it('recognises exposed but not published', () => {
-    const r = check('port-published', { container: 'web', containerPort: 80, hostPort: 8080 }, lab(web(expose(80))));
+    const r = check(
+      'port-published',
+      { container: 'web', containerPort: 80, hostPort: 8080 },
+      lab(web(expose(80))),
+    );
     expect(r.pass).toBe(false);
     expect(r.message).toContain('exposes 80/tcp but does not publish it');
   });
 
   it('recognises -p with --network host', () => {
     const h = new HostBuilder();
-    h.container('web', { mode: 'host', ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '', hostPort: 8080 }] });
-    const r = check('port-published', { container: 'web', containerPort: 80, hostPort: 8080 }, lab(h));
+    h.container('web', {
+      mode: 'host',
+      ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '', hostPort: 8080 }],
+    });
+    const r = check(
+      'port-published',
+      { container: 'web', containerPort: 80, hostPort: 8080 },
+      lab(h),
+    );
     expect(r.pass).toBe(false);
     expect(r.message).toContain('--network host, so Docker discarded its -p');
   });
 
   it('loopback only when every address was asked for', () => {
     const h = web(publish(9090, 80, 'tcp', '127.0.0.1'));
-    const r = check('port-published', { container: 'web', containerPort: 80, hostPort: 9090, hostIp: '0.0.0.0' }, lab(h));
+    const r = check(
+      'port-published',
+      { container: 'web', containerPort: 80, hostPort: 9090, hostIp: '0.0.0.0' },
+      lab(h),
+    );
     expect(r.pass).toBe(false);
     expect(r.message).toContain('127.0.0.1:9090->80/tcp, on the loopback address only');
-    expect(check('port-published', { container: 'web', containerPort: 80, hostPort: 9090 }, lab(h)).pass).toBe(true);
+    expect(
+      check('port-published', { container: 'web', containerPort: 80, hostPort: 9090 }, lab(h)).pass,
+    ).toBe(true);
   });
 
   it('every address when loopback only was asked for', () => {
     const h = web(publish(9090, 80));
-    const r = check('port-published', { container: 'web', containerPort: 80, hostPort: 9090, hostIp: '127.0.0.1' }, lab(h));
+    const r = check(
+      'port-published',
+      { container: 'web', containerPort: 80, hostPort: 9090, hostIp: '127.0.0.1' },
+      lab(h),
+    );
     expect(r.pass).toBe(false);
-    expect(r.message).toContain('0.0.0.0:9090->80/tcp, on every address; this step asks for 127.0.0.1 only');
-    const ok = check('port-published', { container: 'web', containerPort: 80, hostPort: 9090, hostIp: '127.0.0.1' }, lab(web(publish(9090, 80, 'tcp', '127.0.0.1'))));
+    expect(r.message).toContain(
+      '0.0.0.0:9090->80/tcp, on every address; this step asks for 127.0.0.1 only',
+    );
+    const ok = check(
+      'port-published',
+      { container: 'web', containerPort: 80, hostPort: 9090, hostIp: '127.0.0.1' },
+      lab(web(publish(9090, 80, 'tcp', '127.0.0.1'))),
+    );
     expect(ok.pass).toBe(true);
   });
 
   it('udp published when tcp is asked for', () => {
-    const r = check('port-published', { container: 'web', containerPort: 53, protocol: 'tcp', hostPort: 5353 }, lab(web(publish(5353, 53, 'udp'))));
+    const r = check(
+      'port-published',
+      { container: 'web', containerPort: 53, protocol: 'tcp', hostPort: 5353 },
+      lab(web(publish(5353, 53, 'udp'))),
+    );
     expect(r.pass).toBe(false);
     expect(r.message).toContain('5353->53/udp');
     expect(r.message).toContain('add /tcp');
-    expect(check('port-published', { container: 'web', containerPort: 53, protocol: 'udp', hostPort: 5353 }, lab(web(publish(5353, 53, 'udp')))).pass).toBe(true);
+    expect(
+      check(
+        'port-published',
+        { container: 'web', containerPort: 53, protocol: 'udp', hostPort: 5353 },
+        lab(web(publish(5353, 53, 'udp'))),
+      ).pass,
+    ).toBe(true);
   });
 
   it('nothing published at all', () => {
@@ -76,14 +129,28 @@ describe('port-published', () => {
   });
 
   it('accepts any host port when none is asked for (-P, -p 80)', () => {
-    const r = check('port-published', { container: 'web', containerPort: 80 }, lab(web(publish(32768, 80))));
+    const r = check(
+      'port-published',
+      { container: 'web', containerPort: 80 },
+      lab(web(publish(32768, 80))),
+    );
     expect(r.pass).toBe(true);
     expect(r.message).toContain('32768->80/tcp');
   });
 
   it('accepts ports given as strings (YAML quoting) but not nonsense', () => {
-    expect(check('port-published', { container: 'web', containerPort: '80', hostPort: '8080' }, lab(web(publish(8080, 80)))).pass).toBe(true);
-    const r = check('port-published', { container: 'web', containerPort: 'http' }, lab(web(publish(8080, 80))));
+    expect(
+      check(
+        'port-published',
+        { container: 'web', containerPort: '80', hostPort: '8080' },
+        lab(web(publish(8080, 80))),
+      ).pass,
+    ).toBe(true);
+    const r = check(
+      'port-published',
+      { container: 'web', containerPort: 'http' },
+      lab(web(publish(8080, 80))),
+    );
     expect(r.pass).toBe(false);
     expect(r.message).toContain('param containerPort');
   });
@@ -94,20 +161,38 @@ describe('nat-rule', () => {
     const h = new HostBuilder();
     h.network('labnet', { subnet: '10.99.0.0/24', bridge: 'br-lab' });
     h.container('web', { networks: { bridge: '172.17.0.2' }, ports: publish(8080, 80) });
-    h.facts.firewall.push(dnatRule(8080, '172.17.0.2:80'), masqueradeRule('172.17.0.0/16', 'docker0'), masqueradeRule('10.99.0.0/24', 'br-lab'));
+    h.facts.firewall.push(
+      dnatRule(8080, '172.17.0.2:80'),
+      masqueradeRule('172.17.0.0/16', 'docker0'),
+      masqueradeRule('10.99.0.0/24', 'br-lab'),
+    );
     return h;
   }
 
   it('finds the DNAT of a published port by meaning', () => {
-    const r = check('nat-rule', { type: 'dnat', dport: 8080, protocol: 'tcp', toDestination: '172.17.0.2:80' }, lab(natHost()));
+    const r = check(
+      'nat-rule',
+      { type: 'dnat', dport: 8080, protocol: 'tcp', toDestination: '172.17.0.2:80' },
+      lab(natHost()),
+    );
     expect(r.pass).toBe(true);
     expect(r.message).toContain('DNAT');
     expect(r.message).toContain('172.17.0.2:80');
   });
 
   it('resolves the container to its address', () => {
-    expect(check('nat-rule', { type: 'dnat', dport: 8080, container: 'web', containerPort: 80 }, lab(natHost())).pass).toBe(true);
-    const r = check('nat-rule', { type: 'dnat', dport: 8080, container: 'web', containerPort: 8080 }, lab(natHost()));
+    expect(
+      check(
+        'nat-rule',
+        { type: 'dnat', dport: 8080, container: 'web', containerPort: 80 },
+        lab(natHost()),
+      ).pass,
+    ).toBe(true);
+    const r = check(
+      'nat-rule',
+      { type: 'dnat', dport: 8080, container: 'web', containerPort: 8080 },
+      lab(natHost()),
+    );
     expect(r.pass).toBe(false);
     expect(r.message).toContain('DNAT rules seen: tcp dport 8080 → 172.17.0.2:80');
   });
@@ -136,12 +221,18 @@ describe('nat-rule', () => {
       comment: 'DNAT',
       raw: 'iifname != "bridge1" tcp dport 8080 counter dnat to 192.0.2.2:80 comment "DNAT"',
     });
-    expect(check('nat-rule', { type: 'dnat', dport: 8080, toDestination: '192.0.2.2:80' }, lab(h)).pass).toBe(true);
+    expect(
+      check('nat-rule', { type: 'dnat', dport: 8080, toDestination: '192.0.2.2:80' }, lab(h)).pass,
+    ).toBe(true);
   });
 
   it('MASQUERADE by source CIDR or by network name', () => {
-    expect(check('nat-rule', { type: 'masquerade', source: '10.99.0.0/24' }, lab(natHost())).pass).toBe(true);
-    expect(check('nat-rule', { type: 'masquerade', source: 'labnet' }, lab(natHost())).pass).toBe(true);
+    expect(
+      check('nat-rule', { type: 'masquerade', source: '10.99.0.0/24' }, lab(natHost())).pass,
+    ).toBe(true);
+    expect(check('nat-rule', { type: 'masquerade', source: 'labnet' }, lab(natHost())).pass).toBe(
+      true,
+    );
     const r = check('nat-rule', { type: 'masquerade', source: '10.98.0.0/24' }, lab(natHost()));
     expect(r.pass).toBe(false);
     expect(r.message).toContain('from 10.98.0.0/24');
@@ -155,8 +246,30 @@ describe('nat-rule', () => {
   });
 
   it('rejects params that do not fit the type', () => {
-    const r = check('nat-rule', { type: 'masquerade', toDestination: '172.17.0.2:80' }, lab(natHost()));
+    const r = check(
+      'nat-rule',
+      { type: 'masquerade', toDestination: '172.17.0.2:80' },
+      lab(natHost()),
+    );
     expect(r.pass).toBe(false);
     expect(r.message).toContain('param toDestination');
+  });
+});
+
+describe('port-published on a stopped container', () => {
+  it('publishes nothing while stopped, whatever its config asks', () => {
+    const h = new HostBuilder();
+    h.container('web', {
+      running: false,
+      ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '', hostPort: 8080 }],
+    });
+    const r = check(
+      'port-published',
+      { container: 'web', containerPort: 80, hostPort: 8080 },
+      lab(h),
+    );
+    expect(r.pass).toBe(false);
+    expect(r.message).toContain('web is not running (Exited (0)');
+    expect(r.message).toContain('this step asks for 8080->80/tcp');
   });
 });
