@@ -149,6 +149,9 @@ async function fastReset(host: string, baseline: Baseline): Promise<void> {
   const info = await engine.request<{ Swarm?: { LocalNodeState?: string } }>({ path: '/info' });
   if (info.Swarm?.LocalNodeState && info.Swarm.LocalNodeState !== 'inactive') {
     await engine.request({ method: 'POST', path: '/swarm/leave', query: { force: true } });
+    // Engine 20.10: after a manager leaves, its embedded DNS stops answering until a restart.
+    await stopDockerd(host);
+    await startDockerd(host);
   }
   const containers = await engine.request<{ Id: string }[]>({ path: '/containers/json', query: { all: true } });
   await Promise.all(

@@ -131,12 +131,18 @@ describe.skipIf(!isRoot)('lab hosts (real engines)', () => {
     expect(ping.code, ping.stdout + ping.stderr).toBe(0);
     expect(ping.stdout).toContain('2 packets received');
 
-    // Leaving the swarm is part of reset, too.
+    // Leaving the swarm is part of reset, too, and the embedded DNS works again afterwards.
     for (const h of ['host2', 'host1']) {
       await reset(h);
       const baseline = JSON.parse(fs.readFileSync(hostPaths(h).baseline, 'utf8')).snapshot;
       expect(diffSnapshots(baseline, await snapshotHost(h, engineFor(h)))).toEqual([]);
     }
+    await onHost('host1', ['docker', 'network', 'create', 'after']);
+    await onHost('host1', ['docker', 'run', '-d', '--name', 'named', '--network', 'after', 'dnlab/busybox', 'sleep', '600']);
+    const look = await onHost('host1', [
+      'docker', 'run', '--rm', '--network', 'after', 'dnlab/busybox', 'nslookup', '-timeout=2', 'named',
+    ]);
+    expect(look.stdout, look.stderr).toMatch(/Address:\s+172\./);
   });
 
   it('kill -9 during up, then up succeeds with no duplicate objects', async () => {
