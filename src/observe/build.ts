@@ -2,7 +2,14 @@ import { parseContainer } from './container.js';
 import { parseDaemonConfig } from './daemon-config.js';
 import type { ContainerJson, InfoJson, NetworkJson, NodeJson, VersionJson } from './engine-json.js';
 import { parseEngine, parseSwarm } from './engine-info.js';
-import type { FirewallChain, FirewallRule, HostFacts, LinkFacts, NetworkFacts, ProbeResult } from './facts.js';
+import type {
+  FirewallChain,
+  FirewallRule,
+  HostFacts,
+  LinkFacts,
+  NetworkFacts,
+  ProbeResult,
+} from './facts.js';
 import { bridgePortsFromLinks, parseBridgeLinks, parseIpLinks, parseIpRoutes } from './iproute.js';
 import { parseIptablesSave } from './iptables.js';
 import { parseNetwork } from './network.js';
@@ -68,7 +75,8 @@ export function ipv4InCidr(ip: string, cidr: string): boolean {
   const len = Number(lenText);
   const a = ipv4ToInt(ip);
   const n = ipv4ToInt(net ?? '');
-  if (a === undefined || n === undefined || !Number.isInteger(len) || len < 0 || len > 32) return false;
+  if (a === undefined || n === undefined || !Number.isInteger(len) || len < 0 || len > 32)
+    return false;
   const size = 2 ** (32 - len);
   return Math.floor(a / size) === Math.floor(n / size);
 }
@@ -84,7 +92,9 @@ export function fillGatewaysFromKernel(networks: NetworkFacts[], links: LinkFact
     if (!bridge) continue;
     for (const s of n.subnets) {
       if (s.gateway) continue;
-      const addr = bridge.addresses.find((a) => a.family === 'inet' && ipv4InCidr(a.address, s.subnet));
+      const addr = bridge.addresses.find(
+        (a) => a.family === 'inet' && ipv4InCidr(a.address, s.subnet),
+      );
       if (addr) {
         s.gateway = addr.address;
         s.gatewaySource = 'kernel';
@@ -94,7 +104,12 @@ export function fillGatewaysFromKernel(networks: NetworkFacts[], links: LinkFact
 }
 
 /** Split a raw `ip -j -batch` read (or a plain array) safely. */
-function tryParse<T>(what: string, errors: { source: string; message: string }[], fn: () => T, fallback: T): T {
+function tryParse<T>(
+  what: string,
+  errors: { source: string; message: string }[],
+  fn: () => T,
+  fallback: T,
+): T {
   try {
     return fn();
   } catch (e) {
@@ -116,7 +131,10 @@ export function buildHostFacts(raw: RawHostReads): HostFacts {
   const firewall: FirewallRule[] = [];
   const firewallChains: FirewallChain[] = [];
   if (raw.nftRuleset !== undefined) {
-    const nft = tryParse('firewall', errors, () => parseNftRuleset(raw.nftRuleset), { rules: [], chains: [] });
+    const nft = tryParse('firewall', errors, () => parseNftRuleset(raw.nftRuleset), {
+      rules: [],
+      chains: [],
+    });
     firewall.push(...nft.rules);
     firewallChains.push(...nft.chains);
   }
@@ -129,7 +147,13 @@ export function buildHostFacts(raw: RawHostReads): HostFacts {
   const e = raw.engine;
   const engine = e
     ? parseEngine(e.version, e.info, e.pinnedApiVersion)
-    : { version: '', apiVersion: '', firewallBackend: 'iptables', defaultAddressPools: [], name: raw.host };
+    : {
+        version: '',
+        apiVersion: '',
+        firewallBackend: 'iptables',
+        defaultAddressPools: [],
+        name: raw.host,
+      };
   const swarm = e ? parseSwarm(e.info, e.nodes) : { state: 'unknown', isManager: false };
   const networks = (e?.networks ?? []).map(parseNetwork);
   fillGatewaysFromKernel(networks, links);
@@ -141,8 +165,18 @@ export function buildHostFacts(raw: RawHostReads): HostFacts {
     if (facts.running) {
       const ns = raw.containerNetns?.[c.Id];
       if (ns) {
-        facts.links = tryParse(`container:${facts.name}`, errors, () => parseIpLinks(ns.ipAddr), []);
-        facts.routes = tryParse(`container:${facts.name}`, errors, () => parseIpRoutes(ns.ipRoute), []);
+        facts.links = tryParse(
+          `container:${facts.name}`,
+          errors,
+          () => parseIpLinks(ns.ipAddr),
+          [],
+        );
+        facts.routes = tryParse(
+          `container:${facts.name}`,
+          errors,
+          () => parseIpRoutes(ns.ipRoute),
+          [],
+        );
       }
     }
     return facts;

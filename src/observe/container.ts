@@ -4,7 +4,9 @@ import type { ContainerJson, EndpointJson, PortBindingJson } from './engine-json
 const nonEmpty = (s: string | undefined | null): string | undefined => (s ? s : undefined);
 
 /** `"80/tcp"` → port and protocol (a key without a protocol is tcp). */
-export function parsePortKey(key: string): { containerPort: number; protocol: PortBinding['protocol'] } | undefined {
+export function parsePortKey(
+  key: string,
+): { containerPort: number; protocol: PortBinding['protocol'] } | undefined {
   const [port, proto = 'tcp'] = key.split('/');
   const containerPort = Number(port);
   if (!Number.isInteger(containerPort) || containerPort <= 0) return undefined;
@@ -12,7 +14,11 @@ export function parsePortKey(key: string): { containerPort: number; protocol: Po
   return { containerPort, protocol };
 }
 
-function binding(key: string, b: PortBindingJson | undefined, whenNoPort: 'absent' | 'ephemeral'): PortBinding | undefined {
+function binding(
+  key: string,
+  b: PortBindingJson | undefined,
+  whenNoPort: 'absent' | 'ephemeral',
+): PortBinding | undefined {
   const k = parsePortKey(key);
   if (!k) return undefined;
   const port: PortBinding = { ...k, hostIp: b?.HostIp ?? '' };

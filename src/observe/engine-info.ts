@@ -5,7 +5,11 @@ import type { InfoJson, NodeJson, VersionJson } from './engine-json.js';
  * `/version` + `/info` → engine facts. `FirewallBackend` exists from 28.1 (API 1.49); an engine
  * without it uses iptables.
  */
-export function parseEngine(version: VersionJson, info: InfoJson, pinnedApiVersion?: string): EngineFacts {
+export function parseEngine(
+  version: VersionJson,
+  info: InfoJson,
+  pinnedApiVersion?: string,
+): EngineFacts {
   const engine: EngineFacts = {
     version: info.ServerVersion ?? version.Version ?? '',
     apiVersion: version.ApiVersion ?? '',

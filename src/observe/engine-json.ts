@@ -116,7 +116,13 @@ export interface NetworkJson {
   Labels?: Record<string, string> | null;
   Containers?: Record<
     string,
-    { Name?: string; EndpointID?: string; MacAddress?: string; IPv4Address?: string; IPv6Address?: string }
+    {
+      Name?: string;
+      EndpointID?: string;
+      MacAddress?: string;
+      IPv4Address?: string;
+      IPv6Address?: string;
+    }
   > | null;
   Peers?: { Name?: string; IP?: string }[] | null;
 }

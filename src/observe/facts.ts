@@ -220,7 +220,14 @@ export interface NetworkFacts {
   /** For bridge networks: the Linux bridge's name (docker0, br-<id12>, or the name option). */
   bridgeName?: string;
   /** Containers attached, by name (with their IPv4 address in CIDR form). */
-  containers: { id: string; name: string; ipv4?: string; ipv6?: string; mac?: string; endpointId?: string }[];
+  containers: {
+    id: string;
+    name: string;
+    ipv4?: string;
+    ipv6?: string;
+    mac?: string;
+    endpointId?: string;
+  }[];
   enableIPv6?: boolean;
   /** IPAM driver (`default` unless a plugin is used). */
   ipamDriver?: string;

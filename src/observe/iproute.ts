@@ -79,7 +79,11 @@ function addresses(l: IpLinkJson): Address[] {
   const out: Address[] = [];
   for (const a of l.addr_info ?? []) {
     if ((a.family === 'inet' || a.family === 'inet6') && a.local !== undefined) {
-      out.push({ family: a.family, address: a.local, prefixLen: a.prefixlen ?? (a.family === 'inet' ? 32 : 128) });
+      out.push({
+        family: a.family,
+        address: a.local,
+        prefixLen: a.prefixlen ?? (a.family === 'inet' ? 32 : 128),
+      });
     }
   }
   return out;
@@ -119,9 +123,11 @@ export function parseIpLinks(json: unknown): LinkFacts[] {
     const otherIndex = l.link_index;
     const isPair = kind === undefined || PAIR_KINDS.has(kind);
     if (isPair) {
-      const peer = otherIndex ?? (sameNsName !== undefined ? indexByName.get(sameNsName) : undefined);
+      const peer =
+        otherIndex ?? (sameNsName !== undefined ? indexByName.get(sameNsName) : undefined);
       if (peer !== undefined) link.peerIfindex = peer;
-      if (l.link_netnsid !== undefined && otherIndex !== undefined) link.peerNetnsId = l.link_netnsid;
+      if (l.link_netnsid !== undefined && otherIndex !== undefined)
+        link.peerNetnsId = l.link_netnsid;
     } else {
       if (sameNsName !== undefined) {
         link.parent = sameNsName;
@@ -176,7 +182,11 @@ export function parseBridgeLinks(json: unknown): BridgePortFacts[] {
   return asArray<BridgeLinkJson>(json)
     .filter((p) => typeof p.master === 'string')
     .map((p) => {
-      const port: BridgePortFacts = { ifindex: p.ifindex, name: p.ifname, master: p.master as string };
+      const port: BridgePortFacts = {
+        ifindex: p.ifindex,
+        name: p.ifname,
+        master: p.master as string,
+      };
       if (p.state) port.state = p.state;
       return port;
     });
@@ -190,7 +200,11 @@ export function bridgePortsFromLinks(links: LinkFacts[]): BridgePortFacts[] {
   return links
     .filter((l) => l.slaveKind === 'bridge' && l.master)
     .map((l) => {
-      const port: BridgePortFacts = { ifindex: l.ifindex, name: l.name, master: l.master as string };
+      const port: BridgePortFacts = {
+        ifindex: l.ifindex,
+        name: l.name,
+        master: l.master as string,
+      };
       if (l.portState) port.state = l.portState;
       return port;
     });

@@ -101,7 +101,10 @@ function parseRuleWords(words: string[], rule: FirewallRule): void {
         // Ports and protocol have no negation flag of their own: `! --dport 80` reads `!80`.
         rule[field] = negate ? `!${value}` : value;
       }
-    } else if ((w === '-j' || w === '--jump' || w === '-g' || w === '--goto') && value !== undefined) {
+    } else if (
+      (w === '-j' || w === '--jump' || w === '-g' || w === '--goto') &&
+      value !== undefined
+    ) {
       i++;
       rule.target = value;
       if (w === '-g' || w === '--goto') rule.goto = true;

@@ -7,11 +7,14 @@ export const BRIDGE_NAME_OPTION = 'com.docker.network.bridge.name';
  * The Linux bridge of a bridge network: the `com.docker.network.bridge.name` option, else
  * `docker0` for the default bridge, else `br-` + the first 12 characters of the id.
  */
-export function bridgeNameOf(n: Pick<NetworkJson, 'Name' | 'Id' | 'Driver' | 'Options'>): string | undefined {
+export function bridgeNameOf(
+  n: Pick<NetworkJson, 'Name' | 'Id' | 'Driver' | 'Options'>,
+): string | undefined {
   if (n.Driver !== 'bridge') return undefined;
   const named = n.Options?.[BRIDGE_NAME_OPTION];
   if (named) return named;
-  if (n.Options?.['com.docker.network.bridge.default_bridge'] === 'true' || n.Name === 'bridge') return 'docker0';
+  if (n.Options?.['com.docker.network.bridge.default_bridge'] === 'true' || n.Name === 'bridge')
+    return 'docker0';
   return `br-${n.Id.slice(0, 12)}`;
 }
 

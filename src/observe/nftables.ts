@@ -63,7 +63,9 @@ function leftText(left: Json): string {
   }
   if (isObj(left.payload)) {
     const p = left.payload;
-    return p.protocol !== undefined ? `${String(p.protocol)} ${String(p.field)}` : `@${String(p.base)},${String(p.offset)},${String(p.len)}`;
+    return p.protocol !== undefined
+      ? `${String(p.protocol)} ${String(p.field)}`
+      : `@${String(p.base)},${String(p.offset)},${String(p.len)}`;
   }
   if (isObj(left.ct)) return `ct ${String(left.ct.key)}`;
   if (isObj(left.fib)) {
@@ -91,7 +93,9 @@ function renderExpr(e: Json): string {
       return `${leftText(v.left)} ${opText}${right}`;
     }
     case 'counter':
-      return isObj(v) ? `counter packets ${String(v.packets)} bytes ${String(v.bytes)}` : `counter name ${valueText(v)}`;
+      return isObj(v)
+        ? `counter packets ${String(v.packets)} bytes ${String(v.bytes)}`
+        : `counter name ${valueText(v)}`;
     case 'accept':
     case 'drop':
     case 'return':
@@ -165,7 +169,10 @@ function applyMatch(rule: FirewallRule, m: Obj): void {
         rule.destination = addrText(right);
         if (negated) rule.destinationNegated = true;
       }
-    } else if ((proto === 'ip' && field === 'protocol') || (proto === 'ip6' && field === 'nexthdr')) {
+    } else if (
+      (proto === 'ip' && field === 'protocol') ||
+      (proto === 'ip6' && field === 'nexthdr')
+    ) {
       if (!negated) rule.protocol = valueText(right);
     } else if (field === 'dport' || field === 'sport') {
       if (proto && proto !== 'th') rule.protocol = proto;
@@ -207,7 +214,10 @@ function parseRule(r: Obj): FirewallRule {
   }
   const comment = typeof r.comment === 'string' ? r.comment : undefined;
   if (comment !== undefined) rule.comment = comment;
-  rule.raw = [...exprs.map(renderExpr), ...(comment !== undefined ? [`comment "${comment}"`] : [])].join(' ');
+  rule.raw = [
+    ...exprs.map(renderExpr),
+    ...(comment !== undefined ? [`comment "${comment}"`] : []),
+  ].join(' ');
   return rule;
 }
 
@@ -231,7 +241,9 @@ export function parseNftRuleset(input: string | Json, opts: NftParseOptions = {}
   const items = isObj(doc) && Array.isArray(doc.nftables) ? doc.nftables : [];
   const skip = opts.skipIptablesNftTables ?? true;
   const skipped = (o: Obj) =>
-    skip && (o.family === 'ip' || o.family === 'ip6') && XTABLES.has(String(o.table ?? o.name ?? ''));
+    skip &&
+    (o.family === 'ip' || o.family === 'ip6') &&
+    XTABLES.has(String(o.table ?? o.name ?? ''));
   const rules: FirewallRule[] = [];
   const chains: FirewallChain[] = [];
   for (const item of items) {

@@ -21,7 +21,15 @@ export interface ObserveRequest {
 export async function observeLab(req: ObserveRequest): Promise<LabFacts> {
   const probes = req.probes ?? [];
   const hosts = [...new Set([...req.hosts, ...probes.map((p) => p.host)])];
-  const raws = await Promise.all(hosts.map((h) => readHost(h, probes.filter((p) => p.host === h), req.scope)));
+  const raws = await Promise.all(
+    hosts.map((h) =>
+      readHost(
+        h,
+        probes.filter((p) => p.host === h),
+        req.scope,
+      ),
+    ),
+  );
   return {
     hosts: Object.fromEntries(raws.map((raw) => [raw.host, buildHostFacts(raw)])),
     // Kernel features are detected elsewhere (once per machine, not per check run).

@@ -19,7 +19,8 @@ export const PROBE_ENV: NodeJS.ProcessEnv = {
 };
 
 export function probeTimeoutMs(probe: Probe): number {
-  const t = Number.isFinite(probe.timeoutMs) && probe.timeoutMs > 0 ? probe.timeoutMs : PROBE_MAX_MS;
+  const t =
+    Number.isFinite(probe.timeoutMs) && probe.timeoutMs > 0 ? probe.timeoutMs : PROBE_MAX_MS;
   return Math.min(t, PROBE_MAX_MS);
 }
 
@@ -34,7 +35,9 @@ export type ProbeTarget = { pid: number } | { host: string };
 /** nsenter options for a probe on a lab host. */
 export function hostProbeNamespaces(host: string): string[] {
   const p = hostPaths(host);
-  return fs.existsSync(p.mnt) && fs.existsSync(p.uts) ? enterHost(host) : [`--net=${netnsPath(host)}`];
+  return fs.existsSync(p.mnt) && fs.existsSync(p.uts)
+    ? enterHost(host)
+    : [`--net=${netnsPath(host)}`];
 }
 
 /**
@@ -52,7 +55,10 @@ export function probeArgv(probe: Probe, target: ProbeTarget): string[] {
 }
 
 /** The container a probe names: by name, then by full id, then by id prefix. */
-export function findContainer(containers: ContainerFacts[], ref: string): ContainerFacts | undefined {
+export function findContainer(
+  containers: ContainerFacts[],
+  ref: string,
+): ContainerFacts | undefined {
   const name = ref.replace(/^\//, '');
   return (
     containers.find((c) => c.name === name) ??

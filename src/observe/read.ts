@@ -6,7 +6,14 @@ import { nsenterArgv } from '../lab/netns.js';
 import { run, type RunResult } from '../lab/run.js';
 import type { RawHostReads } from './build.js';
 import { parseContainer } from './container.js';
-import type { ContainerJson, ContainerSummaryJson, InfoJson, NetworkJson, NodeJson, VersionJson } from './engine-json.js';
+import type {
+  ContainerJson,
+  ContainerSummaryJson,
+  InfoJson,
+  NetworkJson,
+  NodeJson,
+  VersionJson,
+} from './engine-json.js';
 import { usesNftables } from './engine-info.js';
 import { engineSession, forgetEngineSession } from './engine-session.js';
 import { splitJsonDocuments } from './iproute.js';
@@ -30,10 +37,14 @@ function describe(r: RunResult): string {
 
 /** Run `ip -j -d -batch -` (addr, route); `ip` is the argv up to the ip program and its netns option. */
 async function readIp(ip: string[]): Promise<{ ipAddr: unknown; ipRoute: unknown }> {
-  const r = await run([...ip, ...IP_BATCH], { input: IP_BATCH_INPUT, timeoutMs: PROGRAM_TIMEOUT_MS });
+  const r = await run([...ip, ...IP_BATCH], {
+    input: IP_BATCH_INPUT,
+    timeoutMs: PROGRAM_TIMEOUT_MS,
+  });
   if (r.code !== 0) throw new Error(describe(r));
   const [ipAddr, ipRoute] = splitJsonDocuments(r.stdout);
-  if (ipAddr === undefined || ipRoute === undefined) throw new Error(`unexpected output of ip -batch: ${r.stdout.slice(0, 80)}`);
+  if (ipAddr === undefined || ipRoute === undefined)
+    throw new Error(`unexpected output of ip -batch: ${r.stdout.slice(0, 80)}`);
   return { ipAddr, ipRoute };
 }
 
@@ -74,21 +85,30 @@ export interface EngineReads {
  * container and every network in full, and `/nodes` on a swarm manager. /info is the slow one
  * (20.10 runs `runc --version` for it), so nothing else waits for it.
  */
-export function startEngineReads(engine: Engine, version: Promise<VersionJson> = engine.version()): EngineReads {
+export function startEngineReads(
+  engine: Engine,
+  version: Promise<VersionJson> = engine.version(),
+): EngineReads {
   const get = <T>(path: string, query?: Record<string, string | number>) =>
     engine.request<T>({ path, query, timeoutMs: ENGINE_TIMEOUT_MS });
   const pinned = version.then(() => undefined);
   const info = pinned.then(() => get<InfoJson>('/info'));
   const containers = pinned
     .then(() => get<ContainerSummaryJson[]>('/containers/json', { all: 1 }))
-    .then((list) => Promise.all(list.map((c) => getOptional<ContainerJson>(engine, `/containers/${c.Id}/json`))))
+    .then((list) =>
+      Promise.all(list.map((c) => getOptional<ContainerJson>(engine, `/containers/${c.Id}/json`))),
+    )
     .then((all) => all.filter((c): c is ContainerJson => c !== undefined));
   const networks = pinned
     .then(() => get<{ Id: string }[]>('/networks'))
-    .then((list) => Promise.all(list.map((n) => getOptional<NetworkJson>(engine, `/networks/${n.Id}`))))
+    .then((list) =>
+      Promise.all(list.map((n) => getOptional<NetworkJson>(engine, `/networks/${n.Id}`))),
+    )
     .then((all) => all.filter((n): n is NetworkJson => n !== undefined));
   const nodes = info.then((i) =>
-    i.Swarm?.LocalNodeState === 'active' && i.Swarm.ControlAvailable === true ? get<NodeJson[]>('/nodes') : undefined,
+    i.Swarm?.LocalNodeState === 'active' && i.Swarm.ControlAvailable === true
+      ? get<NodeJson[]>('/nodes')
+      : undefined,
   );
   // Each is awaited by the caller; keep an early failure of one from being reported as unhandled.
   for (const p of [info, containers, networks, nodes]) p.catch(() => undefined);
@@ -98,11 +118,26 @@ export function startEngineReads(engine: Engine, version: Promise<VersionJson> =
 /** All Engine reads of one observation, awaited together. */
 export async function readEngine(engine: Engine): Promise<NonNullable<RawHostReads['engine']>> {
   const r = startEngineReads(engine);
-  const [version, info, containers, networks, nodes] = await Promise.all([r.version, r.info, r.containers, r.networks, r.nodes]);
-  return { version, pinnedApiVersion: engine.pinnedVersion, info, containers, networks, ...(nodes ? { nodes } : {}) };
+  const [version, info, containers, networks, nodes] = await Promise.all([
+    r.version,
+    r.info,
+    r.containers,
+    r.networks,
+    r.nodes,
+  ]);
+  return {
+    version,
+    pinnedApiVersion: engine.pinnedVersion,
+    info,
+    containers,
+    networks,
+    ...(nodes ? { nodes } : {}),
+  };
 }
 
-async function readDaemonJson(file: string): Promise<Pick<RawHostReads, 'daemonJson' | 'daemonJsonError'>> {
+async function readDaemonJson(
+  file: string,
+): Promise<Pick<RawHostReads, 'daemonJson' | 'daemonJsonError'>> {
   try {
     return { daemonJson: await fs.promises.readFile(file, 'utf8') };
   } catch (e) {
@@ -136,7 +171,9 @@ export interface ObserveScope {
 function wantsLinks(scope: ObserveScope, c: { id: string; name: string }): boolean {
   const w = scope.containerLinks ?? true;
   if (typeof w === 'boolean') return w;
-  return w.some((ref) => ref === c.name || ref === c.id || (ref.length >= 4 && c.id.startsWith(ref)));
+  return w.some(
+    (ref) => ref === c.name || ref === c.id || (ref.length >= 4 && c.id.startsWith(ref)),
+  );
 }
 
 /**
@@ -145,7 +182,11 @@ function wantsLinks(scope: ObserveScope, c: { id: string; name: string }): boole
  * in parallel, each as soon as what it needs is known; what fails is reported in `errors`, the
  * rest is still read.
  */
-export async function readHost(host: string, probes: Probe[] = [], scope: ObserveScope = {}): Promise<RawHostReads> {
+export async function readHost(
+  host: string,
+  probes: Probe[] = [],
+  scope: ObserveScope = {},
+): Promise<RawHostReads> {
   const t0 = performance.now();
   const errors: Errors = [];
   const timings: Record<string, number> = {};
@@ -167,10 +208,12 @@ export async function readHost(host: string, probes: Probe[] = [], scope: Observ
   const iptables = firewall
     ? timed(
         'iptables',
-        run(nsenterArgv(host, ['iptables-save', '-c']), { timeoutMs: PROGRAM_TIMEOUT_MS }).then((r) => {
-          if (r.code !== 0) throw new Error(`iptables-save: ${describe(r)}`);
-          return r.stdout;
-        }),
+        run(nsenterArgv(host, ['iptables-save', '-c']), { timeoutMs: PROGRAM_TIMEOUT_MS }).then(
+          (r) => {
+            if (r.code !== 0) throw new Error(`iptables-save: ${describe(r)}`);
+            return r.stdout;
+          },
+        ),
       )
     : Promise.resolve(undefined);
   const daemonJson = readDaemonJson(hostPaths(host).daemonJson);
@@ -181,7 +224,10 @@ export async function readHost(host: string, probes: Probe[] = [], scope: Observ
   const engineDown = (e: unknown) => {
     forgetEngineSession(host, session);
     const msg = e instanceof Error ? e.message : String(e);
-    errors.push({ source: 'engine', message: `the Docker engine of ${host} does not answer: ${msg}` });
+    errors.push({
+      source: 'engine',
+      message: `the Docker engine of ${host} does not answer: ${msg}`,
+    });
     return undefined;
   };
 
@@ -191,7 +237,9 @@ export async function readHost(host: string, probes: Probe[] = [], scope: Observ
       firewall && usesNftables(info.FirewallBackend?.Driver ?? 'iptables')
         ? timed(
             'nft',
-            run(nsenterArgv(host, ['nft', '-j', 'list', 'ruleset']), { timeoutMs: PROGRAM_TIMEOUT_MS }).then((r) => {
+            run(nsenterArgv(host, ['nft', '-j', 'list', 'ruleset']), {
+              timeoutMs: PROGRAM_TIMEOUT_MS,
+            }).then((r) => {
               if (r.code !== 0) throw new Error(`nft: ${describe(r)}`);
               return JSON.parse(r.stdout) as unknown;
             }),
@@ -234,18 +282,19 @@ export async function readHost(host: string, probes: Probe[] = [], scope: Observ
     return { containerNetns, inodes, probeResults };
   });
 
-  const [ip, iptablesSave, daemon, version, info, containers, networks, nodes, nftRuleset, after] = await Promise.all([
-    hostIp.catch(fail('kernel')),
-    iptables.catch(fail('firewall')),
-    daemonJson,
-    reads.version.catch(engineDown),
-    reads.info.catch(() => undefined),
-    reads.containers.catch(() => undefined),
-    reads.networks.catch(() => undefined),
-    reads.nodes.catch(() => undefined),
-    nft,
-    perContainer.catch(() => undefined),
-  ]);
+  const [ip, iptablesSave, daemon, version, info, containers, networks, nodes, nftRuleset, after] =
+    await Promise.all([
+      hostIp.catch(fail('kernel')),
+      iptables.catch(fail('firewall')),
+      daemonJson,
+      reads.version.catch(engineDown),
+      reads.info.catch(() => undefined),
+      reads.containers.catch(() => undefined),
+      reads.networks.catch(() => undefined),
+      reads.nodes.catch(() => undefined),
+      nft,
+      perContainer.catch(() => undefined),
+    ]);
   timings.engine = elapsed(t0);
   // An engine that answered /version but failed later: say which read failed.
   if (version && !(info && containers && networks)) {
@@ -258,14 +307,26 @@ export async function readHost(host: string, probes: Probe[] = [], scope: Observ
   const raw: RawHostReads = {
     host,
     ...(version && info && containers && networks
-      ? { engine: { version, pinnedApiVersion: engine.pinnedVersion, info, containers, networks, ...(nodes ? { nodes } : {}) } }
+      ? {
+          engine: {
+            version,
+            pinnedApiVersion: engine.pinnedVersion,
+            info,
+            containers,
+            networks,
+            ...(nodes ? { nodes } : {}),
+          },
+        }
       : {}),
     ...(ip ? { ipAddr: ip.ipAddr, ipRoute: ip.ipRoute } : {}),
     ...(iptablesSave !== undefined ? { iptablesSave } : {}),
     ...(nftRuleset !== undefined ? { nftRuleset } : {}),
     ...daemon,
     containerNetns: after?.containerNetns ?? {},
-    netnsInodes: { ...(hostInode !== undefined ? { host: hostInode } : {}), containers: after?.inodes ?? {} },
+    netnsInodes: {
+      ...(hostInode !== undefined ? { host: hostInode } : {}),
+      containers: after?.inodes ?? {},
+    },
     probes: probeResults,
     timings,
   };

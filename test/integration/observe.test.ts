@@ -31,14 +31,75 @@ describe.skipIf(!isRoot)('observeLab on a real lab (Docker engine in a namespace
     await down();
     await up();
     const h = 'host1';
-    await docker(h, 'run', '-d', '--name', 'web', '-p', '8080:80', IMG, 'httpd', '-f', '-p', '80', '-h', '/');
-    await docker(h, 'run', '-d', '--name', 'web2', '-p', '127.0.0.1:9090:80/tcp', '-p', '5353:53/udp', IMG, 'sleep', '3600');
-    await docker(h, 'network', 'create', '--subnet', '10.99.0.0/24', '-o', 'com.docker.network.bridge.name=br-lab', 'labnet');
+    await docker(
+      h,
+      'run',
+      '-d',
+      '--name',
+      'web',
+      '-p',
+      '8080:80',
+      IMG,
+      'httpd',
+      '-f',
+      '-p',
+      '80',
+      '-h',
+      '/',
+    );
+    await docker(
+      h,
+      'run',
+      '-d',
+      '--name',
+      'web2',
+      '-p',
+      '127.0.0.1:9090:80/tcp',
+      '-p',
+      '5353:53/udp',
+      IMG,
+      'sleep',
+      '3600',
+    );
+    await docker(
+      h,
+      'network',
+      'create',
+      '--subnet',
+      '10.99.0.0/24',
+      '-o',
+      'com.docker.network.bridge.name=br-lab',
+      'labnet',
+    );
     await docker(h, 'network', 'create', 'appnet');
-    await docker(h, 'run', '-d', '--name', 'c1', '--network', 'labnet', '--network-alias', 'db', IMG, 'sleep', '3600');
+    await docker(
+      h,
+      'run',
+      '-d',
+      '--name',
+      'c1',
+      '--network',
+      'labnet',
+      '--network-alias',
+      'db',
+      IMG,
+      'sleep',
+      '3600',
+    );
     await docker(h, 'run', '-d', '--name', 'c2', '--network', 'labnet', IMG, 'sleep', '3600');
     await docker(h, 'network', 'connect', 'appnet', 'c2');
-    await docker(h, 'run', '-d', '--name', 'side', '--network', 'container:c1', IMG, 'sleep', '3600');
+    await docker(
+      h,
+      'run',
+      '-d',
+      '--name',
+      'side',
+      '--network',
+      'container:c1',
+      IMG,
+      'sleep',
+      '3600',
+    );
     await docker(h, 'run', '-d', '--name', 'hostc', '--network', 'host', IMG, 'sleep', '3600');
     await docker(h, 'create', '--name', 'stopped', '-p', '8081:80', IMG, 'sleep', '3600');
   });
@@ -61,10 +122,20 @@ describe.skipIf(!isRoot)('observeLab on a real lab (Docker engine in a namespace
     const web = byName(h, 'web');
     expect(web).toMatchObject({ running: true, portsFrom: 'runtime' });
     expect(web.pid).toBeGreaterThan(0);
-    expect(web.ports).toContainEqual({ containerPort: 80, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080 });
+    expect(web.ports).toContainEqual({
+      containerPort: 80,
+      protocol: 'tcp',
+      hostIp: '0.0.0.0',
+      hostPort: 8080,
+    });
     const webIp = web.endpoints.find((e) => e.network === 'bridge')?.ip;
     expect(webIp).toMatch(/^172\.17\.0\.\d+$/);
-    expect(byName(h, 'web2').ports).toContainEqual({ containerPort: 80, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: 9090 });
+    expect(byName(h, 'web2').ports).toContainEqual({
+      containerPort: 80,
+      protocol: 'tcp',
+      hostIp: '127.0.0.1',
+      hostPort: 9090,
+    });
 
     // veth pairing: the container's eth0 ↔ a host veth on docker0, by ifindex both ways.
     const eth0 = web.links?.find((l) => l.name === 'eth0');
@@ -81,7 +152,9 @@ describe.skipIf(!isRoot)('observeLab on a real lab (Docker engine in a namespace
     // c2: two endpoints, two interfaces with the same addresses.
     const c2 = byName(h, 'c2');
     expect(c2.endpoints.map((e) => e.network).sort()).toEqual(['appnet', 'labnet']);
-    const kernelV4 = (c2.links ?? []).flatMap((l) => l.addresses.filter((a) => a.family === 'inet').map((a) => a.address));
+    const kernelV4 = (c2.links ?? []).flatMap((l) =>
+      l.addresses.filter((a) => a.family === 'inet').map((a) => a.address),
+    );
     for (const e of c2.endpoints) expect(kernelV4).toContain(e.ip);
 
     // Networks: bridge names and gateways on every engine version.
@@ -89,7 +162,10 @@ describe.skipIf(!isRoot)('observeLab on a real lab (Docker engine in a namespace
     expect(labnet).toMatchObject({ driver: 'bridge', bridgeName: 'br-lab' });
     expect(labnet?.subnets[0]).toMatchObject({ subnet: '10.99.0.0/24', gateway: '10.99.0.1' });
     expect(labnet?.containers.map((c) => c.name).sort()).toEqual(['c1', 'c2']);
-    expect(h.networks.find((n) => n.name === 'bridge')?.subnets[0]).toMatchObject({ subnet: '172.17.0.0/16', gateway: '172.17.0.1' });
+    expect(h.networks.find((n) => n.name === 'bridge')?.subnets[0]).toMatchObject({
+      subnet: '172.17.0.0/16',
+      gateway: '172.17.0.1',
+    });
     expect(h.networks.find((n) => n.name === 'appnet')?.bridgeName).toMatch(/^br-[0-9a-f]{12}$/);
 
     // Shared namespaces: container:c1, and --network host.
@@ -100,13 +176,24 @@ describe.skipIf(!isRoot)('observeLab on a real lab (Docker engine in a namespace
 
     // A created container: no pid, its requested binding.
     expect(byName(h, 'stopped')).toMatchObject({ running: false, portsFrom: 'config' });
-    expect(byName(h, 'stopped').ports).toContainEqual({ containerPort: 80, protocol: 'tcp', hostIp: '', hostPort: 8081 });
+    expect(byName(h, 'stopped').ports).toContainEqual({
+      containerPort: 80,
+      protocol: 'tcp',
+      hostIp: '',
+      hostPort: 8081,
+    });
     expect(byName(h, 'stopped').links).toBeUndefined();
   });
 
   it('runs probes once each, in containers and on the host, bounded by their timeout', async () => {
     const probes: Probe[] = [
-      { id: 'ping-db', host: 'host1', container: 'c2', argv: ['ping', '-c', '1', '-W', '1', 'db'], timeoutMs: 2000 },
+      {
+        id: 'ping-db',
+        host: 'host1',
+        container: 'c2',
+        argv: ['ping', '-c', '1', '-W', '1', 'db'],
+        timeoutMs: 2000,
+      },
       { id: 'hostname', host: 'host1', argv: ['hostname'], timeoutMs: 1000 },
       { id: 'in-stopped', host: 'host1', container: 'stopped', argv: ['true'], timeoutMs: 1000 },
       { id: 'in-ghost', host: 'host1', container: 'ghost', argv: ['true'], timeoutMs: 1000 },
@@ -119,21 +206,37 @@ describe.skipIf(!isRoot)('observeLab on a real lab (Docker engine in a namespace
     expect(p['ping-db']?.code, p['ping-db']?.stderr).toBe(0);
     expect(p['ping-db']?.stdout).toContain('64 bytes from 10.99.0.2');
     expect(p.hostname).toMatchObject({ code: 0, stdout: 'host1\n' });
-    expect(p['in-stopped']).toEqual({ code: 125, stdout: '', stderr: 'container stopped is not running', ms: 0 });
+    expect(p['in-stopped']).toEqual({
+      code: 125,
+      stdout: '',
+      stderr: 'container stopped is not running',
+      ms: 0,
+    });
     expect(p['in-ghost']).toMatchObject({ code: 125, stderr: 'container ghost is not running' });
     expect(p['too-slow']).toMatchObject({ code: 124, timedOut: true });
     expect(p['too-slow']?.ms).toBeLessThan(1500);
 
     // Probes decided after a first observation reuse its facts.
     const later = await runLabProbes(facts, [
-      { id: 'cat-hosts', host: 'host1', container: 'web', argv: ['cat', '/etc/hosts'], timeoutMs: 1000 },
+      {
+        id: 'cat-hosts',
+        host: 'host1',
+        container: 'web',
+        argv: ['cat', '/etc/hosts'],
+        timeoutMs: 1000,
+      },
     ]);
-    expect(later.hosts.host1?.probes['cat-hosts']?.stdout).toContain(byName(later.hosts.host1 as HostFacts, 'web').endpoints[0]?.ip);
+    expect(later.hosts.host1?.probes['cat-hosts']?.stdout).toContain(
+      byName(later.hosts.host1 as HostFacts, 'web').endpoints[0]?.ip,
+    );
     expect(later.hosts.host1?.probes['ping-db']?.code).toBe(0);
   });
 
   it('reads only what the scope asks for', async () => {
-    const facts = await observeLab({ hosts: ['host1'], scope: { containerLinks: ['web'], firewall: false } });
+    const facts = await observeLab({
+      hosts: ['host1'],
+      scope: { containerLinks: ['web'], firewall: false },
+    });
     const h = facts.hosts.host1 as HostFacts;
     expect(byName(h, 'web').links?.length).toBeGreaterThan(1);
     expect(byName(h, 'c2').links).toBeUndefined();
@@ -147,12 +250,19 @@ describe.skipIf(!isRoot)('observeLab on a real lab (Docker engine in a namespace
     fs.writeFileSync(file, '{"bip": "192.168.200.1/24",}\n');
     try {
       await stopDockerd('host2');
-      const facts = await observeLab({ hosts: ['host2'], probes: [{ id: 'h', host: 'host2', argv: ['hostname'], timeoutMs: 1000 }] });
+      const facts = await observeLab({
+        hosts: ['host2'],
+        probes: [{ id: 'h', host: 'host2', argv: ['hostname'], timeoutMs: 1000 }],
+      });
       const h = facts.hosts.host2 as HostFacts;
       expect(h.daemonConfig.ok).toBe(false);
       expect(h.errors?.find((e) => e.source === 'engine')?.message).toContain('does not answer');
       expect(h.containers).toEqual([]);
-      expect(h.links.find((l) => l.name === 'eth0')?.addresses).toContainEqual({ family: 'inet', address: '192.0.2.12', prefixLen: 24 });
+      expect(h.links.find((l) => l.name === 'eth0')?.addresses).toContainEqual({
+        family: 'inet',
+        address: '192.0.2.12',
+        prefixLen: 24,
+      });
       expect(h.probes.h).toMatchObject({ code: 0, stdout: 'host2\n' });
     } finally {
       fs.writeFileSync(file, before);
@@ -170,8 +280,16 @@ describe.skipIf(!isRoot)('observeLab on a real lab (Docker engine in a namespace
       const h = (await observeLab({ hosts: ['host1'] })).hosts.host1 as HostFacts;
       expect(h.swarm).toMatchObject({ state: 'active', isManager: true, nodeAddr: '192.0.2.11' });
       expect(h.swarm.nodes).toHaveLength(1);
-      expect(h.swarm.nodes?.[0]).toMatchObject({ hostname: 'host1', role: 'manager', leader: true });
-      expect(h.networks.find((n) => n.name === 'ingress')).toMatchObject({ driver: 'overlay', ingress: true, scope: 'swarm' });
+      expect(h.swarm.nodes?.[0]).toMatchObject({
+        hostname: 'host1',
+        role: 'manager',
+        leader: true,
+      });
+      expect(h.networks.find((n) => n.name === 'ingress')).toMatchObject({
+        driver: 'overlay',
+        ingress: true,
+        scope: 'swarm',
+      });
     } finally {
       await onHost('host1', ['docker', 'swarm', 'leave', '--force']);
     }

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { buildHostFacts, fillGatewaysFromKernel, ipv4InCidr, type RawHostReads } from '../../../src/observe/build.js';
-import type { ContainerJson, InfoJson, NetworkJson, NodeJson, VersionJson } from '../../../src/observe/engine-json.js';
+import {
+  buildHostFacts,
+  fillGatewaysFromKernel,
+  ipv4InCidr,
+  type RawHostReads,
+} from '../../../src/observe/build.js';
+import type {
+  ContainerJson,
+  InfoJson,
+  NetworkJson,
+  NodeJson,
+  VersionJson,
+} from '../../../src/observe/engine-json.js';
 import type { IpLinkJson } from '../../../src/observe/iproute.js';
 import { parseIpLinks } from '../../../src/observe/iproute.js';
 import { parseNetwork } from '../../../src/observe/network.js';
@@ -37,10 +48,13 @@ function recordedHost(): RawHostReads {
     daemonJson: '{}\n',
     containerNetns: {
       [web.Id]: { ipAddr: fixtureJson(E20, 'web-ip-link-details.json'), ipRoute: [] },
-      [c2.Id]: { ipAddr: fixtureJson(E20, 'c2-ip-addr.json'), ipRoute: fixtureJson(E20, 'c2-ip-route.json') },
+      [c2.Id]: {
+        ipAddr: fixtureJson(E20, 'c2-ip-addr.json'),
+        ipRoute: fixtureJson(E20, 'c2-ip-route.json'),
+      },
     },
     netnsInodes: { host: 4026532300, containers: { [web.Id]: 4026532400 } },
-    probes: { 'p1': { code: 0, stdout: 'ok\n', stderr: '', ms: 12 } },
+    probes: { p1: { code: 0, stdout: 'ok\n', stderr: '', ms: 12 } },
   };
 }
 
@@ -49,7 +63,11 @@ describe('buildHostFacts over a recorded Docker 20.10 host', () => {
 
   it('engine, swarm and daemon.json', () => {
     expect(facts.host).toBe('host1');
-    expect(facts.engine).toMatchObject({ version: '20.10.24+dfsg1', firewallBackend: 'iptables', pinnedApiVersion: '1.41' });
+    expect(facts.engine).toMatchObject({
+      version: '20.10.24+dfsg1',
+      firewallBackend: 'iptables',
+      pinnedApiVersion: '1.41',
+    });
     expect(facts.swarm).toMatchObject({ state: 'active', isManager: true });
     expect(facts.swarm.nodes?.map((n) => n.hostname)).toEqual(['host1', 'host2']);
     expect(facts.daemonConfig).toEqual({ ok: true, value: {} });
@@ -61,8 +79,14 @@ describe('buildHostFacts over a recorded Docker 20.10 host', () => {
     const web = facts.containers.find((c) => c.name === 'web');
     const eth0 = web?.links?.find((l) => l.name === 'eth0');
     const hostVeth = facts.links.find((l) => l.ifindex === eth0?.peerIfindex);
-    expect(hostVeth).toMatchObject({ name: 'veth42335f5', master: 'docker0', peerIfindex: eth0?.ifindex });
-    expect(facts.bridgePorts.filter((p) => p.master === 'docker0').map((p) => p.name)).toContain('veth42335f5');
+    expect(hostVeth).toMatchObject({
+      name: 'veth42335f5',
+      master: 'docker0',
+      peerIfindex: eth0?.ifindex,
+    });
+    expect(facts.bridgePorts.filter((p) => p.master === 'docker0').map((p) => p.name)).toContain(
+      'veth42335f5',
+    );
     expect(web?.netnsInode).toBe(4026532400);
   });
 
@@ -76,13 +100,19 @@ describe('buildHostFacts over a recorded Docker 20.10 host', () => {
 
   it('fills the default bridge gateway from docker0 (20.10 leaves it out of IPAM)', () => {
     const bridge = facts.networks.find((n) => n.name === 'bridge');
-    expect(bridge?.subnets).toEqual([{ subnet: '172.17.0.0/16', gateway: '172.17.0.1', gatewaySource: 'kernel' }]);
+    expect(bridge?.subnets).toEqual([
+      { subnet: '172.17.0.0/16', gateway: '172.17.0.1', gatewaySource: 'kernel' },
+    ]);
     expect(facts.networks.find((n) => n.name === 'labnet')?.subnets[0]?.gatewaySource).toBe('ipam');
   });
 
   it('NAT rules and the FORWARD policy', () => {
-    expect(facts.firewall.find((r) => r.target === 'DNAT' && r.dport === '8080')?.toDestination).toBe('172.17.0.2:80');
-    expect(facts.firewallChains?.find((c) => c.table === 'filter' && c.chain === 'FORWARD')?.policy).toBe('DROP');
+    expect(
+      facts.firewall.find((r) => r.target === 'DNAT' && r.dport === '8080')?.toDestination,
+    ).toBe('172.17.0.2:80');
+    expect(
+      facts.firewallChains?.find((c) => c.table === 'filter' && c.chain === 'FORWARD')?.policy,
+    ).toBe('DROP');
   });
 
   it('keeps probe results', () => {
@@ -111,7 +141,9 @@ describe('buildHostFacts: partial reads', () => {
     raw.iptablesSave = '';
     const facts = buildHostFacts(raw);
     expect(facts.firewall.every((r) => r.backend === 'nftables')).toBe(true);
-    expect(facts.firewall.find((r) => r.target === 'DNAT' && r.dport === '8080')?.toDestination).toBe('192.0.2.2:80');
+    expect(
+      facts.firewall.find((r) => r.target === 'DNAT' && r.dport === '8080')?.toDestination,
+    ).toBe('192.0.2.2:80');
   });
 
   it('a daemon.json that could not be read', () => {
@@ -132,8 +164,22 @@ describe('helpers', () => {
   });
 
   it('fillGatewaysFromKernel leaves a subnet alone when the bridge holds no address in it', () => {
-    const n = parseNetwork({ Name: 'x', Id: 'abcdefabcdef00', Driver: 'bridge', IPAM: { Config: [{ Subnet: '10.1.0.0/24' }] } });
-    fillGatewaysFromKernel([n], parseIpLinks([{ ifindex: 9, ifname: 'br-abcdefabcdef', addr_info: [{ family: 'inet', local: '10.2.0.1', prefixlen: 24 }] }]));
+    const n = parseNetwork({
+      Name: 'x',
+      Id: 'abcdefabcdef00',
+      Driver: 'bridge',
+      IPAM: { Config: [{ Subnet: '10.1.0.0/24' }] },
+    });
+    fillGatewaysFromKernel(
+      [n],
+      parseIpLinks([
+        {
+          ifindex: 9,
+          ifname: 'br-abcdefabcdef',
+          addr_info: [{ family: 'inet', local: '10.2.0.1', prefixlen: 24 }],
+        },
+      ]),
+    );
     expect(n.subnets[0]?.gateway).toBeUndefined();
   });
 });

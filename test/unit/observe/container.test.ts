@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isDefaultBridgeMode, parseContainer, sharedNetnsTarget } from '../../../src/observe/container.js';
+import {
+  isDefaultBridgeMode,
+  parseContainer,
+  sharedNetnsTarget,
+} from '../../../src/observe/container.js';
 import type { ContainerJson } from '../../../src/observe/engine-json.js';
 import { E20, fixtureJson } from './fixtures.js';
 
-const load = (name: string) => parseContainer(fixtureJson<ContainerJson>(E20, `container-${name}.json`));
+const load = (name: string) =>
+  parseContainer(fixtureJson<ContainerJson>(E20, `container-${name}.json`));
 
 describe('parseContainer (Docker 20.10, recorded)', () => {
   it('web: running on the default bridge, 8080->80 on 0.0.0.0 and ::', () => {
@@ -44,10 +49,25 @@ describe('parseContainer (Docker 20.10, recorded)', () => {
   it("web2: 127.0.0.1:9090 binding, udp 5353, -P's 32768 for exposed 7000", () => {
     const web2 = load('web2');
     expect(web2.publishAll).toBe(true);
-    expect(web2.ports).toContainEqual({ containerPort: 80, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: 9090 });
+    expect(web2.ports).toContainEqual({
+      containerPort: 80,
+      protocol: 'tcp',
+      hostIp: '127.0.0.1',
+      hostPort: 9090,
+    });
     expect(web2.ports.filter((p) => p.containerPort === 80)).toHaveLength(1);
-    expect(web2.ports).toContainEqual({ containerPort: 53, protocol: 'udp', hostIp: '0.0.0.0', hostPort: 5353 });
-    expect(web2.ports).toContainEqual({ containerPort: 7000, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 32768 });
+    expect(web2.ports).toContainEqual({
+      containerPort: 53,
+      protocol: 'udp',
+      hostIp: '0.0.0.0',
+      hostPort: 5353,
+    });
+    expect(web2.ports).toContainEqual({
+      containerPort: 7000,
+      protocol: 'tcp',
+      hostIp: '0.0.0.0',
+      hostPort: 32768,
+    });
     expect(web2.ports).toHaveLength(5);
   });
 
@@ -63,7 +83,11 @@ describe('parseContainer (Docker 20.10, recorded)', () => {
   });
 
   it('c1: the network alias db', () => {
-    expect(load('c1').endpoints[0]).toMatchObject({ network: 'labnet', ip: '10.99.0.2', aliases: ['db', 'b4f2a98188a6'] });
+    expect(load('c1').endpoints[0]).toMatchObject({
+      network: 'labnet',
+      ip: '10.99.0.2',
+      aliases: ['db', 'b4f2a98188a6'],
+    });
   });
 
   it('hostc, nonec: host and none modes, endpoints without addresses', () => {
@@ -77,7 +101,9 @@ describe('parseContainer (Docker 20.10, recorded)', () => {
 
   it('side: container:<full id of c1>, no sandbox, no endpoints', () => {
     const side = load('side');
-    expect(side.networkMode).toBe('container:b4f2a98188a64c5f03caa212dd71d0af4bf8b42521c5866dc169211166dba0d7');
+    expect(side.networkMode).toBe(
+      'container:b4f2a98188a64c5f03caa212dd71d0af4bf8b42521c5866dc169211166dba0d7',
+    );
     expect(sharedNetnsTarget(side.networkMode)).toBe(load('c1').id);
     expect(side.sandboxKey).toBeUndefined();
     expect(side.endpoints).toEqual([]);
@@ -85,15 +111,31 @@ describe('parseContainer (Docker 20.10, recorded)', () => {
 
   it('o1: overlay endpoint with the address asked for with --ip', () => {
     const o1 = load('o1');
-    expect(o1.endpoints[0]).toMatchObject({ network: 'ov', networkId: 'p4sei1dic2py911t2q2jbbu44', ip: '10.0.1.2', requestedIp: '10.0.1.2', prefixLen: 24 });
+    expect(o1.endpoints[0]).toMatchObject({
+      network: 'ov',
+      networkId: 'p4sei1dic2py911t2q2jbbu44',
+      ip: '10.0.1.2',
+      requestedIp: '10.0.1.2',
+      prefixLen: 24,
+    });
     expect(o1.endpoints[0]?.gateway).toBeUndefined();
   });
 
   it('stopped: not running, no pid, exit code, ports from config', () => {
     const stopped = load('stopped');
-    expect(stopped).toMatchObject({ running: false, status: 'created', exitCode: 0, networkMode: 'default', portsFrom: 'config' });
+    expect(stopped).toMatchObject({
+      running: false,
+      status: 'created',
+      exitCode: 0,
+      networkMode: 'default',
+      portsFrom: 'config',
+    });
     expect(stopped.pid).toBeUndefined();
-    expect(stopped.endpoints[0]).toMatchObject({ network: 'bridge', networkId: '', endpointId: '' });
+    expect(stopped.endpoints[0]).toMatchObject({
+      network: 'bridge',
+      networkId: '',
+      endpointId: '',
+    });
   });
 });
 
@@ -104,11 +146,17 @@ describe('parseContainer: engine differences', () => {
     State: { Status: 'exited', Running: false, Pid: 0, ExitCode: 137 },
     HostConfig: {
       NetworkMode: 'bridge',
-      PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '8081' }], '53/udp': [{ HostIp: '127.0.0.1', HostPort: '' }] },
+      PortBindings: {
+        '80/tcp': [{ HostIp: '', HostPort: '8081' }],
+        '53/udp': [{ HostIp: '127.0.0.1', HostPort: '' }],
+      },
       PublishAllPorts: false,
     },
     Config: { Image: 'img', ExposedPorts: { '80/tcp': {}, '9000/tcp': {} } },
-    NetworkSettings: { Ports: {}, Networks: { bridge: { IPAddress: '', DNSNames: ['x', 'abc'], GwPriority: 0 } } },
+    NetworkSettings: {
+      Ports: {},
+      Networks: { bridge: { IPAddress: '', DNSNames: ['x', 'abc'], GwPriority: 0 } },
+    },
   };
 
   it('a stopped container: requested bindings, ephemeral ones, exposed-only ports', () => {
@@ -125,7 +173,10 @@ describe('parseContainer: engine differences', () => {
   });
 
   it('-P on a stopped container publishes every exposed port, port unknown', () => {
-    const c = parseContainer({ ...base, HostConfig: { ...base.HostConfig, PortBindings: {}, PublishAllPorts: true } });
+    const c = parseContainer({
+      ...base,
+      HostConfig: { ...base.HostConfig, PortBindings: {}, PublishAllPorts: true },
+    });
     expect(c.ports).toEqual([
       { containerPort: 80, protocol: 'tcp', hostIp: '', ephemeral: true },
       { containerPort: 9000, protocol: 'tcp', hostIp: '', ephemeral: true },
@@ -161,10 +212,23 @@ describe('parseContainer: engine differences', () => {
       State: { Status: 'running', Running: true, Pid: 42 },
       NetworkSettings: {
         Networks: {
-          bridge: { NetworkID: 'n1', EndpointID: 'e1', IPAddress: '172.17.0.5', IPPrefixLen: 16, Gateway: '172.17.0.1', GlobalIPv6Address: 'fd00::5', GlobalIPv6PrefixLen: 64 },
+          bridge: {
+            NetworkID: 'n1',
+            EndpointID: 'e1',
+            IPAddress: '172.17.0.5',
+            IPPrefixLen: 16,
+            Gateway: '172.17.0.1',
+            GlobalIPv6Address: 'fd00::5',
+            GlobalIPv6PrefixLen: 64,
+          },
         },
       },
     });
-    expect(c.endpoints[0]).toMatchObject({ ip: '172.17.0.5', prefixLen: 16, ipv6: 'fd00::5', ipv6PrefixLen: 64 });
+    expect(c.endpoints[0]).toMatchObject({
+      ip: '172.17.0.5',
+      prefixLen: 16,
+      ipv6: 'fd00::5',
+      ipv6PrefixLen: 64,
+    });
   });
 });

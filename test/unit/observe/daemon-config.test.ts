@@ -3,9 +3,16 @@ import { parseDaemonConfig } from '../../../src/observe/daemon-config.js';
 
 describe('parseDaemonConfig', () => {
   it('reads an object', () => {
-    expect(parseDaemonConfig('{"bip": "192.168.200.1/24", "default-address-pools": [{"base":"10.10.0.0/16","size":24}]}\n')).toEqual({
+    expect(
+      parseDaemonConfig(
+        '{"bip": "192.168.200.1/24", "default-address-pools": [{"base":"10.10.0.0/16","size":24}]}\n',
+      ),
+    ).toEqual({
       ok: true,
-      value: { bip: '192.168.200.1/24', 'default-address-pools': [{ base: '10.10.0.0/16', size: 24 }] },
+      value: {
+        bip: '192.168.200.1/24',
+        'default-address-pools': [{ base: '10.10.0.0/16', size: 24 }],
+      },
     });
   });
 

@@ -64,8 +64,24 @@ describe('parseSwarm', () => {
       clusterId: 'i7zkcpzf4rhq4ne8gjxsjg40q',
     });
     expect(s.nodes).toEqual([
-      { id: 'u6h2sy5401frursfnx2v40dax', hostname: 'host1', role: 'manager', state: 'ready', addr: '192.0.2.11', leader: true, managerReachability: 'reachable', availability: 'active' },
-      { id: 'v8s2txdflfalznr88pn3v815x', hostname: 'host2', role: 'worker', state: 'ready', addr: '192.0.2.12', availability: 'active' },
+      {
+        id: 'u6h2sy5401frursfnx2v40dax',
+        hostname: 'host1',
+        role: 'manager',
+        state: 'ready',
+        addr: '192.0.2.11',
+        leader: true,
+        managerReachability: 'reachable',
+        availability: 'active',
+      },
+      {
+        id: 'v8s2txdflfalznr88pn3v815x',
+        hostname: 'host2',
+        role: 'worker',
+        state: 'ready',
+        addr: '192.0.2.12',
+        availability: 'active',
+      },
     ]);
   });
 });

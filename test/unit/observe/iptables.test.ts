@@ -21,7 +21,11 @@ describe('parseIptablesSave (Docker 20.10, recorded)', () => {
 
   it('reads a binding on 127.0.0.1 and a UDP one', () => {
     const lo = rules.find((r) => r.target === 'DNAT' && r.dport === '9090');
-    expect(lo).toMatchObject({ destination: '127.0.0.1/32', toDestination: '172.17.0.3:80', protocol: 'tcp' });
+    expect(lo).toMatchObject({
+      destination: '127.0.0.1/32',
+      toDestination: '172.17.0.3:80',
+      protocol: 'tcp',
+    });
     expect(lo?.destinationNegated).toBeUndefined();
     const udp = rules.find((r) => r.target === 'DNAT' && r.protocol === 'udp');
     expect(udp).toMatchObject({ dport: '5353', toDestination: '172.17.0.3:53' });
@@ -29,8 +33,15 @@ describe('parseIptablesSave (Docker 20.10, recorded)', () => {
 
   it('reads MASQUERADE with a negated out-interface, and filter ACCEPTs with -o', () => {
     const masq = rules.find((r) => r.target === 'MASQUERADE' && r.source === '10.99.0.0/24');
-    expect(masq).toMatchObject({ table: 'nat', chain: 'POSTROUTING', outIface: 'br-lab', outIfaceNegated: true });
-    const accept = rules.find((r) => r.table === 'filter' && r.chain === 'DOCKER' && r.dport === '7000');
+    expect(masq).toMatchObject({
+      table: 'nat',
+      chain: 'POSTROUTING',
+      outIface: 'br-lab',
+      outIfaceNegated: true,
+    });
+    const accept = rules.find(
+      (r) => r.table === 'filter' && r.chain === 'DOCKER' && r.dport === '7000',
+    );
     expect(accept).toMatchObject({
       destination: '172.17.0.3/32',
       inIface: 'docker0',
@@ -42,16 +53,19 @@ describe('parseIptablesSave (Docker 20.10, recorded)', () => {
   });
 
   it('reads jumps to chains and every rule of both tables', () => {
-    expect(rules.filter((r) => r.table === 'filter' && r.chain === 'FORWARD').map((r) => r.target)).toContain(
-      'DOCKER-ISOLATION-STAGE-1',
-    );
+    expect(
+      rules.filter((r) => r.table === 'filter' && r.chain === 'FORWARD').map((r) => r.target),
+    ).toContain('DOCKER-ISOLATION-STAGE-1');
     expect(rules.filter((r) => r.table === 'nat')).toHaveLength(16);
     expect(rules.filter((r) => r.table === 'filter')).toHaveLength(27);
     expect(rules.every((r) => r.packets === undefined)).toBe(true);
   });
 
   it('reads chain policies', () => {
-    expect(chains.find((c) => c.table === 'filter' && c.chain === 'FORWARD')).toMatchObject({ policy: 'DROP', packets: 0 });
+    expect(chains.find((c) => c.table === 'filter' && c.chain === 'FORWARD')).toMatchObject({
+      policy: 'DROP',
+      packets: 0,
+    });
     expect(chains.find((c) => c.table === 'nat' && c.chain === 'DOCKER')?.policy).toBeUndefined();
   });
 });
@@ -72,10 +86,16 @@ describe('parseIptablesSave -c (counters)', () => {
   });
 
   it('reads non-zero counters', () => {
-    const text = '*nat\n:PREROUTING ACCEPT [12:720]\n[3:180] -A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80\nCOMMIT\n';
+    const text =
+      '*nat\n:PREROUTING ACCEPT [12:720]\n[3:180] -A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80\nCOMMIT\n';
     const parsed = parseIptablesSave(text);
     expect(parsed.rules[0]).toMatchObject({ packets: 3, bytes: 180 });
-    expect(parsed.chains[0]).toMatchObject({ chain: 'PREROUTING', policy: 'ACCEPT', packets: 12, bytes: 720 });
+    expect(parsed.chains[0]).toMatchObject({
+      chain: 'PREROUTING',
+      policy: 'ACCEPT',
+      packets: 12,
+      bytes: 720,
+    });
   });
 });
 
@@ -97,11 +117,27 @@ describe('parseIptablesSave: other shapes', () => {
       'COMMIT',
     ].join('\n');
     const { rules } = parseIptablesSave(text);
-    expect(rules[0]).toMatchObject({ table: 'raw', destination: '192.0.2.2/32', inIface: 'bridge1', inIfaceNegated: true, target: 'DROP' });
-    expect(rules[1]).toMatchObject({ source: '10.98.0.0/24', sourceNegated: true, outIface: 'br-x', target: 'DROP' });
+    expect(rules[0]).toMatchObject({
+      table: 'raw',
+      destination: '192.0.2.2/32',
+      inIface: 'bridge1',
+      inIfaceNegated: true,
+      target: 'DROP',
+    });
+    expect(rules[1]).toMatchObject({
+      source: '10.98.0.0/24',
+      sourceNegated: true,
+      outIface: 'br-x',
+      target: 'DROP',
+    });
     expect(rules[2]).toMatchObject({ target: 'DOCKER-INTERNAL' });
     expect(rules[3]).toMatchObject({ comment: 'allow "lab" only', target: 'RETURN' });
-    expect(rules[4]).toMatchObject({ sport: '60810', target: 'SNAT', toSource: ':53', protocol: 'udp' });
+    expect(rules[4]).toMatchObject({
+      sport: '60810',
+      target: 'SNAT',
+      toSource: ':53',
+      protocol: 'udp',
+    });
     expect(rules[5]).toMatchObject({ dport: '80,443', target: 'BAR', goto: true });
     expect(rules[6]).toMatchObject({ dport: '!22', target: 'ACCEPT' });
   });
@@ -112,7 +148,16 @@ describe('parseIptablesSave: other shapes', () => {
   });
 
   it('tokenizes quoted words', () => {
-    expect(tokenize('-A X -m comment --comment "a b" -j Y')).toEqual(['-A', 'X', '-m', 'comment', '--comment', 'a b', '-j', 'Y']);
+    expect(tokenize('-A X -m comment --comment "a b" -j Y')).toEqual([
+      '-A',
+      'X',
+      '-m',
+      'comment',
+      '--comment',
+      'a b',
+      '-j',
+      'Y',
+    ]);
   });
 
   it('reads nothing from empty output', () => {

@@ -8,7 +8,14 @@ const load = (name: string) => parseNetwork(fixtureJson<NetworkJson>(E20, `netwo
 describe('parseNetwork (Docker 20.10, recorded)', () => {
   it('bridge: docker0, IPAM without a gateway, web and web2 attached', () => {
     const n = load('bridge');
-    expect(n).toMatchObject({ name: 'bridge', driver: 'bridge', scope: 'local', bridgeName: 'docker0', internal: false, ipamDriver: 'default' });
+    expect(n).toMatchObject({
+      name: 'bridge',
+      driver: 'bridge',
+      scope: 'local',
+      bridgeName: 'docker0',
+      internal: false,
+      ipamDriver: 'default',
+    });
     expect(n.subnets).toEqual([{ subnet: '172.17.0.0/16' }]);
     expect(n.containers.map((c) => [c.name, c.ipv4]).sort()).toEqual([
       ['web', '172.17.0.2/16'],
@@ -17,7 +24,10 @@ describe('parseNetwork (Docker 20.10, recorded)', () => {
   });
 
   it('labnet: bridge name from the option; appnet: br-<id12>', () => {
-    expect(load('labnet')).toMatchObject({ bridgeName: 'br-lab', subnets: [{ subnet: '10.99.0.0/24', gateway: '10.99.0.1', gatewaySource: 'ipam' }] });
+    expect(load('labnet')).toMatchObject({
+      bridgeName: 'br-lab',
+      subnets: [{ subnet: '10.99.0.0/24', gateway: '10.99.0.1', gatewaySource: 'ipam' }],
+    });
     expect(load('appnet').bridgeName).toBe('br-24b0775ee8dd');
     expect(load('appnet').containers).toEqual([
       {
@@ -32,7 +42,12 @@ describe('parseNetwork (Docker 20.10, recorded)', () => {
 
   it('ov: attachable swarm overlay with its VNI option and peers', () => {
     const n = load('ov');
-    expect(n).toMatchObject({ driver: 'overlay', scope: 'swarm', attachable: true, ingress: false });
+    expect(n).toMatchObject({
+      driver: 'overlay',
+      scope: 'swarm',
+      attachable: true,
+      ingress: false,
+    });
     expect(n.options['com.docker.network.driver.overlay.vxlanid_list']).toBe('4097');
     expect(n.peers).toEqual([
       { name: '96fa849a5ffd', ip: '192.0.2.11' },
@@ -42,12 +57,19 @@ describe('parseNetwork (Docker 20.10, recorded)', () => {
   });
 
   it('ingress and docker_gwbridge', () => {
-    expect(load('ingress')).toMatchObject({ ingress: true, containers: [{ id: 'ingress-sbox', name: 'ingress-endpoint' }] });
+    expect(load('ingress')).toMatchObject({
+      ingress: true,
+      containers: [{ id: 'ingress-sbox', name: 'ingress-endpoint' }],
+    });
     expect(load('docker_gwbridge').bridgeName).toBe('docker_gwbridge');
   });
 
   it('host and none: no subnets, no bridge', () => {
-    expect(load('host')).toMatchObject({ driver: 'host', subnets: [], containers: [{ name: 'hostc' }] });
+    expect(load('host')).toMatchObject({
+      driver: 'host',
+      subnets: [],
+      containers: [{ name: 'hostc' }],
+    });
     expect(load('none').bridgeName).toBeUndefined();
   });
 
@@ -59,7 +81,11 @@ describe('parseNetwork (Docker 20.10, recorded)', () => {
 
   it('bridgeNameOf: only bridge networks', () => {
     expect(bridgeNameOf({ Name: 'm', Id: 'x', Driver: 'macvlan', Options: {} })).toBeUndefined();
-    expect(bridgeNameOf({ Name: 'bridge', Id: '0123456789abcdef', Driver: 'bridge', Options: null })).toBe('docker0');
-    expect(bridgeNameOf({ Name: 'n', Id: '0123456789abcdef', Driver: 'bridge' })).toBe('br-0123456789ab');
+    expect(
+      bridgeNameOf({ Name: 'bridge', Id: '0123456789abcdef', Driver: 'bridge', Options: null }),
+    ).toBe('docker0');
+    expect(bridgeNameOf({ Name: 'n', Id: '0123456789abcdef', Driver: 'bridge' })).toBe(
+      'br-0123456789ab',
+    );
   });
 });

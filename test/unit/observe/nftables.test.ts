@@ -32,29 +32,60 @@ describe('parseNftRuleset (Docker 29 nftables backend shape, recorded)', () => {
   });
 
   it('reads a loopback binding as destination 127.0.0.1/32, and UDP', () => {
-    expect(dnats[1]).toMatchObject({ destination: '127.0.0.1/32', dport: '9090', toDestination: '172.17.0.3:80' });
+    expect(dnats[1]).toMatchObject({
+      destination: '127.0.0.1/32',
+      dport: '9090',
+      toDestination: '172.17.0.3:80',
+    });
     expect(dnats[1]?.destinationNegated).toBeUndefined();
-    expect(dnats[2]).toMatchObject({ protocol: 'udp', dport: '5353', toDestination: '172.17.0.3:53' });
+    expect(dnats[2]).toMatchObject({
+      protocol: 'udp',
+      dport: '5353',
+      toDestination: '172.17.0.3:53',
+    });
   });
 
   it('reads masquerade with a negated out-interface and a source prefix', () => {
-    const masq = rules.find((r) => r.target === 'MASQUERADE' && r.chain === 'nat-postrouting-out__docker0');
-    expect(masq).toMatchObject({ outIface: 'docker0', outIfaceNegated: true, source: '172.17.0.0/16', comment: 'MASQUERADE' });
-    expect(masq?.raw).toBe('oifname != "docker0" ip saddr 172.17.0.0/16 counter packets 0 bytes 0 masquerade comment "MASQUERADE"');
+    const masq = rules.find(
+      (r) => r.target === 'MASQUERADE' && r.chain === 'nat-postrouting-out__docker0',
+    );
+    expect(masq).toMatchObject({
+      outIface: 'docker0',
+      outIfaceNegated: true,
+      source: '172.17.0.0/16',
+      comment: 'MASQUERADE',
+    });
+    expect(masq?.raw).toBe(
+      'oifname != "docker0" ip saddr 172.17.0.0/16 counter packets 0 bytes 0 masquerade comment "MASQUERADE"',
+    );
   });
 
   it('reads drops, accepts and jumps', () => {
-    const direct = rules.filter((r) => r.chain === 'raw-PREROUTING' && r.comment === 'DROP DIRECT ACCESS');
+    const direct = rules.filter(
+      (r) => r.chain === 'raw-PREROUTING' && r.comment === 'DROP DIRECT ACCESS',
+    );
     expect(direct.map((r) => [r.destination, r.inIface, r.inIfaceNegated, r.target])).toEqual([
       ['192.0.2.2/32', 'bridge1', true, 'DROP'],
       ['172.17.0.3/32', 'docker0', true, 'DROP'],
     ]);
-    const published = rules.find((r) => r.chain === 'filter-forward-in__bridge1' && r.dport === '80');
-    expect(published).toMatchObject({ destination: '192.0.2.2/32', protocol: 'tcp', target: 'ACCEPT' });
+    const published = rules.find(
+      (r) => r.chain === 'filter-forward-in__bridge1' && r.dport === '80',
+    );
+    expect(published).toMatchObject({
+      destination: '192.0.2.2/32',
+      protocol: 'tcp',
+      target: 'ACCEPT',
+    });
     expect(rules.find((r) => r.comment === 'UNPUBLISHED PORT DROP')?.target).toBe('DROP');
     const out = rules.find((r) => r.chain === 'nat-OUTPUT');
-    expect(out).toMatchObject({ destination: '127.0.0.0/8', destinationNegated: true, target: 'nat-prerouting-and-output' });
-    expect(out?.raw).toBe('ip daddr != 127.0.0.0/8 fib daddr type local counter packets 2 bytes 120 jump nat-prerouting-and-output');
+    expect(out).toMatchObject({
+      destination: '127.0.0.0/8',
+      destinationNegated: true,
+      target: 'nat-prerouting-and-output',
+    });
+    expect(out?.raw).toBe(
+      'ip daddr != 127.0.0.0/8 fib daddr type local counter packets 2 bytes 120 jump nat-prerouting-and-output',
+    );
     const ct = rules.find((r) => r.chain === 'filter-forward-in__docker0');
     expect(ct?.raw).toBe('ct state established,related counter packets 0 bytes 0 accept');
   });
@@ -79,7 +110,9 @@ describe('parseNftRuleset (Docker 29 nftables backend shape, recorded)', () => {
   });
 
   it('accepts an already parsed document', () => {
-    expect(parseNftRuleset(fixtureJson(NFT29, 'nft-ruleset.json')).rules).toHaveLength(rules.length);
+    expect(parseNftRuleset(fixtureJson(NFT29, 'nft-ruleset.json')).rules).toHaveLength(
+      rules.length,
+    );
   });
 });
 
@@ -87,8 +120,25 @@ describe('parseNftRuleset: other expressions', () => {
   const doc = {
     nftables: [
       { metainfo: { json_schema_version: 1 } },
-      { chain: { family: 'ip', table: 'filter', name: 'FORWARD', hook: 'forward', type: 'filter', prio: 0, policy: 'drop' } },
-      { rule: { family: 'ip', table: 'filter', chain: 'FORWARD', expr: [{ xt: { type: 'target', name: 'DOCKER' } }] } },
+      {
+        chain: {
+          family: 'ip',
+          table: 'filter',
+          name: 'FORWARD',
+          hook: 'forward',
+          type: 'filter',
+          prio: 0,
+          policy: 'drop',
+        },
+      },
+      {
+        rule: {
+          family: 'ip',
+          table: 'filter',
+          chain: 'FORWARD',
+          expr: [{ xt: { type: 'target', name: 'DOCKER' } }],
+        },
+      },
       {
         rule: {
           family: 'inet',
@@ -96,13 +146,41 @@ describe('parseNftRuleset: other expressions', () => {
           chain: 'c',
           expr: [
             { match: { op: '==', left: { meta: { key: 'l4proto' } }, right: 'udp' } },
-            { match: { op: '==', left: { payload: { protocol: 'th', field: 'dport' } }, right: { range: [8000, 8010] } } },
-            { match: { op: '==', left: { meta: { key: 'iifname' } }, right: { set: ['eth0', 'eth1'] } } },
+            {
+              match: {
+                op: '==',
+                left: { payload: { protocol: 'th', field: 'dport' } },
+                right: { range: [8000, 8010] },
+              },
+            },
+            {
+              match: {
+                op: '==',
+                left: { meta: { key: 'iifname' } },
+                right: { set: ['eth0', 'eth1'] },
+              },
+            },
             { snat: { addr: '198.51.100.1' } },
           ],
         },
       },
-      { rule: { family: 'ip', table: 'lab', chain: 'd', expr: [{ match: { op: '==', left: { payload: { protocol: 'tcp', field: 'dport' } }, right: { set: [80, 443] } } }, { goto: { target: 'web' } }] } },
+      {
+        rule: {
+          family: 'ip',
+          table: 'lab',
+          chain: 'd',
+          expr: [
+            {
+              match: {
+                op: '==',
+                left: { payload: { protocol: 'tcp', field: 'dport' } },
+                right: { set: [80, 443] },
+              },
+            },
+            { goto: { target: 'web' } },
+          ],
+        },
+      },
     ],
   };
 
@@ -116,11 +194,21 @@ describe('parseNftRuleset: other expressions', () => {
 
   it('reads l4proto, port ranges and sets, snat and goto', () => {
     const [a, b] = parseNftRuleset(doc).rules;
-    expect(a).toMatchObject({ family: 'inet', protocol: 'udp', dport: '8000:8010', inIface: '{ eth0, eth1 }', target: 'SNAT', toSource: '198.51.100.1' });
+    expect(a).toMatchObject({
+      family: 'inet',
+      protocol: 'udp',
+      dport: '8000:8010',
+      inIface: '{ eth0, eth1 }',
+      target: 'SNAT',
+      toSource: '198.51.100.1',
+    });
     expect(b).toMatchObject({ protocol: 'tcp', dport: '80,443', target: 'web', goto: true });
   });
 
   it('reads an empty ruleset', () => {
-    expect(parseNftRuleset('{"nftables":[{"metainfo":{"version":"1.0.6"}}]}')).toEqual({ rules: [], chains: [] });
+    expect(parseNftRuleset('{"nftables":[{"metainfo":{"version":"1.0.6"}}]}')).toEqual({
+      rules: [],
+      chains: [],
+    });
   });
 });

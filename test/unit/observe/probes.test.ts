@@ -28,9 +28,27 @@ const container = (name: string, running: boolean, pid?: number): ContainerFacts
 describe('probeArgv', () => {
   it('in a container: every namespace of its pid, under a group-killing timeout', () => {
     expect(probeArgv(probe(), { pid: 4242 })).toEqual([
-      'timeout', '-k', '0.2', '2.000',
-      'nsenter', '-t', '4242', '-m', '-u', '-i', '-n', '-p', '-r', '-w', '--',
-      'ping', '-c', '1', '-W', '1', '172.17.0.2',
+      'timeout',
+      '-k',
+      '0.2',
+      '2.000',
+      'nsenter',
+      '-t',
+      '4242',
+      '-m',
+      '-u',
+      '-i',
+      '-n',
+      '-p',
+      '-r',
+      '-w',
+      '--',
+      'ping',
+      '-c',
+      '1',
+      '-W',
+      '1',
+      '172.17.0.2',
     ]);
   });
 
@@ -66,7 +84,11 @@ describe('runProbes without running anything', () => {
   it('a missing or stopped container gets code 125; each id runs once', async () => {
     const results = await runProbes(
       'host1',
-      [probe({ id: 'a', container: 'ghost' }), probe({ id: 'b', container: 'db' }), probe({ id: 'a', container: 'ghost' })],
+      [
+        probe({ id: 'a', container: 'ghost' }),
+        probe({ id: 'b', container: 'db' }),
+        probe({ id: 'a', container: 'ghost' }),
+      ],
       [container('db', false)],
     );
     expect(results).toEqual({

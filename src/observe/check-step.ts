@@ -1,0 +1,46 @@
+import { collectProbes, evaluateChecks, type StepCheck } from '../checks/evaluate.js';
+import type { CheckContext, CheckResult } from '../checks/types.js';
+import { kernelFeatures } from '../lab/features.js';
+import { readState } from '../lab/state.js';
+import { DEFAULT_TOPOLOGY, addressOnly } from '../lab/topology.js';
+import type { LabFacts } from './facts.js';
+import { observeLab, runLabProbes } from './observe.js';
+
+export interface StepCheckRequest {
+  checks: readonly StepCheck[];
+  /** The step's host: checks that name none run there. */
+  defaultHost: string;
+  /** Every lab host the lesson uses (all are observed in the same round). */
+  hosts: readonly string[];
+}
+
+export interface StepCheckRun {
+  results: CheckResult[];
+  facts: LabFacts;
+  ms: number;
+}
+
+/** Lab host names → LAN addresses, so a check can name `host1` as a target. */
+export function hostAddresses(): Record<string, string> {
+  const topology = readState()?.topology ?? DEFAULT_TOPOLOGY;
+  const out: Record<string, string> = {};
+  for (const h of topology.hosts) out[h.name] = addressOnly(h.lanAddress);
+  if (topology.internet) out[topology.internet.name] = addressOnly(topology.internet.publicAddress);
+  return out;
+}
+
+/**
+ * One check run of a step: read the lab once, then run the behaviour probes the checks ask for
+ * (they may need the facts, e.g. a container's address), then judge every check.
+ */
+export async function checkStep(req: StepCheckRequest): Promise<StepCheckRun> {
+  const t0 = performance.now();
+  const ctx: CheckContext = { defaultHost: req.defaultHost, hostAddresses: hostAddresses() };
+  const hosts = [...new Set([req.defaultHost, ...req.hosts])];
+  const [facts, features] = await Promise.all([observeLab({ hosts }), kernelFeatures()]);
+  facts.features = features;
+  const probes = collectProbes(req.checks, ctx, facts);
+  if (probes.length > 0) await runLabProbes(facts, probes);
+  const results = evaluateChecks(req.checks, facts, ctx);
+  return { results, facts, ms: performance.now() - t0 };
+}
