@@ -61,6 +61,10 @@ export interface HostPaths {
   /** Bind-mounted over /etc/resolv.conf and /etc/docker inside the host's mount namespace. */
   resolvConf: string;
   etcDocker: string;
+  /** Bind-mounted over /run/netns inside the host: namespaces a learner adds live here. */
+  runNetns: string;
+  /** Where the cgroup mounts wait while /sys is remounted for the host's network namespace. */
+  cgroupStage: string;
   dataRoot: string;
   execRoot: string;
   dockerSock: string;
@@ -82,6 +86,8 @@ export function hostPaths(host: string): HostPaths {
     mnt: path.join(nsDir(), `${host}.mnt`),
     resolvConf: path.join(dir, 'resolv.conf'),
     etcDocker: path.join(dir, 'etc-docker'),
+    runNetns: path.join(dir, 'netns'),
+    cgroupStage: path.join(dir, 'cgroup-stage'),
     dataRoot: path.join(dir, 'docker'),
     execRoot: path.join(dir, 'exec'),
     dockerSock: path.join(dir, 'docker.sock'),

@@ -6,7 +6,8 @@ import { runOk } from './run.js';
 /**
  * A lab host's own namespaces beside its network namespace: UTS (its hostname) and mount (its
  * own /etc/resolv.conf and /etc/docker). The daemon and the learner's shells share them, so a
- * shell sees the host's daemon.json, its containers' SandboxKey files and its hostname.
+ * shell sees the host's daemon.json, its containers' SandboxKey files, its hostname, its own /sys
+ * and its own /run/netns.
  */
 export async function makeHostNamespaces(host: string, nameserver: string): Promise<void> {
   const p = hostPaths(host);
@@ -22,6 +23,24 @@ export async function makeHostNamespaces(host: string, nameserver: string): Prom
   fs.mkdirSync('/etc/docker', { recursive: true });
   await runOk(['nsenter', `--mount=${p.mnt}`, '--', 'mount', '--bind', p.resolvConf, '/etc/resolv.conf']);
   await runOk(['nsenter', `--mount=${p.mnt}`, '--', 'mount', '--bind', p.etcDocker, '/etc/docker']);
+  await ownSysAndNetns(host);
+}
+
+/**
+ * Inside the host's mount namespace: a sysfs of the host's network namespace (so `brctl show` and
+ * /sys/class/net show the host's links) with the machine's cgroup mounts kept under it (dockerd
+ * needs them), and the host's own /run/netns (namespaces a learner adds stay inside the host).
+ */
+async function ownSysAndNetns(host: string): Promise<void> {
+  const p = hostPaths(host);
+  const inMnt = (...argv: string[]) => runOk(['nsenter', `--mount=${p.mnt}`, '--', ...argv]);
+  fs.mkdirSync(p.runNetns, { recursive: true });
+  fs.mkdirSync('/run/netns', { recursive: true });
+  await inMnt('mount', '--bind', p.runNetns, '/run/netns');
+  fs.mkdirSync(p.cgroupStage, { recursive: true });
+  await inMnt('mount', '--rbind', '/sys/fs/cgroup', p.cgroupStage);
+  await runOk(['nsenter', `--net=${netnsPath(host)}`, `--mount=${p.mnt}`, '--', 'mount', '-t', 'sysfs', 'sysfs', '/sys']);
+  await inMnt('mount', '--move', p.cgroupStage, '/sys/fs/cgroup');
 }
 
 async function ensurePrivateNsDir(): Promise<void> {

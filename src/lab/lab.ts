@@ -141,6 +141,11 @@ const PREDEFINED_NETWORKS = new Set(['bridge', 'host', 'none']);
 async function fastReset(host: string, baseline: Baseline): Promise<void> {
   const p = hostPaths(host);
   const engine = engineFor(host);
+  const containers = await engine.request<{ Id: string }[]>({ path: '/containers/json', query: { all: true } });
+  await Promise.all(
+    containers.map((c) => engine.request({ method: 'DELETE', path: `/containers/${c.Id}`, query: { force: true, v: true } })),
+  );
+  // Restarts come after the containers are gone, so the engine stops at once.
   if (fs.readFileSync(p.daemonJson, 'utf8') !== PRISTINE_DAEMON_JSON) {
     fs.writeFileSync(p.daemonJson, PRISTINE_DAEMON_JSON);
     await stopDockerd(host);
@@ -153,10 +158,6 @@ async function fastReset(host: string, baseline: Baseline): Promise<void> {
     await stopDockerd(host);
     await startDockerd(host);
   }
-  const containers = await engine.request<{ Id: string }[]>({ path: '/containers/json', query: { all: true } });
-  await Promise.all(
-    containers.map((c) => engine.request({ method: 'DELETE', path: `/containers/${c.Id}`, query: { force: true, v: true } })),
-  );
   const networks = await engine.request<{ Id: string; Name: string }[]>({ path: '/networks' });
   await Promise.all(
     networks

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { hostPaths, netnsName } from './config.js';
+import { hostPaths } from './config.js';
+import { enterHost } from './hostns.js';
+import { PROMPT_COMMAND_LINE } from './prompt-osc.js';
 
 export function dockerHostEnv(host: string): string {
   return `unix://${hostPaths(host).dockerSock}`;
@@ -17,6 +19,8 @@ export function writeShellRc(host: string): void {
     `export DOCKER_HOST=${dockerHostEnv(host)}`,
     `export DNLAB_HOST=${host}`,
     "PS1='\\u@\\h:\\w\\$ '",
+    // Tells the TUI when a command finished (invisible in a plain terminal).
+    PROMPT_COMMAND_LINE,
     'cd ~ 2>/dev/null',
     '',
   ];
@@ -30,14 +34,13 @@ export interface Command {
 }
 
 /**
- * A program run inside a lab host as the learner sees it: the host's network namespace with its
- * own /sys (`ip netns exec`), its hostname (UTS), and DOCKER_HOST pointing at its engine.
+ * A program run inside a lab host as the learner sees it: the host's network, UTS (hostname) and
+ * mount namespaces (its own /sys, /run/netns, /etc/docker), and DOCKER_HOST set to its engine.
  */
 export function hostCommand(host: string, argv: readonly string[]): Command {
-  const p = hostPaths(host);
   return {
     file: 'nsenter',
-    args: [`--uts=${p.uts}`, `--mount=${p.mnt}`, '--', 'ip', 'netns', 'exec', netnsName(host), ...argv],
+    args: [...enterHost(host), '--', ...argv],
     env: { ...process.env, DOCKER_HOST: dockerHostEnv(host), DNLAB_HOST: host },
   };
 }

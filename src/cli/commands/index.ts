@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import * as check from './check.js';
 import * as doctor from './doctor.js';
 import * as down from './down.js';
 import * as lint from './lint.js';
@@ -6,7 +7,8 @@ import * as newLesson from './new.js';
 import * as reset from './reset.js';
 import * as shell from './shell.js';
 import * as status from './status.js';
+import * as testLessons from './test-lessons.js';
 import * as up from './up.js';
 
 /** Every subcommand, in the order `dnlab --help` lists them. */
-export const commands: { register(program: Command): void }[] = [up, down, reset, status, shell, doctor, lint, newLesson];
+export const commands: { register(program: Command): void }[] = [up, down, reset, status, shell, check, testLessons, lint, newLesson, doctor];

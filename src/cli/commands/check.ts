@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import type { CheckResult } from '../../checks/types.js';
+import { isUp, LabError } from '../../lab/lab.js';
+import type { Lesson, Step } from '../../lessons/model.js';
+import { checkStep } from '../../observe/check-step.js';
+import { resolveLessonArg } from '../lesson-args.js';
+import { FAIL, OK, bold, dim, green, red, yellow } from '../output.js';
+import { requireRoot } from '../root.js';
+
+export function checkLine(r: CheckResult): string {
+  const mark = r.pass ? green(OK) : r.skipped ? yellow('-') : r.waitingOn ? yellow('…') : red(FAIL);
+  return `${mark} ${r.message}`;
+}
+
+interface StepOutcome {
+  lesson: string;
+  step: string;
+  title: string;
+  pass: boolean;
+  results: CheckResult[];
+  ms: number;
+}
+
+async function checkOne(lesson: Lesson, step: Step): Promise<StepOutcome> {
+  const run = await checkStep({ checks: step.checks, defaultHost: step.host, hosts: lesson.hosts });
+  return {
+    lesson: lesson.id,
+    step: step.id,
+    title: step.title,
+    pass: run.results.every((r) => r.pass),
+    results: run.results,
+    ms: Math.round(run.ms),
+  };
+}
+
+export function register(program: Command): void {
+  program
+    .command('check <lesson[/step]>')
+    .description('check the live lab against a lesson step (or every step of a lesson)')
+    .option('--json', 'print machine-readable JSON')
+    .addHelpText(
+      'after',
+      '\nOne line per check: ✔ or ✘ and what is right or still wrong. Exits 1 if any check fails.\n\nExamples:\n  sudo dnlab check 02-docker0/find-docker0\n  sudo dnlab check 02-docker0 --json',
+    )
+    .action(async (arg: string, opts: { json?: boolean }) => {
+      requireRoot('dnlab check');
+      const { lesson, step } = resolveLessonArg(arg);
+      if (!(await isUp())) throw new LabError('The lab is not up.', 'Start it with: dnlab up');
+      const steps = step ? [step] : lesson.steps;
+      const outcomes: StepOutcome[] = [];
+      for (const s of steps) outcomes.push(await checkOne(lesson, s));
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify({ version: 1, steps: outcomes }, null, 2)}\n`);
+      } else {
+        for (const o of outcomes) {
+          process.stdout.write(`${bold(`${o.lesson}/${o.step}`)} ${o.title} ${dim(`(${o.ms} ms)`)}\n`);
+          for (const r of o.results) process.stdout.write(`  ${checkLine(r)}\n`);
+        }
+      }
+      if (outcomes.some((o) => !o.pass)) process.exitCode = 1;
+    });
+}

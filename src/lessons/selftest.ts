@@ -1,0 +1,139 @@
+import type { CheckResult } from '../checks/types.js';
+import { runOnHost } from '../lab/commands.js';
+import { kernelFeatures } from '../lab/features.js';
+import { reset } from '../lab/lab.js';
+import { checkStep } from '../observe/check-step.js';
+import type { Command, Lesson, Step } from './model.js';
+
+/**
+ * The lesson self-test: from a fresh lab, each step must fail before its solution and pass after
+ * it; each alternative solution must pass too; each wrong attempt must make its named check fail
+ * with its phrase. Lessons are tested like code.
+ */
+
+export type Phase = 'before' | 'solution' | `alternative ${number}` | `wrong ${number}`;
+
+export interface SelftestCase {
+  lesson: string;
+  step: string;
+  phase: Phase;
+  ok: boolean;
+  /** Why the case was not run (a kernel feature this machine lacks). */
+  skipped?: string;
+  /** What went wrong, or what was proven. */
+  detail: string;
+  ms: number;
+}
+
+export class CommandFailed extends Error {
+  constructor(cmd: Command, code: number, output: string) {
+    super(`"${cmd.run}" on ${cmd.host} exited ${code}${output ? `: ${output}` : ''}`);
+  }
+}
+
+async function runAll(cmds: readonly Command[], mustSucceed: boolean): Promise<void> {
+  for (const cmd of cmds) {
+    const r = await runOnHost(cmd.host, cmd.run);
+    if (mustSucceed && r.code !== 0) {
+      throw new CommandFailed(cmd, r.code, (r.stderr || r.stdout).trim().split('\n').slice(-2).join(' | '));
+    }
+  }
+}
+
+/** Fresh hosts, the lesson's setup, then the solutions of the steps before `upTo`. */
+async function replay(lesson: Lesson, upTo: number): Promise<void> {
+  await Promise.all(lesson.hosts.map((h) => reset(h)));
+  await runAll(lesson.setup, true);
+  for (const step of lesson.steps.slice(0, upTo)) await runAll(step.solution, true);
+}
+
+function check(lesson: Lesson, step: Step): Promise<CheckResult[]> {
+  return checkStep({ checks: step.checks, defaultHost: step.host, hosts: lesson.hosts }).then((r) => r.results);
+}
+
+const summary = (results: CheckResult[]) =>
+  results.map((r) => `${r.pass ? '✔' : '✘'} ${r.id}: ${r.message}`).join('\n');
+
+async function timed(
+  base: Omit<SelftestCase, 'ok' | 'detail' | 'ms'>,
+  fn: () => Promise<{ ok: boolean; detail: string }>,
+): Promise<SelftestCase> {
+  const t0 = performance.now();
+  try {
+    return { ...base, ...(await fn()), ms: performance.now() - t0 };
+  } catch (err) {
+    return { ...base, ok: false, detail: (err as Error).message, ms: performance.now() - t0 };
+  }
+}
+
+export async function selftestLesson(
+  lesson: Lesson,
+  onCase: (c: SelftestCase) => void = () => {},
+): Promise<SelftestCase[]> {
+  const cases: SelftestCase[] = [];
+  const emit = (c: SelftestCase) => {
+    cases.push(c);
+    onCase(c);
+  };
+  const features = await kernelFeatures();
+  await replay(lesson, 0);
+  for (const step of lesson.steps) {
+    const base = { lesson: lesson.id, step: step.id };
+    const missing = step.features.filter((f) => features[f] === false);
+    if (missing.length > 0) {
+      const reason = `needs ${missing.join(', ')}, not available on this machine`;
+      emit({ ...base, phase: 'solution', ok: true, skipped: reason, detail: reason, ms: 0 });
+      continue;
+    }
+    emit(
+      await timed({ ...base, phase: 'before' }, async () => {
+        const r = await check(lesson, step);
+        const failing = r.filter((x) => !x.pass);
+        return failing.length > 0
+          ? { ok: true, detail: `fails before the solution: ${failing.map((x) => x.id).join(', ')}` }
+          : { ok: false, detail: `every check already passes before the solution:\n${summary(r)}` };
+      }),
+    );
+    for (const [i, attempt] of step.wrong.entries()) {
+      emit(
+        await timed({ ...base, phase: `wrong ${i + 1}` }, async () => {
+          await runAll(attempt.run, false);
+          const r = await check(lesson, step);
+          await replay(lesson, step.index);
+          const target = r.find((x) => x.id === attempt.fails);
+          if (!target) return { ok: false, detail: `no check "${attempt.fails}" in this step` };
+          const said = `${target.message} ${target.detail ?? ''}`;
+          if (target.pass) return { ok: false, detail: `check ${attempt.fails} passes after the wrong attempt` };
+          if (!said.toLowerCase().includes(attempt.says.toLowerCase())) {
+            return { ok: false, detail: `check ${attempt.fails} fails but does not say "${attempt.says}": ${target.message}` };
+          }
+          return { ok: true, detail: `${attempt.fails}: ${target.message}` };
+        }),
+      );
+    }
+    for (const [i, alternative] of step.alternatives.entries()) {
+      emit(
+        await timed({ ...base, phase: `alternative ${i + 1}` }, async () => {
+          await runAll(alternative, true);
+          const r = await check(lesson, step);
+          await replay(lesson, step.index);
+          const failing = r.filter((x) => !x.pass);
+          return failing.length === 0
+            ? { ok: true, detail: 'every check passes' }
+            : { ok: false, detail: `fails after the alternative solution:\n${summary(failing)}` };
+        }),
+      );
+    }
+    emit(
+      await timed({ ...base, phase: 'solution' }, async () => {
+        await runAll(step.solution, true);
+        const r = await check(lesson, step);
+        const failing = r.filter((x) => !x.pass);
+        return failing.length === 0
+          ? { ok: true, detail: 'every check passes' }
+          : { ok: false, detail: `fails after the solution:\n${summary(failing)}` };
+      }),
+    );
+  }
+  return cases;
+}
