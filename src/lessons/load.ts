@@ -10,9 +10,11 @@ import { lessonLanguages } from './translations.js';
 
 /**
  * The `lessons/` folder of this dnlab: two levels above this module, which is `src/lessons/`
- * under vitest and tsx, and `dist/lessons/` when built.
+ * under vitest and tsx, and `dist/lessons/` when built. DNLAB_LESSONS points elsewhere (a
+ * teacher's own lessons, or a test's fixtures).
  */
 export function lessonsRoot(): string {
+  if (process.env.DNLAB_LESSONS) return path.resolve(process.env.DNLAB_LESSONS);
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lessons');
 }
 
