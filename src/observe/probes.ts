@@ -99,6 +99,9 @@ export async function runProbes(
       if (p.container === undefined) return [p.id, await runProbe(p, { host })];
       const c = findContainer(containers, p.container);
       if (!c || !c.running || !c.pid) return [p.id, notRunning(p.container)];
+      // Like `docker exec`: a paused container runs nothing.
+      if (c.status === 'paused')
+        return [p.id, { ...notRunning(p.container), stderr: `container ${p.container} is paused` }];
       return [p.id, await runProbe(p, { pid: c.pid })];
     }),
   );

@@ -36,7 +36,7 @@ function describe(r: RunResult): string {
 }
 
 /** Run `ip -j -d -batch -` (addr, route); `ip` is the argv up to the ip program and its netns option. */
-async function readIp(ip: string[]): Promise<{ ipAddr: unknown; ipRoute: unknown }> {
+async function readIp(ip: string[]): Promise<IpRead> {
   const r = await run([...ip, ...IP_BATCH], {
     input: IP_BATCH_INPUT,
     timeoutMs: PROGRAM_TIMEOUT_MS,
@@ -168,6 +168,8 @@ export interface ObserveScope {
   containerLinks?: boolean | string[];
 }
 
+type IpRead = { ipAddr: unknown; ipRoute: unknown };
+
 function wantsLinks(scope: ObserveScope, c: { id: string; name: string }): boolean {
   const w = scope.containerLinks ?? true;
   if (typeof w === 'boolean') return w;
@@ -200,24 +202,8 @@ export async function readHost(
       return v;
     });
 
-  // Kernel and file reads need nothing from the engine: start them at once.
-  const hostInode = nsInode(netnsPath(host));
-  // `ip -n <name>` enters the named namespace itself: one program start instead of two (nsenter + ip).
-  const hostIp = timed('ip', readIp(['ip', '-n', netnsName(host)]));
-  const firewall = scope.firewall ?? true;
-  const iptables = firewall
-    ? timed(
-        'iptables',
-        run(nsenterArgv(host, ['iptables-save', '-c']), { timeoutMs: PROGRAM_TIMEOUT_MS }).then(
-          (r) => {
-            if (r.code !== 0) throw new Error(`iptables-save: ${describe(r)}`);
-            return r.stdout;
-          },
-        ),
-      )
-    : Promise.resolve(undefined);
-  const daemonJson = readDaemonJson(hostPaths(host).daemonJson);
-
+  // Engine requests first: they only write to a socket, and /info (the slow one) then runs in
+  // the daemon while this process forks the programs below (each fork blocks it for a while).
   const session = engineSession(host);
   const engine = session.engine;
   const reads = startEngineReads(engine, session.version);
@@ -230,6 +216,31 @@ export async function readHost(
     });
     return undefined;
   };
+
+  // Kernel and file reads need nothing from the engine. They start one event-loop turn later,
+  // once the requests above are on the wire (a spawn forks synchronously).
+  const turn = new Promise<void>((resolve) => setImmediate(resolve));
+  const hostInode = nsInode(netnsPath(host));
+  // `ip -n <name>` enters the named namespace itself: one program start instead of two (nsenter + ip).
+  const hostIp = timed(
+    'ip',
+    turn.then(() => readIp(['ip', '-n', netnsName(host)])),
+  );
+  const firewall = scope.firewall ?? true;
+  const iptables = firewall
+    ? timed(
+        'iptables',
+        turn
+          .then(() =>
+            run(nsenterArgv(host, ['iptables-save', '-c']), { timeoutMs: PROGRAM_TIMEOUT_MS }),
+          )
+          .then((r) => {
+            if (r.code !== 0) throw new Error(`iptables-save: ${describe(r)}`);
+            return r.stdout;
+          }),
+      )
+    : Promise.resolve(undefined);
+  const daemonJson = readDaemonJson(hostPaths(host).daemonJson);
 
   // nft only where the engine's firewall backend is nftables (28.1+ says so in /info).
   const nft = reads.info.then(
@@ -252,13 +263,14 @@ export async function readHost(
   const perContainer = timed('inspected', reads.containers).then(async (containers) => {
     const facts = containers.map(parseContainer);
     const inodes: Record<string, number> = {};
-    const byInode = new Map<number, { pid: number; ids: string[] }>();
+    const byInode = new Map<number, { ids: string[] }>();
     for (const c of facts) {
-      if (!c.running || !c.pid || !wantsLinks(scope, c)) continue;
+      if (!c.running || !c.pid) continue;
       const ino = nsInode(`/proc/${c.pid}/ns/net`);
       if (ino === undefined) continue;
       inodes[c.id] = ino;
-      const entry = byInode.get(ino) ?? { pid: c.pid, ids: [] };
+      if (!wantsLinks(scope, c)) continue;
+      const entry = byInode.get(ino) ?? { ids: [] };
       entry.ids.push(c.id);
       byInode.set(ino, entry);
     }
@@ -266,12 +278,15 @@ export async function readHost(
     // and `--network host` containers share the host's.
     const containerNetns: NonNullable<RawHostReads['containerNetns']> = {};
     const nsReads = Promise.all(
-      [...byInode.entries()].map(async ([ino, { pid, ids }]) => {
-        const names = ids.map((id) => facts.find((c) => c.id === id)?.name ?? id).join(',');
+      [...byInode.entries()].map(async ([ino, { ids }]) => {
+        const members = facts.filter((c) => ids.includes(c.id));
+        const names = members.map((c) => c.name).join(',');
         const read =
           ino === hostInode
             ? await hostIp.catch(() => undefined)
-            : await readIp(containerIpPrefix(pid)).catch(fail(`container:${names}`));
+            : await readIp(containerIpPrefix(members[0]?.pid as number)).catch(
+                fail(`container:${names}`),
+              );
         if (read) for (const id of ids) containerNetns[id] = read;
       }),
     );

@@ -240,6 +240,7 @@ describe.skipIf(!isRoot)('observeLab on a real lab (Docker engine in a namespace
     const h = facts.hosts.host1 as HostFacts;
     expect(byName(h, 'web').links?.length).toBeGreaterThan(1);
     expect(byName(h, 'c2').links).toBeUndefined();
+    expect(byName(h, 'c2').netnsInode).toBeGreaterThan(0);
     expect(h.firewall).toEqual([]);
     expect(h.links.length).toBeGreaterThan(3);
   });

@@ -81,6 +81,12 @@ describe('findContainer', () => {
 });
 
 describe('runProbes without running anything', () => {
+  it('a paused container gets code 125 too', async () => {
+    const paused = { ...container('p', true, 99), status: 'paused' };
+    const results = await runProbes('host1', [probe({ id: 'x', container: 'p' })], [paused]);
+    expect(results.x).toEqual({ code: 125, stdout: '', stderr: 'container p is paused', ms: 0 });
+  });
+
   it('a missing or stopped container gets code 125; each id runs once', async () => {
     const results = await runProbes(
       'host1',
