@@ -124,6 +124,10 @@ export function parseContainer(c: ContainerJson): ContainerFacts {
     legacyLinks: c.HostConfig?.Links ?? [],
     portsFrom: from,
   };
+  const requested = Object.entries(c.HostConfig?.PortBindings ?? {}).flatMap(([key, list]) =>
+    (list ?? []).flatMap((b) => binding(key, b, 'ephemeral') ?? []),
+  );
+  if (requested.length) facts.requestedPorts = requested;
   if (!running && c.State?.ExitCode !== undefined) facts.exitCode = c.State.ExitCode;
   if (c.State?.Pid) facts.pid = c.State.Pid;
   const sandboxKey = nonEmpty(c.NetworkSettings?.SandboxKey);

@@ -178,6 +178,11 @@ export interface ContainerFacts {
   /** Published and exposed ports (from NetworkSettings.Ports, falling back to HostConfig.PortBindings). */
   ports: PortBinding[];
   publishAll: boolean;
+  /**
+   * What `-p` asked for (`HostConfig.PortBindings`), kept even where the network mode discards it
+   * (`--network host`, `none`), where `ports` is empty. Absent when nothing was asked for.
+   */
+  requestedPorts?: PortBinding[];
   endpoints: EndpointFacts[];
   /** Links inside the container's own network namespace (absent when it is not running). */
   links?: LinkFacts[];

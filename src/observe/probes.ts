@@ -96,6 +96,9 @@ export async function runProbes(
   for (const p of probes) if (!unique.has(p.id)) unique.set(p.id, p);
   const entries = await Promise.all(
     [...unique.values()].map(async (p): Promise<[string, ProbeResult]> => {
+      // nsenter without a program would start a shell: refuse instead.
+      if (p.argv.length === 0)
+        return [p.id, { code: 126, stdout: '', stderr: 'probe has no command', ms: 0 }];
       if (p.container === undefined) return [p.id, await runProbe(p, { host })];
       const c = findContainer(containers, p.container);
       if (!c || !c.running || !c.pid) return [p.id, notRunning(p.container)];

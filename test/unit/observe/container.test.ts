@@ -192,6 +192,11 @@ describe('parseContainer: engine differences', () => {
     });
     expect(c.ports).toEqual([]);
     expect(c.portsFrom).toBe('runtime');
+    // What -p asked for stays readable, so a checker can say it was discarded.
+    expect(c.requestedPorts).toEqual([
+      { containerPort: 80, protocol: 'tcp', hostIp: '', hostPort: 8081 },
+      { containerPort: 53, protocol: 'udp', hostIp: '127.0.0.1', ephemeral: true },
+    ]);
   });
 
   it('exposed-but-unpublished (null) and routed (empty HostPort) bindings have no hostPort', () => {

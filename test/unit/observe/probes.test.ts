@@ -81,6 +81,11 @@ describe('findContainer', () => {
 });
 
 describe('runProbes without running anything', () => {
+  it('a probe without a command is refused (nsenter would start a shell)', async () => {
+    const results = await runProbes('host1', [probe({ id: 'e', argv: [] })], []);
+    expect(results.e).toEqual({ code: 126, stdout: '', stderr: 'probe has no command', ms: 0 });
+  });
+
   it('a paused container gets code 125 too', async () => {
     const paused = { ...container('p', true, 99), status: 'paused' };
     const results = await runProbes('host1', [probe({ id: 'x', container: 'p' })], [paused]);
