@@ -1,8 +1,10 @@
 import type { Catalogue } from './index.js';
 import { checks } from './en/checks.js';
 import { cli } from './en/cli.js';
+import { grade } from './en/grade.js';
 import { lessons } from './en/lessons.js';
 import { tui } from './en/tui.js';
+import { topo } from './en/topo.js';
 
 /** English, the fallback for every string. Each area keeps its own file under en/. */
-export const en: Catalogue = { ...cli, ...lessons, ...checks, ...tui };
+export const en: Catalogue = { ...cli, ...lessons, ...checks, ...tui, ...grade, ...topo };

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isWorkshopFile, lintWorkshop } from '../grade/workshop.js';
 import { t } from '../i18n/index.js';
 import { analyzeLesson, LESSON_FILE } from './analyze.js';
 import { countErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -26,12 +27,14 @@ export function lintLesson(dir: string): Diagnostic[] {
 }
 
 /**
- * Lint a lesson folder, its lesson.yaml or one of its files, or a folder of lessons (every
+ * Lint a workshop file (workshop.yaml, <name>.workshop.yaml), a lesson folder, its lesson.yaml or
+ * one of its files, or a folder of lessons (every
  * subfolder with a lesson.yaml; a subfolder named like a lesson but without one is an error).
  */
 export function lintPath(target: string): LintReport {
   const abs = path.resolve(target);
   if (!fs.existsSync(abs)) throw new LintPathError(t('lessons.lint.noPath', { path: target }));
+  if (isWorkshopFile(abs) && fs.statSync(abs).isFile()) return report([abs], lintWorkshop(abs));
   const lesson = enclosingLesson(abs);
   if (lesson) return report([lesson], lintLesson(lesson));
   if (!fs.statSync(abs).isDirectory()) {

@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { t } from '../../i18n/index.js';
+import { isUp, LabError } from '../../lab/lab.js';
+import { loadAllLessons, loadLesson, lessonDirs } from '../../lessons/load.js';
+import type { Lesson } from '../../lessons/model.js';
+import { FORMATS, formatResult, type Format } from '../../grade/formats.js';
+import { gradeLessons, type GradeProgress } from '../../grade/grade.js';
+import { loadWorkshop, type Workshop } from '../../grade/workshop.js';
+import { resolveLessons } from '../lesson-args.js';
+import { FAIL, OK, colorsEnabled, green, red, reportError, yellow } from '../output.js';
+import { requireRoot } from '../root.js';
+
+interface GradeOpts {
+  lessons?: string;
+  format: string;
+  output?: string;
+  workshop?: string;
+  student?: string;
+  quiet?: boolean;
+}
+
+/** An error that is the user's to fix (exit 2), not a failed grade (exit 1). */
+class UsageError extends LabError {}
+
+/** The lessons to grade: the workshop's (in its order), narrowed by --lessons. */
+function chooseLessons(ids: string[], workshop?: Workshop): Lesson[] {
+  if (!workshop) {
+    const lessons = ids.length ? resolveLessons(ids) : loadAllLessons();
+    if (lessons.length === 0) throw new UsageError(t('grade.cli.noLessons'));
+    return lessons;
+  }
+  for (const id of ids) {
+    if (!workshop.lessons.includes(id)) {
+      throw new UsageError(t('grade.cli.notInWorkshop', { id, lessons: workshop.lessons.join(', ') }));
+    }
+  }
+  const root = workshop.lessonsRoot;
+  const known = lessonDirs(root).map((d) => path.basename(d));
+  return workshop.lessons
+    .filter((id) => ids.length === 0 || ids.includes(id))
+    .map((id) => {
+      if (!known.includes(id)) throw new UsageError(t('grade.cli.missingLesson', { id, root }));
+      return loadLesson(path.join(root, id));
+    });
+}
+
+/** Progress on standard error: a live line on a terminal, one line per finished step. */
+function progressPrinter(quiet: boolean): { onProgress(e: GradeProgress): void; stop(): void } {
+  const err = process.stderr;
+  const live = err.isTTY === true;
+  const clear = () => live && err.write('\r\x1b[K');
+  return {
+    onProgress(e) {
+      if (quiet) return;
+      const vars = { lesson: e.lesson.id, step: e.step.id, n: e.n, of: e.of };
+      if (e.phase === 'start') {
+        if (live) {
+          clear();
+          err.write(t('grade.cli.checking', vars).slice(0, (err.columns ?? 80) - 1));
+        }
+        return;
+      }
+      const g = e.graded!;
+      const mark = g.status === 'pass' ? green(OK) : g.status === 'skipped' ? yellow('-') : red(FAIL);
+      clear();
+      err.write(`${t('grade.cli.stepDone', { ...vars, mark, points: g.points, possible: g.possible })}\n`);
+    },
+    stop: () => {
+      if (!quiet) clear();
+    },
+  };
+}
+
+export async function runGrade(opts: GradeOpts): Promise<number> {
+  const format = opts.format as Format;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(t('grade.cli.badFormat', { format: opts.format, formats: FORMATS.join(', ') }));
+  }
+  requireRoot('dnlab grade');
+  const workshop = opts.workshop ? loadWorkshop(opts.workshop) : undefined;
+  const ids = (opts.lessons ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const lessons = chooseLessons(ids, workshop);
+  if (!(await isUp())) throw new UsageError('The lab is not up.', 'Start it with: dnlab up');
+
+  const progress = progressPrinter(opts.quiet === true);
+  let result;
+  try {
+    result = await gradeLessons({ lessons, workshop, student: opts.student, onProgress: progress.onProgress });
+  } finally {
+    progress.stop();
+  }
+  const toStdout = opts.output === undefined || opts.output === '-';
+  const report = formatResult(result, format, { color: toStdout && colorsEnabled() });
+  if (toStdout) process.stdout.write(report);
+  else {
+    const file = opts.output!;
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(file, report);
+    process.stderr.write(
+      `${t('grade.cli.wrote', { format, file, points: result.totals.points, possible: result.totals.possible })}\n`,
+    );
+  }
+  return result.totals.pass ? 0 : 1;
+}
+
+export function register(program: Command): void {
+  program
+    .command('grade')
+    .summary(t('grade.cli.summary'))
+    .description(t('grade.cli.description'))
+    .option('--lessons <ids>', t('grade.cli.lessonsOpt'))
+    .option('--format <format>', t('grade.cli.formatOpt'), 'text')
+    .option('-o, --output <file>', t('grade.cli.outputOpt'))
+    .option('--workshop <file>', t('grade.cli.workshopOpt'))
+    .option('--student <name>', t('grade.cli.studentOpt'))
+    .option('-q, --quiet', t('grade.cli.quietOpt'))
+    .addHelpText('after', () => `\n${t('grade.cli.examples')}\n`)
+    .action(async (opts: GradeOpts) => {
+      try {
+        process.exitCode = await runGrade(opts);
+      } catch (e) {
+        reportError(e);
+        process.exitCode = 2;
+      }
+    });
+}
