@@ -118,6 +118,29 @@ function tryParse<T>(
   }
 }
 
+/** Rules and chains from nft JSON (if read) then iptables-save (if read). */
+export function buildFirewall(
+  raw: Pick<RawHostReads, 'iptablesSave' | 'nftRuleset'>,
+  errors: { source: string; message: string }[],
+): { rules: FirewallRule[]; chains: FirewallChain[] } {
+  const rules: FirewallRule[] = [];
+  const chains: FirewallChain[] = [];
+  if (raw.nftRuleset !== undefined) {
+    const nft = tryParse('firewall', errors, () => parseNftRuleset(raw.nftRuleset), {
+      rules: [],
+      chains: [],
+    });
+    rules.push(...nft.rules);
+    chains.push(...nft.chains);
+  }
+  if (raw.iptablesSave !== undefined) {
+    const ipt = parseIptablesSave(raw.iptablesSave);
+    rules.push(...ipt.rules);
+    chains.push(...ipt.chains);
+  }
+  return { rules, chains };
+}
+
 /** Turn one host's raw reads into its facts. Pure: no I/O. */
 export function buildHostFacts(raw: RawHostReads): HostFacts {
   const errors = [...(raw.errors ?? [])];
@@ -128,21 +151,7 @@ export function buildHostFacts(raw: RawHostReads): HostFacts {
       ? tryParse('kernel', errors, () => parseBridgeLinks(raw.bridgeLink), [])
       : bridgePortsFromLinks(links);
 
-  const firewall: FirewallRule[] = [];
-  const firewallChains: FirewallChain[] = [];
-  if (raw.nftRuleset !== undefined) {
-    const nft = tryParse('firewall', errors, () => parseNftRuleset(raw.nftRuleset), {
-      rules: [],
-      chains: [],
-    });
-    firewall.push(...nft.rules);
-    firewallChains.push(...nft.chains);
-  }
-  if (raw.iptablesSave !== undefined) {
-    const ipt = parseIptablesSave(raw.iptablesSave);
-    firewall.push(...ipt.rules);
-    firewallChains.push(...ipt.chains);
-  }
+  const { rules: firewall, chains: firewallChains } = buildFirewall(raw, errors);
 
   const e = raw.engine;
   const engine = e
@@ -164,7 +173,11 @@ export function buildHostFacts(raw: RawHostReads): HostFacts {
     if (inode !== undefined) facts.netnsInode = inode;
     if (facts.running) {
       const ns = raw.containerNetns?.[c.Id];
-      if (ns) {
+      if (!ns && inode !== undefined && inode === raw.netnsInodes?.host) {
+        // `--network host`: the host's own namespace, already read.
+        facts.links = links;
+        facts.routes = routes;
+      } else if (ns) {
         facts.links = tryParse(
           `container:${facts.name}`,
           errors,

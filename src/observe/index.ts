@@ -1,8 +1,23 @@
 /** Observers: read a lab host's real state into typed facts (see facts.ts). */
 export type * from './facts.js';
 export { observeLab, runLabProbes, type ObserveRequest } from './observe.js';
-export { buildHostFacts, fillGatewaysFromKernel, ipv4InCidr, type RawHostReads } from './build.js';
 export {
+  deferCostlyReads,
+  judgeLazily,
+  resolveDeferredReads,
+  settleDeferredReads,
+} from './lazy.js';
+export {
+  buildFirewall,
+  buildHostFacts,
+  fillGatewaysFromKernel,
+  ipv4InCidr,
+  type RawHostReads,
+} from './build.js';
+export {
+  readContainerIp,
+  readIptablesSave,
+  readNftRuleset,
   readEngine,
   readHost,
   startEngineReads,

@@ -1,6 +1,7 @@
 import type { Probe } from '../checks/types.js';
 import { buildHostFacts } from './build.js';
 import type { LabFacts } from './facts.js';
+import { deferCostlyReads } from './lazy.js';
 import { runProbes } from './probes.js';
 import { readHost, type ObserveScope } from './read.js';
 
@@ -11,6 +12,11 @@ export interface ObserveRequest {
   probes?: Probe[];
   /** Skip reads no check of this run looks at (default: read everything). */
   scope?: ObserveScope;
+  /**
+   * Leave out container links/routes and the firewall (unless `scope` asks for them) and read
+   * them only when looked at: see lazy.ts (`judgeLazily`, `resolveDeferredReads`).
+   */
+  lazy?: boolean;
 }
 
 /**
@@ -21,21 +27,27 @@ export interface ObserveRequest {
 export async function observeLab(req: ObserveRequest): Promise<LabFacts> {
   const probes = req.probes ?? [];
   const hosts = [...new Set([...req.hosts, ...probes.map((p) => p.host)])];
+  const firewallNow = req.lazy ? (req.scope?.firewall ?? false) : (req.scope?.firewall ?? true);
+  const scope: ObserveScope = req.lazy
+    ? { containerLinks: req.scope?.containerLinks ?? false, firewall: firewallNow }
+    : (req.scope ?? {});
   const raws = await Promise.all(
     hosts.map((h) =>
       readHost(
         h,
         probes.filter((p) => p.host === h),
-        req.scope,
+        scope,
       ),
     ),
   );
-  return {
+  const facts: LabFacts = {
     hosts: Object.fromEntries(raws.map((raw) => [raw.host, buildHostFacts(raw)])),
     // Kernel features are detected elsewhere (once per machine, not per check run).
     features: {},
     observedAt: new Date().toISOString(),
   };
+  if (req.lazy) deferCostlyReads(facts, { firewall: !firewallNow });
+  return facts;
 }
 
 /**

@@ -29,6 +29,9 @@ const IP_BATCH_INPUT = 'addr show\nroute show\n';
 
 type Errors = { source: string; message: string }[];
 
+/** What `ip -j -d -batch` printed for `addr show` and `route show`. */
+export type IpRead = { ipAddr: unknown; ipRoute: unknown };
+
 const elapsed = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 
 function describe(r: RunResult): string {
@@ -147,9 +150,27 @@ async function readDaemonJson(
   }
 }
 
-/** How to read links and routes inside a container's network namespace (by one of its pids). */
-function containerIpPrefix(pid: number): string[] {
-  return ['nsenter', '-t', String(pid), '-n', '--', 'ip'];
+/** Links and routes inside a container's network namespace, entered by one of its pids. */
+export function readContainerIp(pid: number): Promise<IpRead> {
+  return readIp(['nsenter', '-t', String(pid), '-n', '--', 'ip']);
+}
+
+/** `iptables-save -c` in a lab host's network namespace. */
+export async function readIptablesSave(host: string): Promise<string> {
+  const r = await run(nsenterArgv(host, ['iptables-save', '-c']), {
+    timeoutMs: PROGRAM_TIMEOUT_MS,
+  });
+  if (r.code !== 0) throw new Error(`iptables-save: ${describe(r)}`);
+  return r.stdout;
+}
+
+/** `nft -j list ruleset` in a lab host's network namespace, parsed. */
+export async function readNftRuleset(host: string): Promise<unknown> {
+  const r = await run(nsenterArgv(host, ['nft', '-j', 'list', 'ruleset']), {
+    timeoutMs: PROGRAM_TIMEOUT_MS,
+  });
+  if (r.code !== 0) throw new Error(`nft: ${describe(r)}`);
+  return JSON.parse(r.stdout) as unknown;
 }
 
 /**
@@ -167,8 +188,6 @@ export interface ObserveScope {
    */
   containerLinks?: boolean | string[];
 }
-
-type IpRead = { ipAddr: unknown; ipRoute: unknown };
 
 function wantsLinks(scope: ObserveScope, c: { id: string; name: string }): boolean {
   const w = scope.containerLinks ?? true;
@@ -230,14 +249,7 @@ export async function readHost(
   const iptables = firewall
     ? timed(
         'iptables',
-        turn
-          .then(() =>
-            run(nsenterArgv(host, ['iptables-save', '-c']), { timeoutMs: PROGRAM_TIMEOUT_MS }),
-          )
-          .then((r) => {
-            if (r.code !== 0) throw new Error(`iptables-save: ${describe(r)}`);
-            return r.stdout;
-          }),
+        turn.then(() => readIptablesSave(host)),
       )
     : Promise.resolve(undefined);
   const daemonJson = readDaemonJson(hostPaths(host).daemonJson);
@@ -246,15 +258,7 @@ export async function readHost(
   const nft = reads.info.then(
     (info) =>
       firewall && usesNftables(info.FirewallBackend?.Driver ?? 'iptables')
-        ? timed(
-            'nft',
-            run(nsenterArgv(host, ['nft', '-j', 'list', 'ruleset']), {
-              timeoutMs: PROGRAM_TIMEOUT_MS,
-            }).then((r) => {
-              if (r.code !== 0) throw new Error(`nft: ${describe(r)}`);
-              return JSON.parse(r.stdout) as unknown;
-            }),
-          ).catch(fail('firewall'))
+        ? timed('nft', readNftRuleset(host)).catch(fail('firewall'))
         : undefined,
     () => undefined,
   );
@@ -284,9 +288,7 @@ export async function readHost(
         const read =
           ino === hostInode
             ? await hostIp.catch(() => undefined)
-            : await readIp(containerIpPrefix(members[0]?.pid as number)).catch(
-                fail(`container:${names}`),
-              );
+            : await readContainerIp(members[0]?.pid as number).catch(fail(`container:${names}`));
         if (read) for (const id of ids) containerNetns[id] = read;
       }),
     );

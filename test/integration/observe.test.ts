@@ -11,6 +11,7 @@ const { down, up } = await import('../../src/lab/lab.js');
 const { hostPaths } = await import('../../src/lab/config.js');
 const { startDockerd, stopDockerd } = await import('../../src/lab/daemon.js');
 const { observeLab, runLabProbes } = await import('../../src/observe/observe.js');
+const { judgeLazily } = await import('../../src/observe/lazy.js');
 
 const IMG = 'dnlab/busybox';
 
@@ -243,6 +244,30 @@ describe.skipIf(!isRoot)('observeLab on a real lab (Docker engine in a namespace
     expect(byName(h, 'c2').netnsInode).toBeGreaterThan(0);
     expect(h.firewall).toEqual([]);
     expect(h.links.length).toBeGreaterThan(3);
+  });
+
+  it('lazy: reads container links and the firewall only when a judge looks at them', async () => {
+    const facts = await observeLab({ hosts: ['host1'], lazy: true });
+    const h = facts.hosts.host1 as HostFacts;
+    let rounds = 0;
+    const seen = await judgeLazily(facts, (f) => {
+      rounds++;
+      const hf = f.hosts.host1 as HostFacts;
+      const web = byName(hf, 'web');
+      const eth0 = web.links?.find((l) => l.name === 'eth0');
+      const dnat = hf.firewall.find((r) => r.target === 'DNAT' && r.dport === '8080');
+      return { peer: eth0?.peerIfindex, dnat: dnat?.toDestination };
+    });
+    expect(rounds).toBe(2);
+    const webIp = byName(h, 'web').endpoints[0]?.ip;
+    expect(seen.dnat).toBe(`${webIp}:80`);
+    expect(h.links.find((l) => l.ifindex === seen.peer)?.master).toBe('docker0');
+    // Not looked at: not read, and plain data again.
+    expect(byName(h, 'c2').links).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(byName(h, 'c2'), 'links')).toBeUndefined();
+    // c1 was not asked for, but side shares its namespace: neither is read.
+    expect(byName(h, 'side').links).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(h)).firewall.length).toBeGreaterThan(5);
   });
 
   it('reports a broken daemon.json, and an engine that does not answer, without failing the rest', async () => {
