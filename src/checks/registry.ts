@@ -15,6 +15,7 @@ import { networkMode } from './kinds/network-mode.js';
 import { notReachable } from './kinds/not-reachable.js';
 import { overlayVxlan } from './kinds/overlay-vxlan.js';
 import { portPublished } from './kinds/port-published.js';
+import { portsNotDiscarded } from './kinds/ports-not-discarded.js';
 import { reachable } from './kinds/reachable.js';
 import { swarmNodes } from './kinds/swarm-nodes.js';
 import { vethPeerOnBridge } from './kinds/veth-peer-on-bridge.js';
@@ -31,6 +32,7 @@ const checkers: Checker[] = [
   vethPeerOnBridge,
   bridgeHasPorts,
   portPublished,
+  portsNotDiscarded,
   natRule,
   reachable,
   notReachable,

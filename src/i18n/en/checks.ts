@@ -125,6 +125,12 @@ export const checks = {
   'check.port-published.notRunning':
     '{container} is not running ({status}), so it publishes nothing now; this step asks for {expected}.',
 
+  'check.ports-not-discarded.ok': '{container} asks for no published ports that its network mode ({mode}) would discard.',
+  'check.ports-not-discarded.host':
+    '{container} runs with --network host and {ports}: Docker discarded the ports (it only prints "WARNING: Published ports are discarded when using host network mode"). In host mode nothing is mapped: the program listens on {host}\'s own ports directly, so leave out -p and make the program itself listen on the port you want.',
+  'check.ports-not-discarded.none':
+    '{container} runs with --network none and {ports}: Docker ignores the ports without a word, since a container with only lo has nothing to publish from.',
+
   'check.nat-rule.ok': 'Found {rule}.',
   'check.nat-rule.missing': 'No {type} rule matches ({expected}); {type} rules seen: {seen}.',
   'check.nat-rule.none': 'There are no {type} rules; this step asks for {expected}.',

@@ -40,6 +40,7 @@ describe('the registry', () => {
         'not-reachable',
         'overlay-vxlan',
         'port-published',
+        'ports-not-discarded',
         'reachable',
         'swarm-nodes',
         'veth-peer-on-bridge',
