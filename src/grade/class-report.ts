@@ -21,7 +21,9 @@ export interface BadFile {
 }
 
 /** A result file's text as a grade result, or why it is not one. */
-export function parseResult(text: string): { ok: true; result: GradeResult } | { ok: false; reason: string } {
+export function parseResult(
+  text: string,
+): { ok: true; result: GradeResult } | { ok: false; reason: string } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -30,7 +32,9 @@ export function parseResult(text: string): { ok: true; result: GradeResult } | {
   }
   const r = GradeResultSchema.safeParse(data);
   if (r.success) return { ok: true, result: r.data };
-  const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || '(top)'}: ${i.message}`);
+  const issues = r.error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.map(String).join('.') || '(top)'}: ${i.message}`);
   const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3})` : '';
   return { ok: false, reason: t('grade.report.notResult', { issues: issues.join('; ') + more }) };
 }
@@ -44,7 +48,12 @@ export function readResults(files: readonly string[]): { results: LoadedResult[]
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
-      bad.push({ file, reason: t('grade.report.unreadable', { error: (e as NodeJS.ErrnoException).code ?? String(e) }) });
+      bad.push({
+        file,
+        reason: t('grade.report.unreadable', {
+          error: (e as NodeJS.ErrnoException).code ?? String(e),
+        }),
+      });
       continue;
     }
     const p = parseResult(text);
@@ -178,16 +187,28 @@ export function buildClassReport(
           const k = `${l.id}\0${s.id}\0${c.id}\0${c.message}`;
           if (mine.has(k)) continue;
           mine.add(k);
-          const f = counts.get(k) ?? { lesson: l.id, step: s.id, check: c.id, message: c.message, students: 0 };
+          const f = counts.get(k) ?? {
+            lesson: l.id,
+            step: s.id,
+            check: c.id,
+            message: c.message,
+            students: 0,
+          };
           f.students++;
           counts.set(k, f);
         }
   }
   const failures = [...counts.values()]
-    .sort((a, b) => b.students - a.students || key(a.lesson, a.step).localeCompare(key(b.lesson, b.step)))
+    .sort(
+      (a, b) =>
+        b.students - a.students || key(a.lesson, a.step).localeCompare(key(b.lesson, b.step)),
+    )
     .slice(0, top);
 
-  const mixedVersions = [...hashes.entries()].filter(([, hs]) => hs.size > 1).map(([id]) => id).sort();
+  const mixedVersions = [...hashes.entries()]
+    .filter(([, hs]) => hs.size > 1)
+    .map(([id]) => id)
+    .sort();
   return { columns, rows, struggles, failures, mixedVersions, bad: [...bad] };
 }
 
@@ -199,7 +220,10 @@ function percent(points: number, possible: number): string {
   return possible === 0 ? '-' : `${Math.round((points / possible) * 100)}%`;
 }
 
-export function formatClassTable(report: ClassReport, opts: { color?: boolean; nameWidth?: number } = {}): string {
+export function formatClassTable(
+  report: ClassReport,
+  opts: { color?: boolean; nameWidth?: number } = {},
+): string {
   const p = painter(opts.color ?? false);
   const out: string[] = [];
   if (report.rows.length === 0) {
@@ -207,8 +231,19 @@ export function formatClassTable(report: ClassReport, opts: { color?: boolean; n
     return `${out.join('\n')}\n`;
   }
   const cell = (s: StepStatus | undefined): string =>
-    s === undefined ? p.dim('·') : s === 'pass' ? p.green(GLYPH.pass) : s === 'fail' ? p.red(GLYPH.fail) : p.yellow(GLYPH.skipped);
-  const header = [t('grade.report.student'), ...report.columns.map((c) => c.label), t('grade.report.points'), '%'];
+    s === undefined
+      ? p.dim('·')
+      : s === 'pass'
+        ? p.green(GLYPH.pass)
+        : s === 'fail'
+          ? p.red(GLYPH.fail)
+          : p.yellow(GLYPH.skipped);
+  const header = [
+    t('grade.report.student'),
+    ...report.columns.map((c) => c.label),
+    t('grade.report.points'),
+    '%',
+  ];
   const rows = report.rows.map((r) => [
     truncate(oneLine(r.student), opts.nameWidth ?? 32),
     ...r.cells.map(cell),
@@ -216,11 +251,17 @@ export function formatClassTable(report: ClassReport, opts: { color?: boolean; n
     percent(r.points, r.possible),
   ]);
   const n = report.columns.length;
-  table([header.map((h) => p.bold(h)), ...rows], { right: [n + 1, n + 2] }).forEach((l) => out.push(l));
+  table([header.map((h) => p.bold(h)), ...rows], { right: [n + 1, n + 2] }).forEach((l) =>
+    out.push(l),
+  );
 
   out.push('');
   out.push(p.dim(t('grade.report.legend')));
-  const legend = report.columns.map((c) => [`  ${c.label}`, `${c.lesson}/${c.step}`, oneLine(c.stepTitle)]);
+  const legend = report.columns.map((c) => [
+    `  ${c.label}`,
+    `${c.lesson}/${c.step}`,
+    oneLine(c.stepTitle),
+  ]);
   for (const l of table(legend)) out.push(p.dim(l));
 
   if (report.struggles.length > 0) {
@@ -237,7 +278,9 @@ export function formatClassTable(report: ClassReport, opts: { color?: boolean; n
     out.push('');
     out.push(p.bold(t('grade.report.messages')));
     for (const f of report.failures)
-      out.push(`  ${t('grade.report.students', { n: f.students }).padStart(4)}  ${f.lesson}/${f.step} ${f.check}: ${oneLine(f.message)}`);
+      out.push(
+        `  ${t('grade.report.students', { n: f.students }).padStart(4)}  ${f.lesson}/${f.step} ${f.check}: ${oneLine(f.message)}`,
+      );
   }
   if (report.mixedVersions.length > 0) {
     out.push('');
@@ -275,7 +318,10 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.92em}
 td.pass{background:#12351f;color:#81c995}td.fail{background:#3c1618;color:#f28b82}td.skipped{background:#3a2f0b;color:#fdd663}.meta{color:#a1a1aa}.warn{background:#3a2f0b;border-color:#6b5514}}
 `;
 
-export function formatClassHtml(report: ClassReport, opts: { title?: string; generatedAt?: string } = {}): string {
+export function formatClassHtml(
+  report: ClassReport,
+  opts: { title?: string; generatedAt?: string } = {},
+): string {
   const e = htmlEscape;
   const title = opts.title ?? t('grade.report.title');
   const h: string[] = [];
@@ -287,16 +333,24 @@ export function formatClassHtml(report: ClassReport, opts: { title?: string; gen
   const passed = report.rows.filter((r) => r.pass).length;
   h.push(
     `<p class="meta">${e(
-      t('grade.report.summary', { students: report.rows.length, passed, steps: report.columns.length }),
+      t('grade.report.summary', {
+        students: report.rows.length,
+        passed,
+        steps: report.columns.length,
+      }),
     )}${opts.generatedAt ? ` · ${e(opts.generatedAt)}` : ''}</p>`,
   );
   if (report.bad.length > 0) {
-    h.push(`<div class="warn"><strong>${e(t('grade.report.skippedFiles', { n: report.bad.length }))}</strong><ul>`);
+    h.push(
+      `<div class="warn"><strong>${e(t('grade.report.skippedFiles', { n: report.bad.length }))}</strong><ul>`,
+    );
     for (const b of report.bad) h.push(`<li><code>${e(b.file)}</code>: ${e(b.reason)}</li>`);
     h.push('</ul></div>');
   }
   if (report.mixedVersions.length > 0) {
-    h.push(`<p class="warn">${e(t('grade.report.mixed', { lessons: report.mixedVersions.join(', ') }))}</p>`);
+    h.push(
+      `<p class="warn">${e(t('grade.report.mixed', { lessons: report.mixedVersions.join(', ') }))}</p>`,
+    );
   }
 
   h.push(`<h2>${e(t('grade.report.results'))}</h2>`);
@@ -310,7 +364,9 @@ export function formatClassHtml(report: ClassReport, opts: { title?: string; gen
     for (const s of r.cells) {
       h.push(s === undefined ? '<td class="s none">·</td>' : `<td class="s ${s}">${GLYPH[s]}</td>`);
     }
-    h.push(`<td class="num">${r.points}/${r.possible}</td><td class="num">${percent(r.points, r.possible)}</td></tr>`);
+    h.push(
+      `<td class="num">${r.points}/${r.possible}</td><td class="num">${percent(r.points, r.possible)}</td></tr>`,
+    );
   }
   h.push('</tbody></table>');
 
@@ -346,7 +402,9 @@ export function formatClassHtml(report: ClassReport, opts: { title?: string; gen
 
   h.push(`<h2>${e(t('grade.report.legendTitle'))}</h2><table><tbody>`);
   for (const c of report.columns)
-    h.push(`<tr><td>${e(c.label)}</td><td><code>${e(`${c.lesson}/${c.step}`)}</code></td><td>${e(c.stepTitle)}</td></tr>`);
+    h.push(
+      `<tr><td>${e(c.label)}</td><td><code>${e(`${c.lesson}/${c.step}`)}</code></td><td>${e(c.stepTitle)}</td></tr>`,
+    );
   h.push('</tbody></table>');
   h.push('</body></html>');
   return `${h.join('\n')}\n`;

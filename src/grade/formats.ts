@@ -12,7 +12,11 @@ import { oneLine, painter, table } from './table.js';
 export const FORMATS = ['text', 'json', 'junit', 'tap'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export function formatResult(result: GradeResult, format: Format, opts: { color?: boolean } = {}): string {
+export function formatResult(
+  result: GradeResult,
+  format: Format,
+  opts: { color?: boolean } = {},
+): string {
   switch (format) {
     case 'json':
       return formatJson(result);
@@ -43,7 +47,11 @@ const MARK: Record<GradedCheck['status'] | GradedStep['status'], string> = {
 export function formatText(result: GradeResult, opts: { color?: boolean } = {}): string {
   const p = painter(opts.color ?? false);
   const mark = (s: keyof typeof MARK): string =>
-    s === 'pass' ? p.green(MARK[s]) : s === 'skipped' || s === 'waiting' ? p.yellow(MARK[s]) : p.red(MARK[s]);
+    s === 'pass'
+      ? p.green(MARK[s])
+      : s === 'skipped' || s === 'waiting'
+        ? p.yellow(MARK[s])
+        : p.red(MARK[s]);
   const out: string[] = [];
   out.push(
     p.bold(t('grade.text.header', { student: result.student })) +
@@ -54,14 +62,20 @@ export function formatText(result: GradeResult, opts: { color?: boolean } = {}):
       t('grade.text.about', {
         version: result.dnlab.version,
         hosts: result.lab.hosts.join(', '),
-      }) + (result.workshop ? ` · ${t('grade.text.workshop', { title: result.workshop.title })}` : ''),
+      }) +
+        (result.workshop ? ` · ${t('grade.text.workshop', { title: result.workshop.title })}` : ''),
     ),
   );
   out.push('');
+  // One table for every step (columns line up across lessons); a heading line per lesson.
   const rows: string[][] = [];
+  const before = new Map<number, string>();
   const after = new Map<number, string[]>();
   for (const lesson of result.lessons) {
-    rows.push([p.bold(lesson.id), p.bold(lesson.title), '', p.bold(`${lesson.points}/${lesson.possible}`)]);
+    before.set(
+      rows.length,
+      p.bold(`${lesson.id}  ${lesson.title}  ${lesson.points}/${lesson.possible}`),
+    );
     for (const s of lesson.steps) {
       const pts = s.status === 'skipped' ? t('grade.text.skipped') : `${s.points}/${s.possible}`;
       rows.push([`  ${mark(s.status)} ${s.index + 1}`, s.id, s.title, pts]);
@@ -81,6 +95,8 @@ export function formatText(result: GradeResult, opts: { color?: boolean } = {}):
     }
   }
   table(rows, { right: [3] }).forEach((line, i) => {
+    const head = before.get(i);
+    if (head !== undefined) out.push(...(i > 0 ? [''] : []), head);
     out.push(line);
     out.push(...(after.get(i) ?? []));
   });
@@ -94,7 +110,8 @@ export function formatText(result: GradeResult, opts: { color?: boolean } = {}):
     checksPassed: tt.checksPassed,
     checks: tt.checks,
   });
-  const skipped = tt.stepsSkipped > 0 ? ` · ${t('grade.text.stepsSkipped', { n: tt.stepsSkipped })}` : '';
+  const skipped =
+    tt.stepsSkipped > 0 ? ` · ${t('grade.text.stepsSkipped', { n: tt.stepsSkipped })}` : '';
   out.push(`${tt.pass ? p.green(MARK.pass) : p.red(MARK.fail)} ${p.bold(summary)}${skipped}`);
   return `${out.join('\n')}\n`;
 }
@@ -103,17 +120,14 @@ export function formatText(result: GradeResult, opts: { color?: boolean } = {}):
 
 /** Text safe inside an XML attribute or element (characters XML 1.0 forbids are dropped). */
 export function xmlEscape(s: string): string {
-  return (
-    s
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-      .replace(/\n/g, '&#10;')
-  );
+  return s
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;');
 }
 
 /** Element text: like attributes, but newlines stay newlines. */
@@ -198,7 +212,9 @@ export function formatJunit(result: GradeResult): string {
             : `${head}/>`,
         );
       } else if (c.status === 'skipped') {
-        out.push(`${head}>\n      <skipped${attrs({ message: c.skipped ?? c.message })}/>\n    </testcase>`);
+        out.push(
+          `${head}>\n      <skipped${attrs({ message: c.skipped ?? c.message })}/>\n    </testcase>`,
+        );
       } else {
         out.push(
           `${head}>\n      <failure${attrs({ message: c.message, type: c.status === 'waiting' ? 'waiting' : c.kind })}>${xmlText(details)}</failure>\n    </testcase>`,
@@ -240,7 +256,9 @@ export function formatTap(result: GradeResult): string {
   const steps = result.lessons.flatMap((l) => l.steps.map((s) => ({ lesson: l, step: s })));
   const tt = result.totals;
   const out: string[] = ['TAP version 14'];
-  out.push(`# dnlab ${result.dnlab.version} grade · ${tapEscape(result.student)} · ${result.startedAt}`);
+  out.push(
+    `# dnlab ${result.dnlab.version} grade · ${tapEscape(result.student)} · ${result.startedAt}`,
+  );
   out.push(`1..${steps.length}`);
   steps.forEach(({ lesson, step }, i) => {
     const name = `${lesson.id}/${step.id}`;
@@ -263,7 +281,17 @@ export function formatTap(result: GradeResult): string {
       out.push(`ok ${i + 1} - ${desc} # SKIP ${tapEscape(why)}`);
     } else {
       out.push(`not ok ${i + 1} - ${desc}`);
-      out.push(...yamlBlock({ points: step.points, possible: step.possible, lesson: lesson.id, contentHash: lesson.contentHash }, ''));
+      out.push(
+        ...yamlBlock(
+          {
+            points: step.points,
+            possible: step.possible,
+            lesson: lesson.id,
+            contentHash: lesson.contentHash,
+          },
+          '',
+        ),
+      );
     }
   });
   out.push(

@@ -157,7 +157,10 @@ export function workshopInfo(w: Workshop, file = displayPath(w.file)): WorkshopI
 }
 
 export function labHostNames(topology: Topology): string[] {
-  return [...topology.hosts.map((h) => h.name), ...(topology.internet ? [topology.internet.name] : [])];
+  return [
+    ...topology.hosts.map((h) => h.name),
+    ...(topology.internet ? [topology.internet.name] : []),
+  ];
 }
 
 /**

@@ -16,12 +16,10 @@ export const GRADE_SCHEMA_ID = 'urn:dnlab:schema:grade-result:v1';
 const count = z.number().int().nonnegative();
 const text = z.string();
 
-export const CheckStatusSchema = z
-  .enum(['pass', 'fail', 'waiting', 'skipped'])
-  .meta({
-    description:
-      'pass: the state is right. fail: it is not (message says what differs). waiting: not judged because a check it needs failed (counts as failed). skipped: cannot run on this machine (a missing kernel feature); not counted.',
-  });
+export const CheckStatusSchema = z.enum(['pass', 'fail', 'waiting', 'skipped']).meta({
+  description:
+    'pass: the state is right. fail: it is not (message says what differs). waiting: not judged because a check it needs failed (counts as failed). skipped: cannot run on this machine (a missing kernel feature); not counted.',
+});
 
 export const GradedCheckSchema = z
   .object({
@@ -55,8 +53,12 @@ export const GradedStepSchema = z
     title: text,
     host: text.meta({ description: "The step's default lab host." }),
     status: StepStatusSchema,
-    points: count.meta({ description: 'Points earned: all of `possible` when the step passes, else 0.' }),
-    possible: count.meta({ description: "The step's points (lesson.yaml `points`, default 1); 0 when skipped." }),
+    points: count.meta({
+      description: 'Points earned: all of `possible` when the step passes, else 0.',
+    }),
+    possible: count.meta({
+      description: "The step's points (lesson.yaml `points`, default 1); 0 when skipped.",
+    }),
     ms: z.number().nonnegative().meta({ description: 'Time the live check took.' }),
     checks: z.array(GradedCheckSchema),
   })
@@ -68,7 +70,8 @@ export const GradedLessonSchema = z
     id: text,
     title: text,
     contentHash: text.meta({
-      description: 'sha256 over every file of the lesson folder: the content this grade was earned on.',
+      description:
+        'sha256 over every file of the lesson folder: the content this grade was earned on.',
     }),
     points: count,
     possible: count,
@@ -88,7 +91,9 @@ export const TotalsSchema = z
     checksPassed: count,
     checksFailed: count.meta({ description: 'Failed or waiting.' }),
     checksSkipped: count,
-    pass: z.boolean().meta({ description: 'Every graded step passed (the exit status of dnlab grade is 0).' }),
+    pass: z
+      .boolean()
+      .meta({ description: 'Every graded step passed (the exit status of dnlab grade is 0).' }),
   })
   .strict()
   .meta({ title: 'Totals' });

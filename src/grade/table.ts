@@ -59,6 +59,5 @@ export function table(rows: string[][], opts: { right?: number[]; gap?: string }
 
 /** One line of text (no newlines, no control characters). */
 export function oneLine(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\r\n\t]+/g, ' ').replace(/[\x00-\x1f\x7f]/g, '');
 }

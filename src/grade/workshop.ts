@@ -125,7 +125,10 @@ function workshopRules(raw: unknown, root: string): LessonIssue[] {
     if (typeof id !== 'string' || !LESSON_ID.test(id)) return;
     const at = first.get(id);
     if (at !== undefined) {
-      out.push({ path: ['lessons', i], message: t('grade.rule.duplicateLesson', { id, first: at + 1 }) });
+      out.push({
+        path: ['lessons', i],
+        message: t('grade.rule.duplicateLesson', { id, first: at + 1 }),
+      });
       return;
     }
     first.set(id, i);

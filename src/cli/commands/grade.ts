@@ -33,7 +33,9 @@ function chooseLessons(ids: string[], workshop?: Workshop): Lesson[] {
   }
   for (const id of ids) {
     if (!workshop.lessons.includes(id)) {
-      throw new UsageError(t('grade.cli.notInWorkshop', { id, lessons: workshop.lessons.join(', ') }));
+      throw new UsageError(
+        t('grade.cli.notInWorkshop', { id, lessons: workshop.lessons.join(', ') }),
+      );
     }
   }
   const root = workshop.lessonsRoot;
@@ -63,9 +65,12 @@ function progressPrinter(quiet: boolean): { onProgress(e: GradeProgress): void; 
         return;
       }
       const g = e.graded!;
-      const mark = g.status === 'pass' ? green(OK) : g.status === 'skipped' ? yellow('-') : red(FAIL);
+      const mark =
+        g.status === 'pass' ? green(OK) : g.status === 'skipped' ? yellow('-') : red(FAIL);
       clear();
-      err.write(`${t('grade.cli.stepDone', { ...vars, mark, points: g.points, possible: g.possible })}\n`);
+      err.write(
+        `${t('grade.cli.stepDone', { ...vars, mark, points: g.points, possible: g.possible })}\n`,
+      );
     },
     stop: () => {
       if (!quiet) clear();
@@ -76,7 +81,9 @@ function progressPrinter(quiet: boolean): { onProgress(e: GradeProgress): void; 
 export async function runGrade(opts: GradeOpts): Promise<number> {
   const format = opts.format as Format;
   if (!FORMATS.includes(format)) {
-    throw new UsageError(t('grade.cli.badFormat', { format: opts.format, formats: FORMATS.join(', ') }));
+    throw new UsageError(
+      t('grade.cli.badFormat', { format: opts.format, formats: FORMATS.join(', ') }),
+    );
   }
   requireRoot('dnlab grade');
   const workshop = opts.workshop ? loadWorkshop(opts.workshop) : undefined;
@@ -90,7 +97,12 @@ export async function runGrade(opts: GradeOpts): Promise<number> {
   const progress = progressPrinter(opts.quiet === true);
   let result;
   try {
-    result = await gradeLessons({ lessons, workshop, student: opts.student, onProgress: progress.onProgress });
+    result = await gradeLessons({
+      lessons,
+      workshop,
+      student: opts.student,
+      onProgress: progress.onProgress,
+    });
   } finally {
     progress.stop();
   }

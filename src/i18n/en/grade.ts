@@ -1,15 +1,18 @@
 /** English messages for grading, workshops and class reports (keys: `grade.*`). */
 export const grade = {
   // workshop.yaml: what a field expects, and rules across fields.
-  'grade.what.workshop': 'a workshop: a mapping with title and lessons (and timeLimit, showHints, showSolutions)',
+  'grade.what.workshop':
+    'a workshop: a mapping with title and lessons (and timeLimit, showHints, showSolutions)',
   'grade.what.lessonId': 'a lesson id like 02-docker0 (the name of a lesson folder)',
   'grade.what.lessons': 'a list of at least one lesson id, in the order the class does them',
   'grade.what.timeLimit': 'a whole number of minutes, at least 1',
-  'grade.rule.duplicateLesson': 'lesson "{id}" is already listed (item {first}); list each lesson once',
+  'grade.rule.duplicateLesson':
+    'lesson "{id}" is already listed (item {first}); list each lesson once',
   'grade.rule.unknownLesson': 'there is no lesson "{id}" in {root} (lessons: {lessons})',
   'grade.rule.unknownLessonGuess': 'there is no lesson "{id}" in {root}; did you mean "{guess}"?',
   'grade.none': '(none)',
-  'grade.workshop.invalid': 'The workshop file has {count} error(s); `dnlab lint FILE` shows them all:',
+  'grade.workshop.invalid':
+    'The workshop file has {count} error(s); `dnlab lint FILE` shows them all:',
 
   // Grading.
   'grade.checkError': 'could not check the lab: {reason}',
@@ -59,7 +62,8 @@ export const grade = {
     'Re-check every step of the chosen lessons against the live lab (the progress file is never read) ' +
     'and report points per step, with the evidence of every check.\n\n' +
     'Exits 0 only when every graded step passes.',
-  'grade.cli.lessonsOpt': 'lessons to grade, comma-separated (default: every lesson, or the workshop\'s)',
+  'grade.cli.lessonsOpt':
+    "lessons to grade, comma-separated (default: every lesson, or the workshop's)",
   'grade.cli.formatOpt': 'report format: text, json, junit or tap',
   'grade.cli.outputOpt': 'write the report to FILE instead of standard output',
   'grade.cli.workshopOpt': 'apply a workshop.yaml: its lessons, in its order',
@@ -92,12 +96,12 @@ export const grade = {
   // dnlab class-report.
   'grade.cli.report.summary': 'a class report from grade results: a table, and an HTML page',
   'grade.cli.report.description':
-    'Put many students\' grade results (dnlab grade --format json) side by side: a table of student × ' +
+    "Put many students' grade results (dnlab grade --format json) side by side: a table of student × " +
     'lesson step with totals, where the class struggled, and the most common failing checks.\n\n' +
     'Files that are not grade results are named on standard error and skipped.',
   'grade.cli.report.filesArg': 'grade result files (JSON), e.g. results/*.json',
   'grade.cli.report.htmlOpt': 'also write one self-contained HTML page to FILE',
-  'grade.cli.report.titleOpt': 'the HTML page\'s title',
+  'grade.cli.report.titleOpt': "the HTML page's title",
   'grade.cli.report.examples':
     'Examples:\n' +
     '  dnlab class-report results/*.json\n' +

@@ -42,10 +42,12 @@ describe('class report over three results, one malformed', () => {
       ['alice', ['pass', 'pass', 'pass'], 6, 6],
       ['王小明', ['pass', 'pass', 'fail'], 3, 6],
     ]);
-    expect(report.struggles).toEqual([
-      { column: report.columns[2], failed: 1, graded: 2 },
-    ]);
-    expect(report.failures[0]).toMatchObject({ step: 'web-on-net', check: 'web-on-appnet', students: 1 });
+    expect(report.struggles).toEqual([{ column: report.columns[2], failed: 1, graded: 2 }]);
+    expect(report.failures[0]).toMatchObject({
+      step: 'web-on-net',
+      check: 'web-on-appnet',
+      students: 1,
+    });
 
     const text = formatClassTable(report);
     const lines = text.split('\n');
@@ -64,7 +66,9 @@ describe('class report over three results, one malformed', () => {
 
   it('one self-contained HTML page: the table, the struggles, the common failures, the skipped file', () => {
     const { results, bad } = readResults(files);
-    const html = formatClassHtml(buildClassReport(results, bad), { generatedAt: '2025-03-01T10:00:00Z' });
+    const html = formatClassHtml(buildClassReport(results, bad), {
+      generatedAt: '2025-03-01T10:00:00Z',
+    });
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<style>');
     // Nothing loaded from elsewhere: no external scripts, styles, images, fonts or links.
@@ -82,7 +86,9 @@ describe('class report over three results, one malformed', () => {
     const r = await sampleResult({ student: '<b>eve</b> & "co"' });
     const p = parseResult(formatJson(r));
     expect(p.ok).toBe(true);
-    const html = formatClassHtml(buildClassReport([{ file: 'eve.json', result: p.ok ? p.result : r }]));
+    const html = formatClassHtml(
+      buildClassReport([{ file: 'eve.json', result: p.ok ? p.result : r }]),
+    );
     expect(html).toContain('&lt;b&gt;eve&lt;/b&gt; &amp; &quot;co&quot;');
     expect(html).not.toContain('<b>eve');
   });

@@ -51,7 +51,9 @@ describe('gradeLessons (pure: the live check injected)', () => {
     });
     const checks = r.lessons[0]!.steps.flatMap((s) => s.checks);
     expect(checks).toHaveLength(4);
-    expect(checks.every((c) => c.status === 'fail' && c.message.includes('does not answer'))).toBe(true);
+    expect(checks.every((c) => c.status === 'fail' && c.message.includes('does not answer'))).toBe(
+      true,
+    );
     expect(r.totals.points).toBe(0);
   });
 
@@ -67,12 +69,19 @@ describe('gradeLessons (pure: the live check injected)', () => {
       showHints: true,
       showSolutions: false,
     };
-    expect(applyWorkshop([lesson, other], w).map((l) => l.id)).toEqual(['02-other', '01-grade-basics']);
-    expect(applyWorkshop([lesson, other], { ...w, lessons: ['01-grade-basics'] }).map((l) => l.id)).toEqual([
+    expect(applyWorkshop([lesson, other], w).map((l) => l.id)).toEqual([
+      '02-other',
       '01-grade-basics',
     ]);
+    expect(
+      applyWorkshop([lesson, other], { ...w, lessons: ['01-grade-basics'] }).map((l) => l.id),
+    ).toEqual(['01-grade-basics']);
     const r = await sampleResult({ workshop: { ...w, lessons: ['01-grade-basics'] } });
-    expect(r.workshop).toMatchObject({ title: 'Day 1', timeLimitMinutes: 30, showSolutions: false });
+    expect(r.workshop).toMatchObject({
+      title: 'Day 1',
+      timeLimitMinutes: 30,
+      showSolutions: false,
+    });
   });
 });
 
@@ -97,7 +106,13 @@ describe('gradeStep', () => {
     const totals = totalsOf([
       { id: 'l', title: 'l', contentHash: 'h', points: 0, possible: 0, steps: [skipped] },
     ]);
-    expect(totals).toMatchObject({ steps: 0, stepsSkipped: 1, checksSkipped: 1, checks: 1, pass: true });
+    expect(totals).toMatchObject({
+      steps: 0,
+      stepsSkipped: 1,
+      checksSkipped: 1,
+      checks: 1,
+      pass: true,
+    });
   });
 });
 

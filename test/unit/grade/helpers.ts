@@ -45,7 +45,8 @@ export const halfDone: StepChecker = async (req) => {
   const results = ids.map((id): CheckResult => {
     if (id === 'appnet') return ok(id, 'network-exists', 'bridge, 10.77.0.0/24, gateway 10.77.0.1');
     if (id === 'web-running') return ok(id, 'container-running', 'Up 3 seconds');
-    if (id === 'web-on-appnet') return bad(id, 'container-on-network', 'appnet', 'bridge (172.17.0.2)');
+    if (id === 'web-on-appnet')
+      return bad(id, 'container-on-network', 'appnet', 'bridge (172.17.0.2)');
     throw new Error(`unexpected check ${id}`);
   });
   return { results };

@@ -60,7 +60,9 @@ describe('workshop.yaml', () => {
       `${f}:5:5: lessons.2: lesson "01-grade-basics" is already listed (item 1); list each lesson once`,
       `${f}:6:5: lessons.3: expected a lesson id like 02-docker0 (the name of a lesson folder), got "Lesson one"`,
       `${f}:7:12: timeLimit: expected a whole number of minutes, at least 1, got "90"`,
-      expect.stringMatching(new RegExp(`^${f}:8:1: showSolution: unknown field; did you mean "showSolutions"\\?`)),
+      expect.stringMatching(
+        new RegExp(`^${f}:8:1: showSolution: unknown field; did you mean "showSolutions"\\?`),
+      ),
     ]);
     expect(() => loadWorkshop(BAD)).toThrow(WorkshopError);
   });
