@@ -58,8 +58,13 @@ export async function benchLab() {
 }
 
 const suites = { lab: benchLab };
-const extra = await import('./suites.mjs').catch(() => ({ suites: {} }));
-Object.assign(suites, extra.suites);
+for (const file of ['./checks-suite.mjs', './suites.mjs']) {
+  const extra = await import(file).catch((e) => {
+    if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    return { suites: {} };
+  });
+  Object.assign(suites, extra.suites);
+}
 console.log(`dnlab bench — ${runs} runs each, node ${process.version}, ${new Date().toISOString()}`);
 for (const [name, fn] of Object.entries(suites)) {
   if (only && only !== name) continue;
