@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HostFacts, PortBinding } from '../../observe/facts.js';
+import type { ContainerFacts, HostFacts, PortBinding } from '../../observe/facts.js';
 import type { Checker } from '../types.js';
 import {
   displayName,
@@ -52,6 +52,27 @@ function onlyInternal(h: HostFacts, eps: { network: string; networkId: string }[
   );
 }
 
+/**
+ * A container that is not running may have failed to start because a host port it asks for is
+ * already published by a running container ("port is already allocated"): which port, and whose.
+ */
+function takenBy(h: HostFacts, c: ContainerFacts): { hostPort: number; other: string } | undefined {
+  for (const b of c.ports) {
+    if (b.hostPort === undefined) continue;
+    for (const o of h.containers) {
+      if (o.id === c.id || !o.running) continue;
+      const hit = o.ports.find(
+        (x) =>
+          x.hostPort === b.hostPort &&
+          x.protocol === b.protocol &&
+          (isAnyAddress(x.hostIp) || isAnyAddress(b.hostIp) || x.hostIp === b.hostIp),
+      );
+      if (hit) return { hostPort: b.hostPort, other: displayName(o) };
+    }
+  }
+  return undefined;
+}
+
 export const portPublished: Checker<typeof params> = defineChecker({
   kind: 'port-published',
   description:
@@ -87,6 +108,18 @@ export const portPublished: Checker<typeof params> = defineChecker({
       });
     }
     if (!c.running) {
+      const clash = takenBy(h, c);
+      if (clash) {
+        return bad(
+          'check.port-published.portTaken',
+          { ...vars, status: c.status, hostPort: clash.hostPort, other: clash.other },
+          {
+            expected,
+            seen: `${c.status}: host port ${clash.hostPort} taken by ${clash.other}`,
+            evidence,
+          },
+        );
+      }
       return bad(
         'check.port-published.notRunning',
         { ...vars, status: c.status },
@@ -140,6 +173,13 @@ export const portPublished: Checker<typeof params> = defineChecker({
           { expected, seen: `${p.containerPort}/${p.protocol} exposed`, evidence },
         );
       }
+      if (c.publishAll && !all.length) {
+        return bad('check.port-published.publishAllNothing', vars, {
+          expected,
+          seen: '-P, no exposed ports',
+          evidence,
+        });
+      }
       if (onlyInternal(h, endpointsOf(h, c))) {
         return bad('check.port-published.internal', vars, { expected, seen, evidence });
       }
@@ -170,8 +210,11 @@ export const portPublished: Checker<typeof params> = defineChecker({
           ', ',
         );
         let key = 'check.port-published.hostIp';
-        if (wantAny && matches.every((b) => b.hostIp.startsWith('127.') || b.hostIp === '::1'))
+        const loopback = (ip: string) => ip.startsWith('127.') || ip === '::1';
+        if (wantAny && matches.every((b) => loopback(b.hostIp)))
           key = 'check.port-published.loopbackOnly';
+        else if (!loopback(p.hostIp) && matches.every((b) => loopback(b.hostIp)))
+          key = 'check.port-published.loopbackNotLan';
         else if (!wantAny && matches.some((b) => isAnyAddress(b.hostIp)))
           key = 'check.port-published.everyAddress';
         return bad(

@@ -124,6 +124,12 @@ export const checks = {
   'check.port-published.hostIp': '{container} publishes {seen}; this step asks for it on {hostIp}.',
   'check.port-published.notRunning':
     '{container} is not running ({status}), so it publishes nothing now; this step asks for {expected}.',
+  'check.port-published.portTaken':
+    '{container} is not running ({status}): it asks for host port {hostPort}, which {other} already publishes, so Docker could not start it ("port is already allocated"). Remove it (docker rm {container}) and run it again with a free host port; this step asks for {expected}.',
+  'check.port-published.publishAllNothing':
+    '{container} runs with -P but publishes nothing: -P publishes only the ports the image EXPOSEs or --expose names, and there are none. This step asks for {expected}.',
+  'check.port-published.loopbackNotLan':
+    '{container} publishes {seen}, on the loopback address only: other machines cannot reach it. This step asks for it on {hostIp}.',
 
   'check.ports-not-discarded.ok': '{container} asks for no published ports that its network mode ({mode}) would discard.',
   'check.ports-not-discarded.host':

@@ -273,3 +273,66 @@ describe('port-published on a stopped container', () => {
     expect(r.message).toContain('this step asks for 8080->80/tcp');
   });
 });
+
+describe('port-published: mistakes of lesson 05', () => {
+  it('names the container that already holds the host port ("port is already allocated")', () => {
+    const h = web(publish(8080, 80));
+    h.container('web2', {
+      running: false,
+      status: 'Created',
+      ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '', hostPort: 8080 }],
+    });
+    const r = check(
+      'port-published',
+      { container: 'web2', containerPort: 80, hostPort: 80 },
+      lab(h),
+    );
+    expect(r.pass).toBe(false);
+    expect(r.message).toContain('asks for host port 8080, which web already publishes');
+    expect(r.message).toContain('docker rm web2');
+  });
+
+  it('a stopped container whose port nobody holds is only not running', () => {
+    const h = web(publish(8080, 80));
+    h.container('web2', {
+      running: false,
+      status: 'Created',
+      ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '', hostPort: 80 }],
+    });
+    const r = check('port-published', { container: 'web2', containerPort: 80 }, lab(h));
+    expect(r.pass).toBe(false);
+    expect(r.message).toContain('is not running (Created)');
+  });
+
+  it('a clash on another address or protocol is no clash', () => {
+    const h = web(publish(8080, 80, 'udp'));
+    h.container('web2', {
+      running: false,
+      status: 'Created',
+      ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '', hostPort: 8080 }],
+    });
+    const r = check('port-published', { container: 'web2', containerPort: 80 }, lab(h));
+    expect(r.message).not.toContain('already publishes');
+  });
+
+  it('-P with nothing exposed publishes nothing, and says why', () => {
+    const h = new HostBuilder();
+    h.container('web4', { networks: { bridge: '172.17.0.5' }, publishAll: true });
+    const r = check('port-published', { container: 'web4', containerPort: 80 }, lab(h));
+    expect(r.pass).toBe(false);
+    expect(r.message).toContain('-P publishes only the ports the image EXPOSEs or --expose names');
+  });
+
+  it('loopback only when a LAN address was asked for', () => {
+    const h = web(publish(32770, 80, 'tcp', '127.0.0.1'));
+    const r = check(
+      'port-published',
+      { container: 'web', containerPort: 80, hostIp: '192.0.2.11' },
+      lab(h),
+    );
+    expect(r.pass).toBe(false);
+    expect(r.message).toBe(
+      'web publishes 127.0.0.1:32770->80/tcp, on the loopback address only: other machines cannot reach it. This step asks for it on 192.0.2.11.',
+    );
+  });
+});
