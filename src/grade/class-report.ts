@@ -216,6 +216,14 @@ export function buildClassReport(
 
 const GLYPH: Record<StepStatus, string> = { pass: '✔', fail: '✘', skipped: '-' };
 
+/** Per column: students who passed the step, of those graded on it (`3/4`). */
+export function columnTotals(report: ClassReport): string[] {
+  return report.columns.map((_, i) => {
+    const graded = report.rows.filter((r) => r.cells[i] === 'pass' || r.cells[i] === 'fail');
+    return `${graded.filter((r) => r.cells[i] === 'pass').length}/${graded.length}`;
+  });
+}
+
 function percent(points: number, possible: number): string {
   return possible === 0 ? '-' : `${Math.round((points / possible) * 100)}%`;
 }
@@ -251,7 +259,8 @@ export function formatClassTable(
     percent(r.points, r.possible),
   ]);
   const n = report.columns.length;
-  table([header.map((h) => p.bold(h)), ...rows], { right: [n + 1, n + 2] }).forEach((l) =>
+  const foot = [p.dim(t('grade.report.passedRow')), ...columnTotals(report).map(p.dim), '', ''];
+  table([header.map((h) => p.bold(h)), ...rows, foot], { right: [n + 1, n + 2] }).forEach((l) =>
     out.push(l),
   );
 
@@ -368,7 +377,9 @@ export function formatClassHtml(
       `<td class="num">${r.points}/${r.possible}</td><td class="num">${percent(r.points, r.possible)}</td></tr>`,
     );
   }
-  h.push('</tbody></table>');
+  h.push(`</tbody><tfoot><tr><th>${e(t('grade.report.passedRow'))}</th>`);
+  for (const c of columnTotals(report)) h.push(`<td class="s">${e(c)}</td>`);
+  h.push('<td></td><td></td></tr></tfoot></table>');
 
   h.push(`<h2>${e(t('grade.report.struggles'))}</h2>`);
   if (report.struggles.length === 0) h.push(`<p>${e(t('grade.report.noStruggles'))}</p>`);

@@ -38,6 +38,7 @@ export const grade = {
   'grade.report.results': 'Results',
   'grade.report.student': 'Student',
   'grade.report.points': 'Points',
+  'grade.report.passedRow': 'passed',
   'grade.report.legend': 'Columns (lesson.step):',
   'grade.report.legendTitle': 'Columns',
   'grade.report.struggles': 'Where the class struggled',

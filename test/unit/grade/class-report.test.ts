@@ -58,6 +58,7 @@ describe('class report over three results, one malformed', () => {
     // Columns line up by display width: 王小明 is 6 columns wide, not 3 characters.
     expect(width(alice)).toBe(width(wang));
     expect(alice.indexOf('✔')).toBe(wang.indexOf('✔') + 3);
+    expect(text).toMatch(/\npassed +2\/2 +2\/2 +1\/2\n/);
     expect(text).toContain('01.3  01-grade-basics/web-on-net');
     expect(text).toContain('Where the class struggled');
     expect(text).toMatch(/01\.3 +01-grade-basics\/web-on-net +1 of 2 failed/);
