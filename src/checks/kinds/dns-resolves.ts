@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import type { LabFacts } from '../../observe/facts.js';
+import type { ContainerFacts, HostFacts, LabFacts } from '../../observe/facts.js';
 import type { CheckContext, Probe } from '../types.js';
 import type { Checker } from '../types.js';
 import { isIPv4 } from '../lib/cidr.js';
 import {
   containerIps,
   displayName,
+  endpointsOf,
   findContainer,
   getContainer,
   getHost,
@@ -25,11 +26,9 @@ import {
 } from '../lib/probe.js';
 import { defineChecker } from '../define.js';
 
-const dnsName = z
-  .string()
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, {
-    message: 'expected a DNS name like web or web.labnet',
-  });
+const dnsName = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, {
+  message: 'expected a DNS name like web or web.labnet',
+});
 
 const params = z.strictObject({
   host,
@@ -55,6 +54,38 @@ function probesFor(p: P, ctx: CheckContext, facts?: LabFacts): Probe[] {
     if (!c?.running) return [];
   }
   return [dnsProbe(p, ctx)];
+}
+
+/**
+ * The name is a container's name or network alias, but only on user-defined networks the asking
+ * container is not on: the embedded DNS answers names of shared networks only.
+ */
+function nameOnOtherNetwork(
+  h: HostFacts,
+  c: ContainerFacts,
+  wanted: string,
+): { owner: string; what: string; network: string; networks: string } | undefined {
+  const lower = wanted.toLowerCase();
+  const mine = new Set(endpointsOf(h, c).map((e) => e.networkId));
+  for (const o of h.containers) {
+    if (o.id === c.id) continue;
+    const isName = displayName(o).toLowerCase() === lower;
+    for (const e of endpointsOf(h, o)) {
+      if (mine.has(e.networkId) || e.network === 'bridge') continue;
+      const isAlias = e.aliases.some((a) => a.toLowerCase() === lower);
+      if (!isName && !isAlias) continue;
+      return {
+        owner: displayName(o),
+        what: isAlias && !isName ? 'alias' : 'name',
+        network: e.network,
+        networks:
+          endpointsOf(h, c)
+            .map((x) => x.network)
+            .join(', ') || 'none',
+      };
+    }
+  }
+  return undefined;
 }
 
 export const dnsResolves: Checker<typeof params> = defineChecker({
@@ -124,6 +155,14 @@ export const dnsResolves: Checker<typeof params> = defineChecker({
         return bad(
           'check.dns-resolves.defaultBridge',
           { ...vars, expected },
+          { expected, seen, evidence },
+        );
+      }
+      const elsewhere = ns.nxdomain ? nameOnOtherNetwork(h, c, p.name) : undefined;
+      if (elsewhere) {
+        return bad(
+          'check.dns-resolves.otherNetwork',
+          { ...vars, expected, ...elsewhere },
           { expected, seen, evidence },
         );
       }

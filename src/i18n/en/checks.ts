@@ -182,6 +182,8 @@ export const checks = {
     '{name} does not resolve from {container}: no DNS server answered; this step expects {expected}.',
   'check.dns-resolves.defaultBridge':
     '{name} does not resolve from {container}: {container} is only on the default bridge, which has no embedded DNS, so container names do not resolve there. Put both containers on a user-defined network.',
+  'check.dns-resolves.otherNetwork':
+    "{name} does not resolve from {container} (NXDOMAIN): it is {owner}'s {what} on {network}, and {container} is not on {network} (it is on: {networks}). Names and aliases resolve only between containers that share a network; this step expects {expected}.",
 
   'check.network-mode.ok': '{container} runs with network mode {seen}.',
   'check.network-mode.wrong':

@@ -497,3 +497,48 @@ describe('dns-resolves across hosts', () => {
     expect(results[0]!.pass).toBe(true);
   });
 });
+
+describe('dns-resolves: a name on a network the asker is not on', () => {
+  /** What BusyBox nslookup printed on a lab host for an unknown name on a user network. */
+  const nx = (name: string): ProbeResult => ({
+    code: 1,
+    stdout: `Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\n** server can't find ${name}: NXDOMAIN\n\n`,
+    stderr: '',
+    ms: 12,
+  });
+
+  it('says whose alias it is and on which network', () => {
+    const facts = lab1();
+    const o1 = facts.hosts.host1!.containers.find((c) => c.name === 'o1')!;
+    o1.endpoints[0]!.aliases = ['backend', 'deadbeef0123'];
+    const { results } = run(
+      [{ kind: 'dns-resolves', params: { container: 'c1', name: 'backend', expect: 'o1' } }],
+      facts,
+      () => nx('backend'),
+    );
+    expect(results[0]!.pass).toBe(false);
+    expect(results[0]!.message).toBe(
+      "backend does not resolve from c1 (NXDOMAIN): it is o1's alias on other, and c1 is not on other (it is on: labnet). Names and aliases resolve only between containers that share a network; this step expects o1 (10.98.0.2).",
+    );
+  });
+
+  it('and whose name it is', () => {
+    const { results } = run(
+      [{ kind: 'dns-resolves', params: { container: 'c1', name: 'o1' } }],
+      lab1(),
+      () => nx('o1'),
+    );
+    expect(results[0]!.message).toContain("it is o1's name on other, and c1 is not on other");
+  });
+
+  it('an unknown name stays a plain NXDOMAIN', () => {
+    const { results } = run(
+      [{ kind: 'dns-resolves', params: { container: 'c1', name: 'nope' } }],
+      lab1(),
+      () => nx('nope'),
+    );
+    expect(results[0]!.message).toBe(
+      'nope does not resolve from c1 (NXDOMAIN); this step expects an address.',
+    );
+  });
+});
