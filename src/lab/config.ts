@@ -75,6 +75,7 @@ export interface HostPaths {
   containerdSock: string;
   containerdConfig: string;
   containerdLog: string;
+  containerdPid: string;
   baseline: string;
 }
 
@@ -98,6 +99,7 @@ export function hostPaths(host: string): HostPaths {
     containerdSock: path.join(dir, 'containerd', 'containerd.sock'),
     containerdConfig: path.join(dir, 'containerd', 'config.toml'),
     containerdLog: path.join(dir, 'containerd.log'),
+    containerdPid: path.join(dir, 'containerd.pid'),
     baseline: path.join(dir, 'baseline.json'),
   };
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { cgroupParent, hostPaths } from './config.js';
 import { enterHost } from './hostns.js';
 import { Engine } from './engine.js';
+import { pidAlive } from './processes.js';
 import { runOk } from './run.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -15,10 +16,27 @@ export async function makeUts(host: string): Promise<void> {
   await runOk(['unshare', `--uts=${p.uts}`, 'hostname', host]);
 }
 
+/**
+ * How to enter a host's namespaces: by their files from the machine, or (for a restart, which may
+ * be asked from inside the host, where /run/netns is the host's own) through its containerd.
+ */
+function entry(host: string): string[] {
+  const pid = readPid(hostPaths(host).containerdPid);
+  return pid && pidAlive(pid) ? ['-t', String(pid), '--net', '--uts', '--mount'] : enterHost(host);
+}
+
+function readPid(file: string): number | undefined {
+  try {
+    return Number(fs.readFileSync(file, 'utf8').trim()) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Start a program detached (own session, output to a log) inside the host's namespaces. */
 function startDetached(host: string, argv: string[], logFile: string): number {
   const log = fs.openSync(logFile, 'a');
-  const child = spawn('nsenter', [...enterHost(host), '--', ...argv], {
+  const child = spawn('nsenter', [...entry(host), '--', ...argv], {
     detached: true,
     stdio: ['ignore', log, log],
   });
@@ -28,16 +46,29 @@ function startDetached(host: string, argv: string[], logFile: string): number {
   return child.pid;
 }
 
-async function waitFor(what: string, logFile: string, ok: () => Promise<boolean> | boolean, ms: number) {
+/** Wait until `ok`; fail at once when the program exits, with the end of its log (the reason). */
+async function waitFor(
+  what: string,
+  logFile: string,
+  ok: () => Promise<boolean> | boolean,
+  ms: number,
+  pid?: number,
+) {
   const end = Date.now() + ms;
+  let exited = false;
   while (Date.now() < end) {
     if (await ok()) return;
+    if (pid !== undefined && !pidAlive(pid)) {
+      exited = true;
+      break;
+    }
     await sleep(25);
   }
   const tail = fs.existsSync(logFile)
-    ? fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n  ')
+    ? fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join('\n  ')
     : '(no log)';
-  throw new Error(`${what} did not come up within ${ms} ms. Last log lines (${logFile}):\n  ${tail}`);
+  const how = exited ? 'exited' : `did not come up within ${ms} ms`;
+  throw new Error(`${what} ${how}. Last log lines (${logFile}):\n  ${tail}`);
 }
 
 function containerdConfig(host: string): string {
@@ -64,14 +95,15 @@ export async function startDaemons(host: string): Promise<void> {
   fs.mkdirSync(p.containerdDir, { recursive: true });
   fs.writeFileSync(p.containerdConfig, containerdConfig(host));
   if (!fs.existsSync(p.daemonJson)) fs.writeFileSync(p.daemonJson, PRISTINE_DAEMON_JSON);
-  startDetached(host, ['containerd', '--config', p.containerdConfig], p.containerdLog);
+  const pid = startDetached(host, ['containerd', '--config', p.containerdConfig], p.containerdLog);
+  fs.writeFileSync(p.containerdPid, `${pid}\n`);
   await waitFor('containerd', p.containerdLog, () => fs.existsSync(p.containerdSock), 10_000);
   await startDockerd(host);
 }
 
 export async function startDockerd(host: string): Promise<void> {
   const p = hostPaths(host);
-  startDetached(
+  const pid = startDetached(
     host,
     [
       'dockerd',
@@ -86,7 +118,16 @@ export async function startDockerd(host: string): Promise<void> {
     p.dockerLog,
   );
   const engine = new Engine(p.dockerSock);
-  await waitFor('dockerd', p.dockerLog, () => engine.ping(), 20_000);
+  await waitFor('dockerd', p.dockerLog, () => engine.ping(), 20_000, pid);
+}
+
+/**
+ * Restart a host's engine the lab's way (the lab's `systemctl restart docker`): it re-reads
+ * /etc/docker/daemon.json; when the daemon does not come back, the error says why (its log).
+ */
+export async function restartDockerd(host: string): Promise<void> {
+  await stopDockerd(host);
+  await startDockerd(host);
 }
 
 /** Stop the host's dockerd (SIGTERM, then SIGKILL) and wait until its pidfile's process is gone. */

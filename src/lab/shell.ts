@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { hostPaths } from './config.js';
 import { enterHost } from './hostns.js';
 import { PROMPT_COMMAND_LINE } from './prompt-osc.js';
@@ -12,12 +13,26 @@ function rcPath(host: string): string {
   return path.join(hostPaths(host).dir, 'bashrc');
 }
 
+/** A word for bash: single-quoted, so nothing in it is expanded. */
+function quote(word: string): string {
+  return `'${word.replaceAll("'", "'\\''")}'`;
+}
+
+/** The dnlab command line that runs this very CLI (node and its main script). */
+function dnlabCommand(): string {
+  const main = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+  return `${quote(process.execPath)} ${quote(main.replace(`${path.sep}src${path.sep}`, `${path.sep}dist${path.sep}`))}`;
+}
+
 /** The learner shell's rc file: the machine's own bashrc, then the lab host's docker and prompt. */
 export function writeShellRc(host: string): void {
   const lines = [
     '[ -f /etc/bash.bashrc ] && . /etc/bash.bashrc',
     `export DOCKER_HOST=${dockerHostEnv(host)}`,
     `export DNLAB_HOST=${host}`,
+    ...(process.env.DNLAB_INSTANCE ? [`export DNLAB_INSTANCE=${quote(process.env.DNLAB_INSTANCE)}`] : []),
+    // The lab's `systemctl restart docker`: the engine re-reads /etc/docker/daemon.json.
+    `restart-docker() { ${dnlabCommand()} restart-engine ${quote(host)}; }`,
     "PS1='\\u@\\h:\\w\\$ '",
     // Tells the TUI when a command finished (invisible in a plain terminal).
     PROMPT_COMMAND_LINE,

@@ -7,6 +7,7 @@ import * as grade from './grade.js';
 import * as lint from './lint.js';
 import * as newLesson from './new.js';
 import * as reset from './reset.js';
+import * as restartEngine from './restart-engine.js';
 import * as shell from './shell.js';
 import * as status from './status.js';
 import * as testLessons from './test-lessons.js';
@@ -14,4 +15,4 @@ import * as topo from './topo.js';
 import * as up from './up.js';
 
 /** Every subcommand, in the order `dnlab --help` lists them. */
-export const commands: { register(program: Command): void }[] = [up, down, reset, status, shell, topo, check, grade, classReport, testLessons, lint, newLesson, doctor];
+export const commands: { register(program: Command): void }[] = [up, down, reset, restartEngine, status, shell, topo, check, grade, classReport, testLessons, lint, newLesson, doctor];
