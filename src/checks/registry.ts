@@ -7,11 +7,15 @@ import { containerRunning } from './kinds/container-running.js';
 import { daemonSetting } from './kinds/daemon-setting.js';
 import { dnsResolves } from './kinds/dns-resolves.js';
 import { fileContains } from './kinds/file-contains.js';
+import { fileHasFact } from './kinds/file-has-fact.js';
 import { interfaceCount } from './kinds/interface-count.js';
 import { natRule } from './kinds/nat-rule.js';
 import { networkAbsent } from './kinds/network-absent.js';
 import { networkExists } from './kinds/network-exists.js';
 import { networkMode } from './kinds/network-mode.js';
+import { netnsLink } from './kinds/netns-link.js';
+import { netnsReachable } from './kinds/netns-reachable.js';
+import { netnsRoute } from './kinds/netns-route.js';
 import { notReachable } from './kinds/not-reachable.js';
 import { overlayVxlan } from './kinds/overlay-vxlan.js';
 import { portPublished } from './kinds/port-published.js';
@@ -39,9 +43,13 @@ const checkers: Checker[] = [
   dnsResolves,
   networkMode,
   fileContains,
+  fileHasFact,
   daemonSetting,
   swarmNodes,
   overlayVxlan,
+  netnsLink,
+  netnsRoute,
+  netnsReachable,
 ] as Checker[];
 
 const byKind = new Map<string, Checker>(checkers.map((c) => [c.kind, c]));

@@ -7,6 +7,7 @@ import { run, type RunResult } from './run.js';
  * into them.
  */
 export function runOnHost(host: string, line: string, timeoutMs = 60_000): Promise<RunResult> {
-  const cmd = hostCommand(host, ['bash', '-c', line]);
+  // --norc: Node's stdin is a socket, and bash then reads ~/.bashrc as if started by rshd.
+  const cmd = hostCommand(host, ['bash', '--norc', '-c', line]);
   return run([cmd.file, ...cmd.args], { env: cmd.env, timeoutMs });
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { hostPaths, netnsName, netnsPath } from './config.js';
 import { cleanup, leftovers, type CleanupReport } from './cleanup.js';
 import { PRISTINE_DAEMON_JSON, engineFor, startDaemons } from './daemon.js';
-import { makeHostNamespaces } from './hostns.js';
+import { enterHost, makeHostNamespaces } from './hostns.js';
 import { importLabImage, readImageTar } from './image.js';
 import { addNetns, ipIn, makeSwitch, plugIntoSwitch } from './netns.js';
 import { startInternet } from './internet.js';
@@ -163,9 +163,22 @@ async function fastReset(host: string, baseline: Baseline): Promise<void> {
   if (now.iptables.join('\n') !== baseline.snapshot.iptables.join('\n')) {
     await run(['nsenter', `--net=${netnsPath(host)}`, '--', 'iptables-restore'], { input: baseline.iptablesSave });
   }
+  // Namespaces a learner made with `ip netns add` live in the host's own /run/netns (its mount
+  // namespace): delete them there, before the links (their veths go with them).
+  await removeLearnerNetns(host);
   const keepLinks = new Set(baseline.snapshot.links.map((l) => l.split(' ')[0]));
   for (const link of now.links.map((l) => l.split(' ')[0] ?? '')) {
     if (link && !keepLinks.has(link)) await run(['ip', '-n', netnsName(host), 'link', 'del', link]);
+  }
+}
+
+/** `ip netns del` every namespace in the host's /run/netns (a fresh host has none). */
+async function removeLearnerNetns(host: string): Promise<void> {
+  const names = fs.existsSync(hostPaths(host).runNetns) ? fs.readdirSync(hostPaths(host).runNetns) : [];
+  for (const name of names) {
+    const r = await run(['nsenter', ...enterHost(host), '--', 'ip', 'netns', 'del', name]);
+    // Not a mounted namespace (a stray file): remove the file itself.
+    if (r.code !== 0) fs.rmSync(`${hostPaths(host).runNetns}/${name}`, { force: true, recursive: true });
   }
 }
 

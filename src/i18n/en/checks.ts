@@ -232,4 +232,49 @@ export const checks = {
   'check.overlay-vxlan.wrongId': '{network} has VXLAN id {seen}; this step asks for {expected}.',
   'check.overlay-vxlan.lazy':
     '{network} does not exist on {host} yet: on a worker, an overlay network appears once a container or task there uses it.',
+
+  'check.netns-link.ok': '{where} has {link}{peer}.',
+  'check.netns-link.exists': 'Namespace {netns} exists on {host} (links: {links}).',
+  'check.netns-link.noNetns':
+    'There is no network namespace {netns} on {host} (ip netns list: {others}).',
+  'check.netns-link.noLink': '{where} has no link named {link} (links there: {links}).',
+  'check.netns-link.noKind': '{where} has no {kind} link (links there: {links}).',
+  'check.netns-link.wrongKind': '{link} in {where} is a {seen}, not a {kind}.',
+  'check.netns-link.noAddress': '{where} has no address {address} (addresses: {seen}).',
+  'check.netns-link.prefix':
+    '{where} has {seen}: the right address with the wrong prefix; this step asks for {address}.',
+  'check.netns-link.noAddressIn': '{where} has no address in {subnet} (addresses: {seen}).',
+  'check.netns-link.prefixIn':
+    '{where} has {seen}: inside {subnet} but with another prefix; give it {expected} so the whole subnet is on that link.',
+  'check.netns-link.down': '{link} in {where} is down: ip {netns}link set {link} up.',
+  'check.netns-link.notDown': '{link} in {where} is up; this step asks for it down.',
+  'check.netns-link.notPort': '{link} in {where} is not a port of {bridge} (master: {seen}).',
+  'check.netns-link.noPeer':
+    "{link} in {where} is not a veth whose peer is in {host}'s own namespace.",
+  'check.netns-link.peerNotPort':
+    'The peer of {link} in {where} is {peer} on {host}, which is not a port of {bridge} (master: {seen}): ip link set {peer} master {bridge}.',
+  'check.netns-link.peerDown':
+    'The peer of {link} in {where} is {peer}, a port of {bridge}, but it is down: ip link set {peer} up.',
+
+  'check.netns-route.ok': '{where} has the route {route}.',
+  'check.netns-route.noDefault': '{where} has no default route (routes: {routes}).',
+  'check.netns-route.noRoute': '{where} has no route to {dst} (routes: {routes}).',
+  'check.netns-route.wrongVia': 'In {where}, {route} is "{seen}"; this step asks for via {via}.',
+  'check.netns-route.wrongDev': 'In {where}, {route} is "{seen}"; this step asks for dev {dev}.',
+
+  'check.netns-reachable.ok': '{netns} reaches {to} with {what}.',
+  'check.netns-reachable.noRoute': '{netns} cannot reach {to}: no route ({line}).',
+  'check.netns-reachable.timeout':
+    '{netns} cannot reach {to}: no answer to {what} within {seconds} s ({line}).',
+  'check.netns-reachable.refused':
+    '{netns} reaches {to}, but nothing answers on {what} (connection refused).',
+
+  'check.file-has-fact.ok': "{path} in {container} holds {of}'s {fact}.",
+  'check.file-has-fact.missing':
+    "{path} in {container} does not hold {of}'s {fact}; the file has: {seen}.",
+  'check.file-has-fact.other':
+    "{path} in {container} holds {of}'s {other}, not its {fact}.",
+  'check.file-has-fact.noValue':
+    '{of} has no {fact} to find (its networks: {networks}; a stopped container has no sandbox).',
+  'check.file-has-fact.unreadable': 'Cannot read {path} in {container}: {error}.',
 } as const satisfies Record<string, string>;
