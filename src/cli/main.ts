@@ -17,10 +17,15 @@ export function buildProgram(): Command {
       setLang(detectLang(cmd.optsWithGlobals<{ lang?: string }>().lang));
     });
   for (const c of commands) c.register(program);
-  program.allowExcessArguments().action((_opts, cmd: Command) => {
+  program.allowExcessArguments().action(async (_opts, cmd: Command) => {
     const [unknown] = cmd.args;
     if (unknown) program.error(`error: unknown command '${unknown}'`);
-    program.help();
+    // React's production build: half the code to load, and no dev-only checks at every render.
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV ??= 'production';
+    const { runTui } = await import('../tui/run.js');
+    if (env === undefined) delete process.env.NODE_ENV; // not for the lab shells
+    process.exitCode = await runTui();
   });
   return program;
 }

@@ -69,6 +69,7 @@ export const tui = {
   'tui.check.fail': 'fail',
   'tui.check.waiting': 'waiting on {id}',
   'tui.check.skipped': 'skipped: needs {feature}',
+  'tui.check.error': 'The checks could not run: {message}',
 
   // Hints and solution.
   'tui.hint.title': 'Hint {n} of {total}',
@@ -82,7 +83,11 @@ export const tui = {
   'tui.solution.onHost': 'on {host}:',
   'tui.solution.none': 'This step has no written solution.',
   'tui.reset.confirm':
-    "Reset this lesson's lab? What you created in it (containers, networks, rules) is removed.",
+    "Reset this lesson's lab? Its hosts start fresh, as at the start of the lesson: the containers, networks and rules you made are removed, and earlier steps are not redone for you.",
+  'tui.reset.done': 'Fresh {hosts}: back to the start of the lesson.',
+  'tui.reset.failed': 'Reset failed: {message}',
+  'tui.reset.setupFailed': 'the lesson setup `{run}` failed on {host} (exit {code}): {detail}',
+  'tui.lesson.fresh': 'This lesson starts on a fresh {hosts}.',
   'tui.reset.keys': '{yes} reset · {no} keep it',
 
   // Status bar.
@@ -108,6 +113,27 @@ export const tui = {
   'tui.error.title': 'Something went wrong',
   'tui.error.try': 'Try: {what}',
   'tui.error.next': 'Next steps:',
+
+  // Start and quit.
+  'tui.start.checking': 'Looking for the lab…',
+  'tui.start.wait': 'Starting the lab hosts; this takes a few seconds the first time. q quits.',
+  'tui.start.failed': 'The lab could not start: {message}',
+  'tui.start.finding': '{title}: {fix}',
+  'tui.start.doctor': '`dnlab doctor` checks this machine and says how to fix what is missing.',
+  'tui.start.quit': 'Press q to quit.',
+  'tui.lessons.failed': 'The lessons could not be loaded. {message}',
+  'tui.lessons.try': 'dnlab lint (it shows every problem with its file and line)',
+  'tui.needsTty':
+    'dnlab opens the lessons in your terminal, but its input or output is not a terminal. Run it in a terminal, or use a command such as `dnlab check` or `dnlab grade`.',
+  'tui.quit.labUp': 'The lab is still up, so the next start is quick. `dnlab down` stops it.',
+  'tui.quit.labNotUp': 'The lab is not up. `dnlab down` removes anything a start left behind.',
+  'tui.progressFile.corrupt':
+    'Your progress file could not be read, so it was moved to {path}; progress starts afresh (the lab itself is untouched).',
+  'tui.progressFile.foreign':
+    "The progress file was not one of dnlab's, so it was moved to {path}; progress starts afresh.",
+  'tui.progressFile.unreadable':
+    'Your progress could not be read ({message}); it will not be saved this time.',
+  'tui.progressFile.unwritable': 'Your progress could not be saved: {message}',
 
   // Lab bring-up.
   'tui.progress.title': 'Starting the lab',

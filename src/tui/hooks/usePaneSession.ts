@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { TerminalSnapshot } from '../terminal/snapshot.js';
-import { useRawInput } from './useRawInput.js';
+import { useRawInput, type FocusGate } from './useRawInput.js';
 import { useTerminalSnapshot, type PaneSource } from './useTerminalSnapshot.js';
 
 /** The parts of a terminal session (src/lab/terminal-session.ts) the pane drives. */
@@ -17,6 +17,8 @@ export interface PaneSessionOptions {
   rows: number;
   /** Ctrl-] pressed in the pane. */
   onToggle: () => void;
+  /** Route keys by this gate (see FocusGate in useRawInput). */
+  gate?: FocusGate;
 }
 
 /**
@@ -36,6 +38,7 @@ export function usePaneSession(
     onData: (raw) => session?.write(raw),
     onPaste: (text) => session?.paste(text),
     onToggle: opts.onToggle,
+    ...(opts.gate ? { gate: opts.gate } : {}),
   });
   return useTerminalSnapshot(session, opts.focused);
 }

@@ -5,6 +5,27 @@ import { PANE_TOGGLE_RAW } from '../keymap.js';
 const PASTE_START = '\x1b[200~';
 const PASTE_END = '\x1b[201~';
 
+/**
+ * Who has the keyboard, updated synchronously as the toggle is pressed. React state arrives a
+ * render later and Ink's listeners follow it only after effects run: keys typed in that gap
+ * would go to the wrong side (or nowhere). With a gate, the pane listens all the time and routes
+ * each key by `focus` at the moment it arrives; the lesson's keys ask `lessonKeysActive`.
+ */
+export interface FocusGate {
+  focus: 'lesson' | 'pane';
+  /** Set while the current input event was taken by the pane (cleared after the event). */
+  consumed: boolean;
+}
+
+export function createFocusGate(): FocusGate {
+  return { focus: 'lesson', consumed: false };
+}
+
+/** Whether the lesson's own keys may act on the input event being dispatched now. */
+export function lessonKeysActive(gate: FocusGate): boolean {
+  return gate.focus === 'lesson' && !gate.consumed;
+}
+
 export interface RawInputOptions {
   /** The pane has focus: every key goes to the shell, except the toggle. */
   paneFocused: boolean;
@@ -14,6 +35,8 @@ export interface RawInputOptions {
   onPaste?: (text: string) => void;
   /** The toggle key (Ctrl-], `\x1d`): give focus back to the lesson. */
   onToggle: () => void;
+  /** Route by this gate instead of `paneFocused` (see FocusGate): the pane then listens all along. */
+  gate?: FocusGate;
 }
 
 /**
@@ -29,21 +52,28 @@ export function useRawInput(opts: RawInputOptions): void {
   const handlers = useRef(opts);
   handlers.current = opts;
 
+  const gate = opts.gate;
+  const listening = gate !== undefined || opts.paneFocused;
   useEffect(() => {
-    if (!opts.paneFocused || !isRawModeSupported) return;
+    if (!listening || !isRawModeSupported) return;
     setRawMode(true);
     return () => setRawMode(false);
-  }, [opts.paneFocused, isRawModeSupported, setRawMode]);
-
+  }, [listening, isRawModeSupported, setRawMode]);
   useEffect(() => {
-    if (!opts.paneFocused) return;
+    if (!listening) return;
     let paste: string | undefined;
     // Off as soon as the toggle is seen (or the owner says so), not when React gets to the
     // effect cleanup: keys typed right after Ctrl-] must not reach the shell.
     let active = true;
     const onInput = (raw: string) => {
       const h = handlers.current;
-      if (!active || !h.paneFocused) return;
+      if (gate) {
+        if (gate.focus !== 'pane') return;
+        gate.consumed = true;
+        queueMicrotask(() => {
+          gate.consumed = false;
+        });
+      } else if (!active || !h.paneFocused) return;
       if (paste !== undefined) {
         const end = raw.indexOf(PASTE_END);
         if (end < 0) {
@@ -61,7 +91,8 @@ export function useRawInput(opts: RawInputOptions): void {
       if (toggle >= 0) {
         // Keys typed after the toggle in the same burst are dropped, not sent to the shell.
         if (toggle > 0) h.onData(raw.slice(0, toggle));
-        active = false;
+        if (gate) gate.focus = 'lesson';
+        else active = false;
         h.onToggle();
         return;
       }
@@ -72,9 +103,10 @@ export function useRawInput(opts: RawInputOptions): void {
       }
       h.onData(raw);
     };
-    events.on('input', onInput);
+    // First in line, so the pane sees a key before the lesson's listeners ask the gate.
+    events.prependListener('input', onInput);
     return () => {
       events.off('input', onInput);
     };
-  }, [opts.paneFocused, events]);
+  }, [listening, gate, events]);
 }

@@ -57,6 +57,14 @@ export interface LessonScreenProps {
   onQuit: () => void;
   onToggleFocus: () => void;
   onZoom?: () => void;
+  /** Hints of the current step already revealed (restored from progress when a step opens). */
+  hintsShown?: number;
+  /** The learner revealed another hint. */
+  onHints?: (shown: number) => void;
+  /** A short note for the status bar (what a reset did). */
+  note?: string;
+  /** Asked on every key: may the lesson act on it? (false while the shell pane owns the key) */
+  keysActive?: () => boolean;
 }
 
 const LESSON_HELP = ['global', 'lesson', 'confirm', 'help', 'pane'] as const;
@@ -151,12 +159,17 @@ export function LessonScreen(props: LessonScreenProps) {
   const plan = computeLayout(props.columns, props.rows, props.zoom ?? 'none');
   const step = props.steps[props.current];
   const width = plan.lesson.width - (plan.mode === 'wide' ? 1 : 0);
-  const [ui, setUi] = useState<LessonUiState>(initialLessonUi);
+  const opened = (): LessonUiState => ({
+    ...initialLessonUi,
+    hintsShown: Math.min(props.hintsShown ?? 0, step?.hints.length ?? 0),
+  });
+  const [ui, setUi] = useState<LessonUiState>(opened);
   const uiRef = useRef(ui);
   uiRef.current = ui;
   useEffect(() => {
-    uiRef.current = initialLessonUi;
-    setUi(initialLessonUi);
+    uiRef.current = opened();
+    setUi(uiRef.current);
+    // Only when the step changes: hintsShown is read as the step opens.
   }, [step?.id]);
 
   // Header: when there is room, the lesson's title and all its steps; always the current step.
@@ -191,6 +204,17 @@ export function LessonScreen(props: LessonScreenProps) {
   });
   const maxScroll = body.length > bodyRoom ? body.length - Math.max(1, bodyRoom - 1) : 0;
 
+  // A step that just turned done: scroll to its end, where `explain` and "next step" appear.
+  const wasDone = useRef(step?.state);
+  useEffect(() => {
+    const before = wasDone.current;
+    wasDone.current = step?.state;
+    if (step?.state === 'done' && before === 'todo' && step.explain) {
+      uiRef.current = { ...uiRef.current, scroll: Number.MAX_SAFE_INTEGER };
+      setUi(uiRef.current);
+    }
+  }, [step?.id, step?.state, step?.explain]);
+
   const ctx = { hintCount: step?.hints.length ?? 0, maxScroll, page: bodyRoom };
   const ctxRef = useRef(ctx);
   ctxRef.current = ctx;
@@ -220,12 +244,16 @@ export function LessonScreen(props: LessonScreenProps) {
   useKeys(
     lessonScope(ui),
     (action) => {
-      const { state, effect } = lessonUiReducer(uiRef.current, action, ctxRef.current);
+      if (props.keysActive && !props.keysActive()) return;
+      const before = uiRef.current;
+      const { state, effect } = lessonUiReducer(before, action, ctxRef.current);
       uiRef.current = state;
       setUi(state);
+      if (state.hintsShown > before.hintsShown) props.onHints?.(state.hintsShown);
       if (effect) run(effect);
     },
-    props.focus === 'lesson',
+    // With a gate the keys listen all along and the gate decides per key (no gap after a toggle).
+    props.keysActive ? true : props.focus === 'lesson',
   );
 
   const lesson = <Lines lines={column} />;
@@ -257,7 +285,14 @@ export function LessonScreen(props: LessonScreenProps) {
       pane={pane}
       paneTitle={paneTitle}
       paneFocused={paneFocused}
-      status={<StatusBar focus={props.focus} lab={props.lab} width={plan.status.width} />}
+      status={
+        <StatusBar
+          focus={props.focus}
+          lab={props.lab}
+          width={plan.status.width}
+          {...(props.note ? { note: props.note } : {})}
+        />
+      }
       {...(ui.help
         ? {
             overlay: (

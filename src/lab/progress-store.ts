@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * A learner's progress: per lesson, which steps are done, how many hints were revealed, and
+ * where they were ("continue where you left off"). Kept in `$XDG_STATE_HOME/dnlab/progress.json`
+ * (default `~/.local/state/dnlab/`), written atomically. A convenience only: the TUI re-checks
+ * the live lab when a step opens, so a lost file costs nothing but the ticks.
+ */
+
+export const PROGRESS_FORMAT = 'dnlab-progress';
+
+const StepRecord = z.object({
+  state: z.enum(['done', 'skipped']),
+  /** When the step was first seen passing (ISO time). */
+  at: z.string(),
+});
+
+const LessonRecord = z.object({
+  steps: z.record(z.string(), StepRecord).default({}),
+  /** Hints revealed, per step id. */
+  hints: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  /** The step on screen when the learner last left this lesson. */
+  lastStep: z.string().optional(),
+});
+
+const ProgressSchema = z.object({
+  format: z.literal(PROGRESS_FORMAT),
+  version: z.literal(1),
+  /** The lesson (and step) the learner was in last. */
+  last: z.object({ lesson: z.string(), step: z.string().optional() }).optional(),
+  lessons: z.record(z.string(), LessonRecord).default({}),
+});
+
+export type Progress = z.infer<typeof ProgressSchema>;
+export type LessonProgress = z.infer<typeof LessonRecord>;
+export type StepRecordState = z.infer<typeof StepRecord>['state'];
+
+export function emptyProgress(): Progress {
+  return { format: PROGRESS_FORMAT, version: 1, lessons: {} };
+}
+
+/** `$XDG_STATE_HOME/dnlab` (an absolute XDG_STATE_HOME only, as the spec says), else `~/.local/state/dnlab`. */
+export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env.XDG_STATE_HOME;
+  const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.local', 'state');
+  return path.join(base, 'dnlab');
+}
+
+export function progressPath(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(stateDir(env), 'progress.json');
+}
+
+export interface LoadedProgress {
+  progress: Progress;
+  /** Set when the file was unreadable or not ours: where it went, and why. */
+  movedAside?: { to: string; reason: 'corrupt' | 'foreign' };
+}
+
+function stamp(d = new Date()): string {
+  return d.toISOString().replace(/[:.]/g, '-');
+}
+
+/** Read the progress file. A missing file is no progress; a corrupt or foreign one is moved aside. */
+export function loadProgress(file: string = progressPath()): LoadedProgress {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { progress: emptyProgress() };
+    throw e;
+  }
+  let reason: 'corrupt' | 'foreign';
+  try {
+    const parsed = ProgressSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return { progress: parsed.data };
+    reason = 'foreign';
+  } catch {
+    reason = 'corrupt';
+  }
+  const to = `${file}.bad-${stamp()}`;
+  fs.renameSync(file, to);
+  return { progress: emptyProgress(), movedAside: { to, reason } };
+}
+
+/** Write the whole file atomically: a temp file beside it, then rename over it. */
+export function saveProgress(progress: Progress, file: string = progressPath()): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
+  try {
+    fs.writeFileSync(tmp, `${JSON.stringify(progress, null, 2)}\n`);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+// Pure updates: each returns a new Progress.
+
+function lessonOf(p: Progress, lesson: string): LessonProgress {
+  return p.lessons[lesson] ?? { steps: {}, hints: {} };
+}
+
+function withLesson(p: Progress, lesson: string, rec: LessonProgress): Progress {
+  return { ...p, lessons: { ...p.lessons, [lesson]: rec } };
+}
+
+/** Record a step as done (or skipped); a step already recorded keeps its first time. */
+export function markStep(
+  p: Progress,
+  lesson: string,
+  step: string,
+  state: StepRecordState,
+  at: Date = new Date(),
+): Progress {
+  const rec = lessonOf(p, lesson);
+  if (rec.steps[step]?.state === state) return p;
+  return withLesson(p, lesson, {
+    ...rec,
+    steps: { ...rec.steps, [step]: { state, at: at.toISOString() } },
+  });
+}
+
+/** Remember how many hints of a step are revealed (never fewer than before). */
+export function markHints(p: Progress, lesson: string, step: string, shown: number): Progress {
+  const rec = lessonOf(p, lesson);
+  if ((rec.hints[step] ?? 0) >= shown) return p;
+  return withLesson(p, lesson, { ...rec, hints: { ...rec.hints, [step]: shown } });
+}
+
+/** Where the learner is now: this lesson, this step. */
+export function markWhere(p: Progress, lesson: string, step?: string): Progress {
+  const rec = lessonOf(p, lesson);
+  if (p.last?.lesson === lesson && p.last.step === step && rec.lastStep === step) return p;
+  return {
+    ...withLesson(p, lesson, { ...rec, ...(step ? { lastStep: step } : {}) }),
+    last: { lesson, ...(step ? { step } : {}) },
+  };
+}

@@ -1,0 +1,115 @@
+import React, { useCallback, useEffect, useState } from 'react';
+import type { CheckResult } from '../../checks/types.js';
+import { markHints, markStep, markWhere } from '../../lab/progress-store.js';
+import type { Lesson } from '../../lessons/index.js';
+import { lessonSummary, outcomeOf, startStep, stepViews } from '../app/lesson-view.js';
+import type { ShellPool } from '../app/shell-pool.js';
+import { useAutoCheck } from '../hooks/useAutoCheck.js';
+import { useHostShell } from '../hooks/useHostShell.js';
+import { useLessonLab } from '../hooks/useLessonLab.js';
+import { usePaneSession } from '../hooks/usePaneSession.js';
+import { createFocusGate, lessonKeysActive } from '../hooks/useRawInput.js';
+import type { ProgressStore } from '../hooks/useProgressStore.js';
+import { computeLayout, nextZoom, type Zoom } from '../layout.js';
+import type { Focus } from '../model.js';
+import { LessonScreen } from './LessonScreen.js';
+
+export interface LessonLiveProps {
+  lesson: Lesson;
+  store: ProgressStore;
+  pool: ShellPool;
+  columns: number;
+  rows: number;
+  onBack: () => void;
+  onQuit: () => void;
+}
+
+/**
+ * A lesson wired to the live lab: the step's shell from the pool, checks re-run when a command
+ * finishes, progress saved as steps turn done, reset of the lesson's hosts.
+ */
+export function LessonLive({
+  lesson,
+  store,
+  pool,
+  columns,
+  rows,
+  onBack,
+  onQuit,
+}: LessonLiveProps) {
+  const { progress, update } = store;
+  const [current, setCurrent] = useState(() => startStep(lesson, progress));
+  const [focus, setFocus] = useState<Focus>('lesson');
+  const [gate] = useState(createFocusGate);
+  const [zoom, setZoom] = useState<Zoom>('none');
+  const [fresh] = useState(() => lessonSummary(lesson, progress).state === 'new');
+  const step = lesson.steps[current]!;
+  const plan = computeLayout(columns, rows, zoom);
+
+  const labCtl = useLessonLab(lesson, pool, fresh);
+  const session = useHostShell(pool, step.host, plan.pane.width, plan.pane.height);
+  const snapshot = usePaneSession(session, {
+    focused: focus === 'pane',
+    cols: plan.pane.width,
+    rows: plan.pane.height,
+    onToggle: () => setFocus('lesson'),
+    gate,
+  });
+
+  useEffect(() => {
+    update((p) => markWhere(p, lesson.id, step.id));
+  }, [lesson.id, step.id, update]);
+
+  const onResults = useCallback(
+    (stepId: string, results: CheckResult[]) => {
+      const outcome = outcomeOf(results);
+      if (outcome) update((p) => markStep(p, lesson.id, stepId, outcome));
+    },
+    [lesson.id, update],
+  );
+  const auto = useAutoCheck({
+    lesson,
+    step: current,
+    pool,
+    enabled: labCtl.lab !== 'resetting',
+    onResults,
+  });
+
+  const toggleFocus = () => {
+    // A shell that kept failing to start is tried again when the learner goes to it.
+    if (session?.exit && plan.pane.height > 0) pool.restart(step.host);
+    gate.focus = 'pane';
+    setFocus('pane');
+  };
+
+  return (
+    <LessonScreen
+      lessonTitle={lesson.title}
+      steps={stepViews(lesson, progress)}
+      current={current}
+      checks={auto.checks}
+      checking={auto.checking}
+      focus={focus}
+      lab={labCtl.lab}
+      columns={columns}
+      rows={rows}
+      zoom={zoom}
+      pane={{
+        host: step.host,
+        ...(snapshot ? { snapshot } : {}),
+        ...(session?.exit ? { exitCode: session.exit.exitCode } : {}),
+      }}
+      hintsShown={progress.lessons[lesson.id]?.hints[step.id] ?? 0}
+      onHints={(n) => update((p) => markHints(p, lesson.id, step.id, n))}
+      {...(labCtl.note ? { note: labCtl.note } : {})}
+      onStep={setCurrent}
+      onCheck={auto.checkNow}
+      onReset={labCtl.reset}
+      onBack={onBack}
+      onQuit={onQuit}
+      onToggleFocus={toggleFocus}
+      keysActive={() => lessonKeysActive(gate)}
+      onZoom={() => setZoom(nextZoom)}
+    />
+  );
+}

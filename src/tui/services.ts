@@ -1,0 +1,69 @@
+import { createContext, useContext } from 'react';
+import type { CheckResult } from '../checks/types.js';
+import { runOnHost } from '../lab/commands.js';
+import { diagnose, type Finding } from '../lab/doctor.js';
+import { isUp, reset, up, type OnProgress } from '../lab/lab.js';
+import {
+  loadProgress,
+  saveProgress,
+  type LoadedProgress,
+  type Progress,
+} from '../lab/progress-store.js';
+import type { RunResult } from '../lab/run.js';
+import { shellCommand } from '../lab/shell.js';
+import { TerminalSession, type ExitEvent, type PromptEvent } from '../lab/terminal-session.js';
+import { loadAllLessons, type Lesson } from '../lessons/index.js';
+import { checkStep, type StepCheckRequest } from '../observe/check-step.js';
+import type { PaneSession } from './hooks/usePaneSession.js';
+
+/**
+ * Everything the TUI does outside itself, in one place: the lab, the lessons, the checks, the
+ * progress file and the shells. The app gets these through a context, so screens and hooks can
+ * be tested with fakes and components never reach for I/O.
+ */
+
+/** A live shell as the app drives it (src/lab/terminal-session.ts implements it). */
+export interface ShellSession extends PaneSession {
+  readonly exit: ExitEvent | undefined;
+  onPrompt(fn: (e: PromptEvent) => void): () => void;
+  onExit(fn: (e: ExitEvent) => void): () => void;
+  dispose(): void;
+}
+
+export interface TuiServices {
+  isUp(): Promise<boolean>;
+  up(opts: { onProgress: OnProgress; signal: AbortSignal }): Promise<unknown>;
+  diagnose(): Promise<Finding[]>;
+  loadLessons(): Lesson[];
+  resetHost(host: string): Promise<unknown>;
+  runOnHost(host: string, line: string): Promise<RunResult>;
+  check(req: StepCheckRequest): Promise<CheckResult[]>;
+  openShell(host: string, cols: number, rows: number): ShellSession;
+  loadProgress(): LoadedProgress;
+  saveProgress(p: Progress): void;
+}
+
+export function realServices(): TuiServices {
+  return {
+    isUp: () => isUp().catch(() => false),
+    up: (opts) => up(opts),
+    diagnose: () => diagnose(),
+    loadLessons: () => loadAllLessons(),
+    resetHost: (host) => reset(host),
+    runOnHost: (host, line) => runOnHost(host, line),
+    check: async (req) => (await checkStep(req)).results,
+    openShell: (host, cols, rows) =>
+      new TerminalSession({ command: shellCommand(host), cols, rows }),
+    loadProgress: () => loadProgress(),
+    saveProgress: (p) => saveProgress(p),
+  };
+}
+
+const ServicesContext = createContext<TuiServices | undefined>(undefined);
+export const ServicesProvider = ServicesContext.Provider;
+
+export function useServices(): TuiServices {
+  const s = useContext(ServicesContext);
+  if (!s) throw new Error('useServices: no ServicesProvider above');
+  return s;
+}

@@ -1,0 +1,141 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadLesson, type Lesson } from '../../src/lessons/index.js';
+import { MAIN, ROOT, TuiDriver } from './tui-driver.js';
+
+/**
+ * The real binary in a pty at 100×30: the lab comes up, 02-docker0 opens, the first step's
+ * solution typed into the shell pane turns the step done with no check key pressed, vi opens
+ * and quits inside the pane, and quitting leaves a sane terminal.
+ *
+ * Uses the real lessons/02-docker0 when it exists, else the stand-in under
+ * test/fixtures/e2e-lessons (through DNLAB_LESSONS).
+ */
+
+const isRoot = process.getuid?.() === 0;
+const INSTANCE = 'tui';
+const REAL = path.join(ROOT, 'lessons', '02-docker0');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'e2e-lessons');
+const useReal = fs.existsSync(path.join(REAL, 'lesson.yaml'));
+
+let stateHome: string;
+let driver: TuiDriver | undefined;
+
+function dnlab(args: string[]): void {
+  spawnSync(process.execPath, [MAIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DNLAB_INSTANCE: INSTANCE },
+    stdio: 'ignore',
+  });
+}
+
+const ctrl = { toggle: '\x1d' };
+
+/** The row of the lesson list the cursor (❯) is on. */
+function selectedRow(screen: string): string {
+  return screen.split('\n').find((l) => l.trimStart().startsWith('❯')) ?? '';
+}
+
+describe.skipIf(!isRoot)('dnlab TUI end to end (real binary in a pty)', () => {
+  let lesson: Lesson;
+
+  beforeAll(() => {
+    // Build what the binary runs. Errors elsewhere in the tree do not stop tsc from emitting.
+    try {
+      execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    } catch (e) {
+      const out = String((e as { stdout?: Buffer }).stdout ?? '');
+      if (/src\/(tui|cli\/main|lab\/progress-store)/.test(out)) throw new Error(out);
+    }
+    expect(fs.existsSync(MAIN)).toBe(true);
+    stateHome = fs.mkdtempSync(path.join(os.tmpdir(), 'dnlab-e2e-state-'));
+    lesson = loadLesson(useReal ? REAL : path.join(FIXTURES, '02-docker0'));
+    console.log(`e2e: using ${useReal ? 'the real lessons/02-docker0' : 'the fixture 02-docker0'}`);
+  });
+
+  afterAll(() => {
+    driver?.kill();
+    dnlab(['down']);
+    if (stateHome) fs.rmSync(stateHome, { recursive: true, force: true });
+  });
+
+  it('start, open 02-docker0, the first step turns done by itself, vi in the pane, quit', async () => {
+    const step = lesson.steps[0]!;
+    driver = new TuiDriver({
+      env: {
+        DNLAB_INSTANCE: INSTANCE,
+        XDG_STATE_HOME: stateHome,
+        ...(useReal ? {} : { DNLAB_LESSONS: FIXTURES }),
+      },
+    });
+    const d = driver;
+
+    // Start: the lab comes up (from nothing, or already up), then the lesson list.
+    await d.waitFor(/^Lessons/m, 'the lesson list', 240_000);
+    expect(d.term.buffer.active.type).toBe('alternate');
+
+    // Select 02-docker0 and open it.
+    for (let i = 0; i < 50 && !selectedRow(d.screen()).includes(lesson.title); i++) {
+      const before = selectedRow(d.screen());
+      d.write('j');
+      await d.waitFor((s) => selectedRow(s) !== before, 'the selection to move');
+    }
+    expect(selectedRow(d.screen())).toContain(lesson.title);
+    d.write('\r');
+    const header = new RegExp(`Step 1 of ${lesson.steps.length}: `);
+    await d.waitFor(header, 'the first step');
+    // A new lesson starts on fresh hosts; then the first check round: not done yet.
+    await d.waitFor(/lab: up/, 'the lesson reset to finish', 120_000);
+    await d.waitFor(/Checks · 0 of \d+ pass/, 'the first check round (failing)');
+    expect(d.screen()).toMatch(/○ to do/);
+
+    // Into the pane; type the solution; the step turns done without pressing the check key.
+    d.write(ctrl.toggle);
+    await d.waitFor(/focus: shell/, 'focus on the shell');
+    await d.waitFor(new RegExp(`root@${step.host}:[^\\n]*[#$]`), 'the shell prompt');
+    for (const c of step.solution) {
+      expect(c.host).toBe(step.host);
+      d.write(`${c.run}\r`);
+    }
+    const done = await d.waitFor(
+      (s) => new RegExp(`Step 1 of \\d+: .*✔ done`).test(s),
+      'step 1 done by itself',
+      90_000,
+    );
+    expect(done).toMatch(/Step done\. Press n for the next step\.|lesson complete/);
+
+    // vi opens inside the pane (its own alternate screen there) and quits with :q!.
+    d.write('vi\r');
+    await d.waitFor(/^~ *$/m, 'vi on screen');
+    expect(d.term.buffer.active.type).toBe('alternate'); // the outer terminal is untouched
+    d.write('\x1b:q!\r');
+    await d.waitFor((s) => !/^~ *$/m.test(s) && /root@\S+:[^\n]*[#$] *$/m.test(s), 'vi gone');
+
+    // Leave the pane, go home, quit.
+    d.write(ctrl.toggle);
+    await d.waitFor(/focus: lesson/, 'focus back on the lesson');
+    d.write('b');
+    await d.waitFor(/^Lessons/m, 'the lesson list again');
+    expect(selectedRow(d.screen())).toMatch(/in progress|done/);
+    d.write('q');
+    const exit = await d.waitExit();
+    expect(exit.exitCode).toBe(0);
+    // A sane terminal: back on the main screen, cursor shown, and told how to stop the lab.
+    expect(d.term.buffer.active.type).toBe('normal');
+    expect(d.cursorVisible).toBe(true);
+    expect(d.screen()).toContain('`dnlab down` stops it');
+
+    // Progress was saved: step 1 done, and where the learner left off.
+    const saved = JSON.parse(
+      fs.readFileSync(path.join(stateHome, 'dnlab', 'progress.json'), 'utf8'),
+    ) as {
+      last: { lesson: string };
+      lessons: Record<string, { steps: Record<string, { state: string }> }>;
+    };
+    expect(saved.last.lesson).toBe('02-docker0');
+    expect(saved.lessons['02-docker0']!.steps[step.id]!.state).toBe('done');
+  }, 600_000);
+});
