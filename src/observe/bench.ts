@@ -1,6 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { hostCommand } from '../lab/shell.js';
 import { run } from '../lab/run.js';
+import type { LabFacts } from './facts.js';
+import { judgeLazily } from './lazy.js';
 import { observeLab } from './observe.js';
 import type { ObserveScope } from './read.js';
 
@@ -33,6 +35,26 @@ export async function benchObserve(
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     await observeLab({ hosts, scope });
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] as number;
+  return { label, p50: at(0.5), p90: at(0.9), min: ms[0] as number, max: at(1), runs };
+}
+
+/** A lazy observation judged by `judge` (which reads only what it looks at), timed as a whole. */
+export async function benchLazy(
+  label: string,
+  hosts: string[],
+  runs: number,
+  judge: (facts: LabFacts) => unknown,
+): Promise<ObserveBench> {
+  const once = async () => judgeLazily(await observeLab({ hosts, lazy: true }), judge);
+  await once();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await once();
     ms.push(performance.now() - t0);
   }
   ms.sort((a, b) => a - b);
@@ -106,6 +128,13 @@ async function main(): Promise<void> {
         containerLinks: false,
         firewall: false,
       }),
+      await benchLazy('lazy, judge reads engine facts only', ['host1'], runs, (f) =>
+        f.hosts.host1?.containers.map((c) => c.ports.length),
+      ),
+      await benchLazy('lazy, judge reads web links + firewall', ['host1'], runs, (f) => [
+        f.hosts.host1?.containers.find((c) => c.name === 'web')?.links?.length,
+        f.hosts.host1?.firewall.length,
+      ]),
     ];
     for (const r of results) {
       console.log(

@@ -4,6 +4,7 @@ import { kernelFeatures } from '../lab/features.js';
 import { readState } from '../lab/state.js';
 import { DEFAULT_TOPOLOGY, addressOnly } from '../lab/topology.js';
 import type { LabFacts } from './facts.js';
+import { judgeLazily, resolveDeferredReads } from './lazy.js';
 import { observeLab, runLabProbes } from './observe.js';
 
 export interface StepCheckRequest {
@@ -31,16 +32,23 @@ export function hostAddresses(): Record<string, string> {
 
 /**
  * One check run of a step: read the lab once, then run the behaviour probes the checks ask for
- * (they may need the facts, e.g. a container's address), then judge every check.
+ * (they may need the facts, e.g. a container's address), then judge every check. The costly
+ * reads (a container's own links and routes, the firewall) are lazy: made only for what the
+ * checks look at (see src/observe/lazy.ts), so a step pays for its own checks only.
  */
 export async function checkStep(req: StepCheckRequest): Promise<StepCheckRun> {
   const t0 = performance.now();
   const ctx: CheckContext = { defaultHost: req.defaultHost, hostAddresses: hostAddresses() };
   const hosts = [...new Set([req.defaultHost, ...req.hosts])];
-  const [facts, features] = await Promise.all([observeLab({ hosts }), kernelFeatures()]);
+  const [facts, features] = await Promise.all([
+    observeLab({ hosts, lazy: true }),
+    kernelFeatures(),
+  ]);
   facts.features = features;
-  const probes = collectProbes(req.checks, ctx, facts);
+  let probes = collectProbes(req.checks, ctx, facts);
+  // Probes declared from facts that were not read yet: read them, and declare again.
+  if (await resolveDeferredReads(facts)) probes = collectProbes(req.checks, ctx, facts);
   if (probes.length > 0) await runLabProbes(facts, probes);
-  const results = evaluateChecks(req.checks, facts, ctx);
+  const results = await judgeLazily(facts, (f) => evaluateChecks(req.checks, f, ctx));
   return { results, facts, ms: performance.now() - t0 };
 }
