@@ -1,38 +1,72 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isRoot, useTestInstance } from './lab-helpers.js';
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { cliPath, isRoot } from './lab-helpers.js';
 
-useTestInstance('les');
-
-const { down, up } = await import('../../src/lab/lab.js');
 const { loadAllLessons } = await import('../../src/lessons/load.js');
-const { selftestLesson } = await import('../../src/lessons/selftest.js');
 
 /**
- * Every lesson proves itself on a real lab (the same as `dnlab test-lessons`): each step fails
- * before its solution and passes after it, alternatives pass, wrong attempts fail with their
- * phrase. In CI each lesson runs three times to catch flaky checks.
+ * Every lesson proves itself on a real lab with `dnlab test-lessons` (the real CLI): each step
+ * fails before its solution and passes after it, alternatives pass, wrong attempts fail with
+ * their phrase. In CI each lesson runs three times to catch flaky checks. The lessons are split
+ * over a few workers, each with a lab instance of its own, since most of the time is spent
+ * waiting on engines.
  */
 const repeat = Number(process.env.DNLAB_LESSON_REPEAT ?? (process.env.CI ? 3 : 1));
+const workers = Number(process.env.DNLAB_LESSON_WORKERS ?? 2);
 const lessons = loadAllLessons();
 
-describe.skipIf(!isRoot || lessons.length === 0)('lesson self-test (real lab)', () => {
-  beforeAll(async () => {
-    await down();
-    await up();
-  });
-  afterAll(async () => {
-    await down();
-  });
+interface Case {
+  lesson: string;
+  step: string;
+  phase: string;
+  ok: boolean;
+  skipped?: string;
+  detail: string;
+  round: number;
+}
 
-  for (const lesson of lessons) {
-    it(`${lesson.id} passes its self-test ${repeat}×`, { timeout: 600_000 * repeat }, async () => {
-      const failures: string[] = [];
-      for (let round = 1; round <= repeat; round++) {
-        for (const c of await selftestLesson(lesson)) {
-          if (!c.ok) failures.push(`round ${round}: ${c.step} ${c.phase}: ${c.detail}`);
-        }
+function selftest(ids: string[], instance: string): Promise<{ code: number; cases: Case[]; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [cliPath, 'test-lessons', ...ids, '--repeat', String(repeat), '--json'],
+      { env: { ...process.env, DNLAB_INSTANCE: instance }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('close', (code) => {
+      let cases: Case[] = [];
+      try {
+        cases = (JSON.parse(out) as { cases: Case[] }).cases;
+      } catch {
+        /* reported below through code and stderr */
       }
-      expect(failures).toEqual([]);
+      resolve({ code: code ?? 1, cases, stderr: err.slice(-2000) });
     });
-  }
+  });
+}
+
+describe.skipIf(!isRoot || lessons.length === 0)('lesson self-test (real labs)', () => {
+  it(
+    `every lesson passes dnlab test-lessons --repeat ${repeat}`,
+    { timeout: 80 * 60_000 },
+    async () => {
+      const groups: string[][] = Array.from({ length: Math.max(1, workers) }, () => []);
+      lessons.forEach((l, i) => groups[i % groups.length]!.push(l.id));
+      const runs = await Promise.all(
+        groups.filter((g) => g.length > 0).map((ids, i) => selftest(ids, `les${i}`)),
+      );
+      const failures = runs.flatMap((r) =>
+        r.cases.filter((c) => !c.ok).map((c) => `round ${c.round}: ${c.lesson}/${c.step} ${c.phase}: ${c.detail}`),
+      );
+      for (const r of runs) {
+        if (r.cases.length === 0) failures.push(`test-lessons gave no results (exit ${r.code}): ${r.stderr}`);
+      }
+      const proven = new Set(runs.flatMap((r) => r.cases.map((c) => c.lesson)));
+      expect(failures).toEqual([]);
+      expect([...proven].sort()).toEqual(lessons.map((l) => l.id).sort());
+    },
+  );
 });
