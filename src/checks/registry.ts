@@ -4,9 +4,11 @@ import { containerIp } from './kinds/container-ip.js';
 import { containerNotOnNetwork } from './kinds/container-not-on-network.js';
 import { containerOnNetwork } from './kinds/container-on-network.js';
 import { containerRunning } from './kinds/container-running.js';
+import { containerStopped } from './kinds/container-stopped.js';
 import { daemonSetting } from './kinds/daemon-setting.js';
 import { dnsResolves } from './kinds/dns-resolves.js';
 import { fileContains } from './kinds/file-contains.js';
+import { fileNamesVeth } from './kinds/file-names-veth.js';
 import { fileHasFact } from './kinds/file-has-fact.js';
 import { interfaceCount } from './kinds/interface-count.js';
 import { natRule } from './kinds/nat-rule.js';
@@ -29,6 +31,7 @@ const checkers: Checker[] = [
   networkExists,
   networkAbsent,
   containerRunning,
+  containerStopped,
   containerOnNetwork,
   containerNotOnNetwork,
   containerIp,
@@ -43,6 +46,7 @@ const checkers: Checker[] = [
   dnsResolves,
   networkMode,
   fileContains,
+  fileNamesVeth,
   fileHasFact,
   daemonSetting,
   swarmNodes,

@@ -52,6 +52,13 @@ export const checks = {
   'check.container-running.exited':
     '{container} exists but exited with code {code} ({status}): docker logs {container} says why.',
 
+  'check.container-stopped.ok': '{container} exists and is stopped ({status}).',
+  'check.container-stopped.running': '{container} is still running ({status}): docker stop {container}.',
+  'check.container-stopped.paused':
+    '{container} is paused, not stopped: a paused container keeps its frozen processes, its network namespace and its veth. docker unpause {container}, then docker stop {container}.',
+  'check.container-stopped.gone':
+    'There is no container {container} on {host} (containers there: {others}): this step asks for it stopped, not removed. docker stop keeps a container (docker start brings it back); docker rm deletes it.',
+
   'check.container-on-network.ok': '{container} is on {network} with {ip}.',
   'check.container-on-network.missing':
     '{container} is not on {network}; it is on: {seen}. docker network connect {network} {container} adds a network to a running container.',
@@ -91,6 +98,26 @@ export const checks = {
     "{container}'s {interface} has its peer (ifindex {iflink}) outside {host}'s namespace: its network is not a local bridge (an overlay keeps it in a hidden namespace).",
   'check.veth-peer-on-bridge.noBridge':
     "{container}'s {interface} pairs with {peer} (on {master}), but its network has no Linux bridge to compare with: name one with bridge.",
+
+  'check.file-names-veth.ok':
+    "{path} in {holder} names {peer} (ifindex {ifindex}), the host end of {container}'s {interface} (iflink {iflink}).",
+  'check.file-names-veth.otherContainer':
+    "{path} in {holder} names {named}, but that is the host end of {owner}'s {ownerInterface} (whose iflink is {ownerIflink}). {container}'s {interface} has iflink {iflink}: its peer is the host link with ifindex {iflink}. Pair them by iflink and ifindex, not by name or order.",
+  'check.file-names-veth.several':
+    "{path} in {holder} names several containers' veths ({named}): write only the host end of {container}'s {interface}.",
+  'check.file-names-veth.bridge':
+    "{path} in {holder} names {named}, the bridge: {container}'s veth is one of its ports, not the bridge itself. Find the host link whose ifindex is {iflink} ({container}'s {interface} iflink).",
+  'check.file-names-veth.notPeer':
+    "{path} in {holder} names {named}, {host}'s link with ifindex {ifindex}, not the host end of {container}'s {interface}. (A container's eth0 and the host's eth0 are different links in different namespaces.) Find the host link whose ifindex is {iflink}.",
+  'check.file-names-veth.gone':
+    "{path} in {holder} names {named}, which is no link on {host} now. A veth lives only as long as its container's endpoint: docker stop deletes it, docker start makes a new pair with a new random name (the name says nothing about the container). {container}'s {interface} has iflink {iflink} now.",
+  'check.file-names-veth.missing':
+    "{path} in {holder} names no link of {host} ({seen}): write the name of the host link whose ifindex is {container}'s {interface} iflink ({iflink}).",
+  'check.file-names-veth.unreadable':
+    "Cannot read {path} in {holder}: {error}. Write the name of {container}'s host-side veth there.",
+  'check.file-names-veth.noInterface': '{container} has no interface {interface} (it has: {names}).',
+  'check.file-names-veth.noPeer':
+    "{container}'s {interface} has no peer in {host}'s namespace (iflink {iflink}): there is no host-side veth to name.",
 
   'check.bridge-has-ports.ok': '{bridge} has {count} port(s): {names}.',
   'check.bridge-has-ports.count':
