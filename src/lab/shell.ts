@@ -13,6 +13,14 @@ function rcPath(host: string): string {
   return path.join(hostPaths(host).dir, 'bashrc');
 }
 
+/**
+ * The lab's shell functions (`restart-docker`), read by the learner's rc file and, through
+ * BASH_ENV, by every non-interactive bash the lab starts on the host (lesson solutions, setup).
+ */
+function functionsPath(host: string): string {
+  return path.join(hostPaths(host).dir, 'functions.sh');
+}
+
 /** A word for bash: single-quoted, so nothing in it is expanded. */
 function quote(word: string): string {
   return `'${word.replaceAll("'", "'\\''")}'`;
@@ -26,13 +34,18 @@ function dnlabCommand(): string {
 
 /** The learner shell's rc file: the machine's own bashrc, then the lab host's docker and prompt. */
 export function writeShellRc(host: string): void {
+  const functions = [
+    // The lab's `systemctl restart docker`: the engine re-reads /etc/docker/daemon.json.
+    `restart-docker() { ${dnlabCommand()} restart-engine ${quote(host)}; }`,
+    '',
+  ];
+  fs.writeFileSync(functionsPath(host), functions.join('\n'));
   const lines = [
     '[ -f /etc/bash.bashrc ] && . /etc/bash.bashrc',
     `export DOCKER_HOST=${dockerHostEnv(host)}`,
     `export DNLAB_HOST=${host}`,
     ...(process.env.DNLAB_INSTANCE ? [`export DNLAB_INSTANCE=${quote(process.env.DNLAB_INSTANCE)}`] : []),
-    // The lab's `systemctl restart docker`: the engine re-reads /etc/docker/daemon.json.
-    `restart-docker() { ${dnlabCommand()} restart-engine ${quote(host)}; }`,
+    `. ${quote(functionsPath(host))}`,
     "PS1='\\u@\\h:\\w\\$ '",
     // Tells the TUI when a command finished (invisible in a plain terminal).
     PROMPT_COMMAND_LINE,
@@ -56,7 +69,13 @@ export function hostCommand(host: string, argv: readonly string[]): Command {
   return {
     file: 'nsenter',
     args: [...enterHost(host), '--', ...argv],
-    env: { ...process.env, DOCKER_HOST: dockerHostEnv(host), DNLAB_HOST: host },
+    env: {
+      ...process.env,
+      DOCKER_HOST: dockerHostEnv(host),
+      DNLAB_HOST: host,
+      // Non-interactive bash (`bash -c <line>`) reads this file: `restart-docker` works there too.
+      BASH_ENV: functionsPath(host),
+    },
   };
 }
 
