@@ -49,15 +49,9 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
         <App outcome={outcome} />
       </ThemeProvider>
     </ServicesProvider>,
-    {
-      stdout,
-      stdin,
-      stderr,
-      exitOnCtrlC: false,
-      maxFps: 30,
-      incrementalRendering: true,
-      patchConsole: true,
-    },
+    // Not incrementalRendering: with full-width rows (the pane's title) Ink 6.8's line-diffing
+    // writer drifted by a row during fast output (the bench's seq run left stale rows behind).
+    { stdout, stdin, stderr, exitOnCtrlC: false, maxFps: 30, patchConsole: true },
   );
   // A closed terminal or a kill: leave as cleanly as a quit.
   const onSignal = () => app.unmount();
