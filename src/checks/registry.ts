@@ -9,6 +9,7 @@ import { daemonSetting } from './kinds/daemon-setting.js';
 import { dnsResolves } from './kinds/dns-resolves.js';
 import { fileContains } from './kinds/file-contains.js';
 import { fileNamesVeth } from './kinds/file-names-veth.js';
+import { firewallRule } from './kinds/firewall-rule.js';
 import { fileHasFact } from './kinds/file-has-fact.js';
 import { interfaceCount } from './kinds/interface-count.js';
 import { natRule } from './kinds/nat-rule.js';
@@ -41,6 +42,7 @@ const checkers: Checker[] = [
   portPublished,
   portsNotDiscarded,
   natRule,
+  firewallRule,
   reachable,
   notReachable,
   dnsResolves,

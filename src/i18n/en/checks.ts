@@ -173,6 +173,19 @@ export const checks = {
     '{container} has no IPv4 address, so no NAT rule can point at it (is it running?).',
   'check.nat-rule.unread': "Could not read {host}'s firewall rules: {error}.",
 
+  'check.firewall-rule.ok': '{chain} has {rule}: {target} for traffic from {who}.',
+  'check.firewall-rule.noIp': '{container} has no IPv4 address, so no rule can match it (is it running?).',
+  'check.firewall-rule.noChain':
+    'There is no {chain} chain in the filter table on {host} (firewall backend {backend}; {error}). Docker 29 with the nftables backend makes no DOCKER-USER chain.',
+  'check.firewall-rule.unreached':
+    '{rule} comes after {stop} in {chain}, so no packet reaches it: insert it at the top with iptables -I {chain} (not -A).',
+  'check.firewall-rule.otherChain':
+    'The {target} rule for {who} is in {other} ({rule}), not in {chain}: forwarded container traffic meets Docker\'s own ACCEPT rules in FORWARD first, and INPUT/OUTPUT never see it. Put it in {chain}: iptables -I {chain} -s {ip} -j {target}.',
+  'check.firewall-rule.otherSource':
+    '{chain} has {target} rules for {seen}, but none for {who}.',
+  'check.firewall-rule.none':
+    '{chain} has no {target} rule for {who}: add one with iptables -I {chain} -s {ip} -j {target}.',
+
   'check.reach.noSharedNetwork':
     '{from} and {to} share no network ({from}: {fromNets}; {to}: {toNets}): containers reach each other over a network they are both on.',
   'check.reach.targetNoIp': '{to} has no IPv4 address to reach ({toNets}): is it running?',

@@ -35,6 +35,7 @@ describe('the registry', () => {
         'file-contains',
         'file-names-veth',
         'file-has-fact',
+        'firewall-rule',
         'interface-count',
         'nat-rule',
         'netns-link',
