@@ -6,8 +6,7 @@ import {
   describeEndpoints,
   displayName,
   endpointOn,
-  getContainer,
-  getHost,
+  getHostContainer,
   hostName,
 } from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
@@ -21,12 +20,9 @@ export const containerIp: Checker<typeof params> = defineChecker({
   description: 'A running container has this IPv4 address (on a given network, or on any).',
   params,
   run(facts, p, ctx) {
-    const hf = getHost(facts, hostName(p.host, ctx));
-    if (!hf.ok) return hf.outcome;
-    const h = hf.value;
-    const cf = getContainer(h, p.container);
-    if (!cf.ok) return cf.outcome;
-    const c = cf.value;
+    const found = getHostContainer(facts, hostName(p.host, ctx), p.container);
+    if (!found.ok) return found.outcome;
+    const { h, c } = found.value;
     const cname = displayName(c);
     const seen = describeEndpoints(h, c);
     const evidence = [`container ${cname}: ${c.status}, endpoints ${seen}`];

@@ -4,8 +4,7 @@ import {
   describeEndpoints,
   displayName,
   endpointOn,
-  getContainer,
-  getHost,
+  getHostContainer,
   hostName,
 } from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
@@ -20,12 +19,9 @@ export const containerNotOnNetwork: Checker<typeof params> = defineChecker({
     'A container (that still exists) has no endpoint on a network: it was disconnected, or never attached.',
   params,
   run(facts, p, ctx) {
-    const hf = getHost(facts, hostName(p.host, ctx));
-    if (!hf.ok) return hf.outcome;
-    const h = hf.value;
-    const cf = getContainer(h, p.container);
-    if (!cf.ok) return cf.outcome;
-    const c = cf.value;
+    const found = getHostContainer(facts, hostName(p.host, ctx), p.container);
+    if (!found.ok) return found.outcome;
+    const { h, c } = found.value;
     const cname = displayName(c);
     const seen = describeEndpoints(h, c);
     const evidence = [`container ${cname}: network mode ${c.networkMode}, endpoints ${seen}`];

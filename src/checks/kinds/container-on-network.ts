@@ -7,8 +7,7 @@ import {
   displayName,
   endpointOn,
   findNetwork,
-  getContainer,
-  getHost,
+  getHostContainer,
   hostName,
   modeOf,
 } from '../lib/lookup.js';
@@ -29,12 +28,9 @@ export const containerOnNetwork: Checker<typeof params> = defineChecker({
     "A running container has an endpoint on a network (at run time or by `network connect`), with an address inside the network's subnet.",
   params,
   run(facts, p, ctx) {
-    const hf = getHost(facts, hostName(p.host, ctx));
-    if (!hf.ok) return hf.outcome;
-    const h = hf.value;
-    const cf = getContainer(h, p.container);
-    if (!cf.ok) return cf.outcome;
-    const c = cf.value;
+    const found = getHostContainer(facts, hostName(p.host, ctx), p.container);
+    if (!found.ok) return found.outcome;
+    const { h, c } = found.value;
     const cname = displayName(c);
     const seen = describeEndpoints(h, c);
     const evidence = [`container ${cname}: network mode ${c.networkMode}, endpoints ${seen}`];

@@ -5,7 +5,7 @@ import {
   describeMode,
   displayName,
   getContainer,
-  getHost,
+  getHostContainer,
   hostName,
   modeOf,
 } from '../lib/lookup.js';
@@ -26,12 +26,9 @@ export const networkMode: Checker<typeof params> = defineChecker({
     "A container's network mode: host, none, bridge (the default), or container:<name> (sharing another container's namespace).",
   params,
   run(facts, p, ctx) {
-    const hf = getHost(facts, hostName(p.host, ctx));
-    if (!hf.ok) return hf.outcome;
-    const h = hf.value;
-    const cf = getContainer(h, p.container);
-    if (!cf.ok) return cf.outcome;
-    const c = cf.value;
+    const found = getHostContainer(facts, hostName(p.host, ctx), p.container);
+    if (!found.ok) return found.outcome;
+    const { h, c } = found.value;
     const cname = displayName(c);
     const mode = modeOf(h, c);
     const seen = describeMode(mode);

@@ -5,8 +5,7 @@ import {
   displayName,
   endpointsOf,
   findNetwork,
-  getContainer,
-  getHost,
+  getHostContainer,
   hostName,
   modeOf,
 } from '../lib/lookup.js';
@@ -79,12 +78,9 @@ export const portPublished: Checker<typeof params> = defineChecker({
     'A container port is published on the host: host address and port → container port/protocol.',
   params,
   run(facts, p, ctx) {
-    const hf = getHost(facts, hostName(p.host, ctx));
-    if (!hf.ok) return hf.outcome;
-    const h = hf.value;
-    const cf = getContainer(h, p.container);
-    if (!cf.ok) return cf.outcome;
-    const c = cf.value;
+    const found = getHostContainer(facts, hostName(p.host, ctx), p.container);
+    if (!found.ok) return found.outcome;
+    const { h, c } = found.value;
     const cname = displayName(c);
     const wantIp = p.hostIp !== undefined && !isAnyAddress(p.hostIp) ? `${p.hostIp}:` : '';
     const expected =

@@ -3,8 +3,7 @@ import type { Checker } from '../types.js';
 import {
   describeMode,
   displayName,
-  getContainer,
-  getHost,
+  getHostContainer,
   hostName,
   modeOf,
 } from '../lib/lookup.js';
@@ -37,12 +36,9 @@ export const portsNotDiscarded: Checker<typeof params> = defineChecker({
     'A container carries no -p or -P that its network mode silently discards (--network host or none).',
   params,
   run(facts, p, ctx) {
-    const hf = getHost(facts, hostName(p.host, ctx));
-    if (!hf.ok) return hf.outcome;
-    const h = hf.value;
-    const cf = getContainer(h, p.container);
-    if (!cf.ok) return cf.outcome;
-    const c = cf.value;
+    const found = getHostContainer(facts, hostName(p.host, ctx), p.container);
+    if (!found.ok) return found.outcome;
+    const { h, c } = found.value;
     const cname = displayName(c);
     const mode = modeOf(h, c);
     const asked = [

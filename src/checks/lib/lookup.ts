@@ -85,6 +85,19 @@ export function getContainer(h: HostFacts, ref: string): Found<ContainerFacts> {
   };
 }
 
+/** A host's facts and one of its containers, or the failing outcome that says which is missing. */
+export function getHostContainer(
+  facts: LabFacts,
+  host: string,
+  container: string,
+): Found<{ h: HostFacts; c: ContainerFacts }> {
+  const hf = getHost(facts, host);
+  if (!hf.ok) return hf;
+  const cf = getContainer(hf.value, container);
+  if (!cf.ok) return cf;
+  return { ok: true, value: { h: hf.value, c: cf.value } };
+}
+
 /** A container that must exist and run. */
 export function getRunning(h: HostFacts, ref: string): Found<ContainerFacts> {
   const f = getContainer(h, ref);
