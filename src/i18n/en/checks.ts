@@ -272,7 +272,6 @@ export const checks = {
   'check.overlay-vxlan.wrongId': '{network} has VXLAN id {seen}; this step asks for {expected}.',
   'check.overlay-vxlan.lazy':
     '{network} does not exist on {host} yet: on a worker, an overlay network appears once a container or task there uses it.',
-
   'check.netns-link.ok': '{where} has {link}{peer}.',
   'check.netns-link.exists': 'Namespace {netns} exists on {host} (links: {links}).',
   'check.netns-link.noNetns':
