@@ -23,8 +23,14 @@ export function buildProgram(): Command {
     // React's production build: half the code to load, and no dev-only checks at every render.
     const env = process.env.NODE_ENV;
     process.env.NODE_ENV ??= 'production';
+    // Ink draws only the last frame when it believes it runs in CI (`is-in-ci`, read when Ink
+    // loads); the TUI needs a terminal anyway, so on one it is interactive, whatever CI says.
+    const ci = process.env.CI;
+    if (process.stdout.isTTY) process.env.CI = 'false';
     const { runTui } = await import('../tui/run.js');
     if (env === undefined) delete process.env.NODE_ENV; // not for the lab shells
+    if (ci === undefined) delete process.env.CI;
+    else process.env.CI = ci;
     process.exitCode = await runTui();
   });
   return program;
