@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { LabFacts } from '../../observe/facts.js';
-import type { CheckContext, Checker, Probe } from '../types.js';
-import { displayName, findContainer, getHost, getRunning, hostName } from '../lib/lookup.js';
+import type { Checker } from '../types.js';
+import { displayName, getHost, getRunning, hostName } from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
-import { applet, makeProbe, probeResult } from '../lib/probe.js';
+import { probeResult } from '../lib/probe.js';
+import { catProbe, catProbeIfRunning } from '../lib/file-probe.js';
 import { defineChecker } from '../define.js';
 
 function compiles(s: string): boolean {
@@ -29,12 +30,6 @@ const params = z.strictObject({
     .optional(),
 });
 
-type P = z.infer<typeof params>;
-
-function catProbe(p: P, ctx: CheckContext): Probe {
-  return makeProbe(hostName(p.host, ctx), p.container, applet(false, 'cat', p.path), 2000);
-}
-
 function excerpt(s: string, max = 6): string[] {
   const lines = s.split('\n').filter((l) => l.trim() !== '');
   return lines.length > max
@@ -48,11 +43,7 @@ export const fileContains: Checker<typeof params> = defineChecker({
     'A file inside a running container exists and contains a text or matches a pattern (e.g. /etc/hosts, /etc/resolv.conf).',
   params,
   probes(p, ctx, facts?: LabFacts) {
-    if (facts) {
-      const h = facts.hosts[hostName(p.host, ctx)];
-      if (!h || !findContainer(h, p.container)?.running) return [];
-    }
-    return [catProbe(p, ctx)];
+    return catProbeIfRunning(facts, hostName(p.host, ctx), p.container, p.path);
   },
   run(facts, p, ctx) {
     const hf = getHost(facts, hostName(p.host, ctx));
@@ -60,7 +51,7 @@ export const fileContains: Checker<typeof params> = defineChecker({
     const cf = getRunning(hf.value, p.container);
     if (!cf.ok) return cf.outcome;
     const cname = displayName(cf.value);
-    const probe = catProbe(p, ctx);
+    const probe = catProbe(hostName(p.host, ctx), p.container, p.path);
     const res = probeResult(facts, probe);
     if (!res)
       return bad(

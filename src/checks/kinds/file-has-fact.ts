@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { ContainerFacts, EndpointFacts, HostFacts, LabFacts } from '../../observe/facts.js';
-import type { CheckContext, Checker, Probe } from '../types.js';
+import type { Checker } from '../types.js';
 import { stripPrefix } from '../lib/cidr.js';
 import {
   displayName,
   endpointsOf,
   endpointMatches,
-  findContainer,
   getContainer,
   getHost,
   getRunning,
@@ -14,7 +13,8 @@ import {
 } from '../lib/lookup.js';
 import { bad, list, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
-import { applet, makeProbe, probeResult } from '../lib/probe.js';
+import { probeResult } from '../lib/probe.js';
+import { catProbe, catProbeIfRunning } from '../lib/file-probe.js';
 import { defineChecker } from '../define.js';
 
 /**
@@ -60,12 +60,6 @@ const params = z.strictObject({
   /** For endpoint values (endpointId, networkId, ip, gateway, mac): the network; default the only one. */
   network: name.optional(),
 });
-
-type P = z.infer<typeof params>;
-
-function catProbe(p: P, ctx: CheckContext): Probe {
-  return makeProbe(hostName(p.host, ctx), p.container, applet(false, 'cat', p.path), 2000);
-}
 
 function endpointOf(h: HostFacts, c: ContainerFacts, network?: string): EndpointFacts | undefined {
   const eps = endpointsOf(h, c);
@@ -148,11 +142,7 @@ export const fileHasFact: Checker<typeof params> = defineChecker({
     "A file inside a running container holds a real value of a container, as the engine reports it: its id, SandboxKey, Pid, network namespace inode, or an endpoint's EndpointID, NetworkID, IP, gateway or MAC (evidence that the learner found it).",
   params,
   probes(p, ctx, facts?: LabFacts) {
-    if (facts) {
-      const h = facts.hosts[hostName(p.host, ctx)];
-      if (!h || !findContainer(h, p.container)?.running) return [];
-    }
-    return [catProbe(p, ctx)];
+    return catProbeIfRunning(facts, hostName(p.host, ctx), p.container, p.path);
   },
   run(facts, p, ctx) {
     const hf = getHost(facts, hostName(p.host, ctx));
@@ -174,7 +164,7 @@ export const fileHasFact: Checker<typeof params> = defineChecker({
         { expected: fact, evidence: [`${of}: networks ${nets}, running ${subject.value.running}`] },
       );
     }
-    const probe = catProbe(p, ctx);
+    const probe = catProbe(hostName(p.host, ctx), p.container, p.path);
     const res = probeResult(facts, probe);
     if (!res)
       return bad(

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { ContainerFacts, HostFacts, LabFacts, LinkFacts } from '../../observe/facts.js';
-import type { CheckContext, Checker, Probe } from '../types.js';
+import type { Checker } from '../types.js';
 import {
   displayName,
-  findContainer,
   getHost,
   getRunning,
   hostName,
@@ -12,7 +11,8 @@ import {
 } from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
-import { applet, makeProbe, probeResult } from '../lib/probe.js';
+import { probeResult } from '../lib/probe.js';
+import { catProbe, catProbeIfRunning } from '../lib/file-probe.js';
 import { defineChecker } from '../define.js';
 
 /**
@@ -37,10 +37,6 @@ type P = z.infer<typeof params>;
 
 function holderOf(p: P): string {
   return p.in ?? p.container;
-}
-
-function catProbe(p: P, ctx: CheckContext): Probe {
-  return makeProbe(hostName(p.host, ctx), holderOf(p), applet(false, 'cat', p.path), 2000);
 }
 
 /** The words of a file that could be link names (`veth1a2b3c4@if15:` → veth1a2b3c4, if15). */
@@ -79,11 +75,7 @@ export const fileNamesVeth: Checker<typeof params> = defineChecker({
     "A file inside a running container names the host-side veth of a container's interface (the host link whose ifindex is that interface's iflink): evidence that the learner paired them by iflink, not by name or order.",
   params,
   probes(p, ctx, facts?: LabFacts) {
-    if (facts) {
-      const h = facts.hosts[hostName(p.host, ctx)];
-      if (!h || !findContainer(h, holderOf(p))?.running) return [];
-    }
-    return [catProbe(p, ctx)];
+    return catProbeIfRunning(facts, hostName(p.host, ctx), holderOf(p), p.path);
   },
   run(facts, p, ctx) {
     const hf = getHost(facts, hostName(p.host, ctx));
@@ -108,14 +100,23 @@ export const fileNamesVeth: Checker<typeof params> = defineChecker({
     const iflink = inner.peerIfindex ?? '-';
     const peer = hostPeerOf(h, inner);
     const evidence = [`${cname} ${inner.name}: ifindex ${inner.ifindex}, iflink ${iflink}`];
-    const base = { container: cname, interface: inner.name, iflink, host: h.host, path: p.path, holder };
+    const base = {
+      container: cname,
+      interface: inner.name,
+      iflink,
+      host: h.host,
+      path: p.path,
+      holder,
+    };
     if (!peer) {
       return bad('check.file-names-veth.noPeer', base, {
         evidence: [...evidence, `no link with ifindex ${iflink} in ${h.host}'s namespace`],
       });
     }
-    evidence.push(`${h.host} ${peer.name}: ifindex ${peer.ifindex}, peer ${peer.peerIfindex ?? '-'}`);
-    const probe = catProbe(p, ctx);
+    evidence.push(
+      `${h.host} ${peer.name}: ifindex ${peer.ifindex}, peer ${peer.peerIfindex ?? '-'}`,
+    );
+    const probe = catProbe(hostName(p.host, ctx), holderOf(p), p.path);
     const res = probeResult(facts, probe);
     if (!res)
       return bad(
@@ -128,7 +129,11 @@ export const fileNamesVeth: Checker<typeof params> = defineChecker({
       return bad(
         'check.file-names-veth.unreadable',
         { ...base, error },
-        { expected: peer.name, seen: error, evidence: [...evidence, `probe ${probe.id} → exit ${res.code}: ${error}`] },
+        {
+          expected: peer.name,
+          seen: error,
+          evidence: [...evidence, `probe ${probe.id} → exit ${res.code}: ${error}`],
+        },
       );
     }
     const seen = excerpt(res.stdout);
@@ -145,7 +150,11 @@ export const fileNamesVeth: Checker<typeof params> = defineChecker({
       .filter((x) => x.owner !== undefined);
     if (named.some((l) => l.ifindex === peer.ifindex)) {
       if (others.length === 0)
-        return ok('check.file-names-veth.ok', { ...base, peer: peer.name, ifindex: peer.ifindex }, detail);
+        return ok(
+          'check.file-names-veth.ok',
+          { ...base, peer: peer.name, ifindex: peer.ifindex },
+          detail,
+        );
       return bad(
         'check.file-names-veth.several',
         { ...base, named: [peer, ...others.map((x) => x.link)].map((l) => l.name).join(', ') },
@@ -168,8 +177,7 @@ export const fileNamesVeth: Checker<typeof params> = defineChecker({
       );
     }
     const bridge = named.find((l) => l.kind === 'bridge');
-    if (bridge)
-      return bad('check.file-names-veth.bridge', { ...base, named: bridge.name }, detail);
+    if (bridge) return bad('check.file-names-veth.bridge', { ...base, named: bridge.name }, detail);
     const otherLink = named.find((l) => !isLoopback(l)) ?? named[0];
     if (otherLink)
       return bad(

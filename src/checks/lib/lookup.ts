@@ -56,20 +56,26 @@ export function displayName(c: ContainerFacts): string {
   return c.name.replace(/^\//, '');
 }
 
+/** When the engine could not be read, the failing outcome that says so (not "no such …"). */
+function engineFailure(h: HostFacts): { ok: false; outcome: CheckOutcome } | undefined {
+  const err = engineError(h);
+  if (!err) return undefined;
+  return {
+    ok: false,
+    outcome: bad(
+      'check.common.engineError',
+      { host: h.host, error: err },
+      { evidence: [`engine: ${err}`] },
+    ),
+  };
+}
+
 /** A container that must exist, or a failing outcome naming what was there instead. */
 export function getContainer(h: HostFacts, ref: string): Found<ContainerFacts> {
   const c = findContainer(h, ref);
   if (c) return { ok: true, value: c };
-  const err = engineError(h);
-  if (err)
-    return {
-      ok: false,
-      outcome: bad(
-        'check.common.engineError',
-        { host: h.host, error: err },
-        { evidence: [`engine: ${err}`] },
-      ),
-    };
+  const failed = engineFailure(h);
+  if (failed) return failed;
   const names = h.containers.map(displayName);
   return {
     ok: false,
@@ -142,16 +148,8 @@ export function findNetwork(h: HostFacts, ref: string): NetworkFacts | undefined
 export function getNetwork(h: HostFacts, ref: string): Found<NetworkFacts> {
   const n = findNetwork(h, ref);
   if (n) return { ok: true, value: n };
-  const err = engineError(h);
-  if (err)
-    return {
-      ok: false,
-      outcome: bad(
-        'check.common.engineError',
-        { host: h.host, error: err },
-        { evidence: [`engine: ${err}`] },
-      ),
-    };
+  const failed = engineFailure(h);
+  if (failed) return failed;
   const names = h.networks.map((x) => x.name);
   return {
     ok: false,
