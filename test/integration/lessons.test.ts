@@ -12,7 +12,7 @@ const { loadAllLessons } = await import('../../src/lessons/load.js');
  * waiting on engines.
  */
 const repeat = Number(process.env.DNLAB_LESSON_REPEAT ?? (process.env.CI ? 3 : 1));
-const workers = Number(process.env.DNLAB_LESSON_WORKERS ?? 2);
+const workers = Number(process.env.DNLAB_LESSON_WORKERS ?? 3);
 const lessons = loadAllLessons();
 
 interface Case {
