@@ -1,4 +1,5 @@
 import { en } from './en.js';
+import { zhCN } from './zh-CN.js';
 
 /**
  * One message catalogue for every UI string. English is the fallback per string: a key missing
@@ -10,7 +11,7 @@ export type Catalogue = Record<string, string>;
 export const SUPPORTED_LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof SUPPORTED_LANGS)[number];
 
-const catalogues: Partial<Record<Lang, Catalogue>> = { en };
+const catalogues: Partial<Record<Lang, Catalogue>> = { en, 'zh-CN': zhCN };
 let current: Lang = 'en';
 
 export function registerCatalogue(lang: Lang, cat: Catalogue): void {

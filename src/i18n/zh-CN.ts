@@ -1,0 +1,13 @@
+import type { Catalogue } from './index.js';
+import { checks } from './zh-CN/checks.js';
+import { cli } from './zh-CN/cli.js';
+import { grade } from './zh-CN/grade.js';
+import { lessons } from './zh-CN/lessons.js';
+import { tui } from './zh-CN/tui.js';
+import { topo } from './zh-CN/topo.js';
+
+/**
+ * 简体中文. A key missing here falls back to English. Terms follow docs/glossary.md; what a
+ * learner types (commands, flags, interface names) stays in English.
+ */
+export const zhCN: Catalogue = { ...cli, ...lessons, ...checks, ...tui, ...grade, ...topo };

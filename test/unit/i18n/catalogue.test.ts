@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../src/i18n/en.js';
+import { setLang, t } from '../../../src/i18n/index.js';
+import { zhCN } from '../../../src/i18n/zh-CN.js';
+import { placeholders } from '../../../src/lessons/text.js';
+
+describe('zh-CN catalogue', () => {
+  it('has only keys that English has', () => {
+    const extra = Object.keys(zhCN).filter((k) => !(k in en));
+    expect(extra).toEqual([]);
+  });
+
+  it('keeps every placeholder of the English text', () => {
+    const wrong = Object.entries(zhCN)
+      .filter(([k, v]) => placeholders(v).join() !== placeholders(en[k] ?? '').join())
+      .map(([k]) => k);
+    expect(wrong).toEqual([]);
+  });
+
+  it('translates every English key', () => {
+    const missing = Object.keys(en).filter((k) => !(k in zhCN));
+    expect(missing).toEqual([]);
+  });
+
+  it('falls back to English per string, never to a crash', () => {
+    setLang('zh-CN');
+    try {
+      expect(t('no.such.key')).toBe('no.such.key');
+    } finally {
+      setLang('en');
+    }
+  });
+});
