@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { t } from '../i18n/index.js';
 import { nodeId, type TopoEdge, type TopoGraph, type TopoNode } from './model.js';
+import { splitCols } from './width.js';
 
 /**
  * The map as plain text: a tree per host under the LAN, readable without colour, every line at
@@ -181,15 +182,12 @@ function wrapText(text: string, width: number): string[] {
     }
     if (line) out.push(line);
     line = word;
-    // A single word longer than the width: cut it by columns.
+    // A single word longer than the width: cut it by columns, between characters (a wide
+    // character or an emoji is never split).
     while (stringWidth(line) > width) {
-      let cut = '';
-      for (const ch of line) {
-        if (stringWidth(cut + ch) > width) break;
-        cut += ch;
-      }
+      const [cut, rest] = splitCols(line, width);
       out.push(cut);
-      line = line.slice(cut.length);
+      line = rest;
     }
   }
   if (line) out.push(line);

@@ -61,7 +61,7 @@ export function edgeWord(e: TopoEdge): string | undefined {
     case 'vxlan':
       return 'vxlan';
     case 'shares':
-      return 'shares netns';
+      return t('topo.edge.sharesNetns');
     default:
       return undefined;
   }

@@ -1,15 +1,18 @@
 import { t } from '../i18n/index.js';
 import type { TraceConfirmation } from './confirm.js';
 import { endName, type TracePlan } from './trace.js';
+import { cols, padCols } from './width.js';
 
 /** A trace as text lines (pure): the planned hops, the expected end, then what the probe showed. */
 export function renderTrace(plan: TracePlan, confirmation?: TraceConfirmation): string[] {
   const to = `${endName(plan.to.end)}${plan.to.port !== undefined ? `:${plan.to.port}` : ''}/${plan.to.proto}`;
   const lines = [t('topo.trace.title', { from: endName(plan.from), to }), t('topo.trace.plan')];
-  const pad = Math.max(5, ...plan.hops.map((h) => h.where.length));
+  // Columns, not string length: `where` lines up whatever script it is written in.
+  const pad = Math.max(5, ...plan.hops.map((h) => cols(h.where)));
   for (const h of plan.hops) {
     const mark = h.kind === 'drop' ? '✘' : h.kind === 'deliver' ? '✔' : '→';
-    lines.push(`  ${mark} ${h.where.padEnd(pad)}  ${h.text}${h.unsure ? ' (?)' : ''}`);
+    const unsure = h.unsure ? ` ${t('topo.trace.unsure')}` : '';
+    lines.push(`  ${mark} ${padCols(h.where, pad)}  ${h.text}${unsure}`);
     if (h.rule) lines.push(`  ${' '.repeat(pad + 4)}${h.rule.raw}`);
   }
   const stop = plan.stop;
@@ -41,8 +44,10 @@ export function renderTrace(plan: TracePlan, confirmation?: TraceConfirmation): 
     }),
   );
   const detail =
-    (c.result.stderr || c.result.stdout).trim().split('\n')[0] || `exit ${c.result.code}`;
-  lines.push(t('topo.trace.probeResult', { reach: c.reach, detail, ms: c.result.ms }));
+    (c.result.stderr || c.result.stdout).trim().split('\n')[0] ||
+    t('topo.trace.exit', { code: c.result.code });
+  const reach = t(`topo.trace.reach.${c.reach}`);
+  lines.push(t('topo.trace.probeResult', { reach, detail, ms: c.result.ms }));
   if (c.moved.length) {
     lines.push(t('topo.trace.moved'));
     for (const m of c.moved) {
@@ -65,13 +70,14 @@ export function renderTrace(plan: TracePlan, confirmation?: TraceConfirmation): 
   } else if (got === expected) {
     lines.push(
       t('topo.trace.confirmed', {
-        text: got
-          ? `${c.reach} ${plan.deliveredTo ?? ''}`.trim()
-          : `${c.reach}: ${stop?.text ?? ''}`,
+        text: got ? `${reach} ${plan.deliveredTo ?? ''}`.trim() : `${reach}: ${stop?.text ?? ''}`,
       }),
     );
   } else {
-    lines.push(t('topo.trace.differs', { text: `${c.reach}, expected ${plan.verdict}` }));
+    const verdict = t(`topo.trace.verdict.${plan.verdict}`);
+    lines.push(
+      t('topo.trace.differs', { text: t('topo.trace.expectedOther', { reach, verdict }) }),
+    );
   }
   for (const e of c.errors) lines.push(`! ${e}`);
   return lines;

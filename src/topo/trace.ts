@@ -15,6 +15,7 @@ import {
   type RuleRef,
   type WalkResult,
 } from './firewall.js';
+import { t } from '../i18n/index.js';
 import { cidrHas, ipOf, isIPv4, prefixLen } from './ip.js';
 
 /**
@@ -134,12 +135,13 @@ export function parseTraceTarget(
   let port: number | undefined;
   if (parts.length > 1 && /^\d+$/.test(parts[parts.length - 1] as string)) {
     port = Number(parts.pop());
-    if (port < 1 || port > 65535) throw new TraceError(`port ${port} is out of range (1-65535)`);
+    if (port < 1 || port > 65535) throw new TraceError(t('topo.trace.err.portRange', { port }));
   }
-  if (port !== undefined && proto === 'icmp') throw new TraceError(`icmp has no ports: ${spec}`);
+  if (port !== undefined && proto === 'icmp')
+    throw new TraceError(t('topo.trace.err.icmpPort', { spec }));
   const finalProto: Proto = proto ?? (port !== undefined ? 'tcp' : 'icmp');
   if (finalProto !== 'icmp' && port === undefined)
-    throw new TraceError(`${finalProto} needs a port: ${spec}:<port>/${finalProto}`);
+    throw new TraceError(t('topo.trace.err.needsPort', { proto: finalProto, spec }));
   const hosts = Object.keys(facts.hosts);
   const hostIp = (h: string) => {
     const s = topology?.hosts.find((x) => x.name === h);
@@ -157,9 +159,9 @@ export function parseTraceTarget(
   if (parts.length === 2) {
     const [h, name] = parts as [string, string];
     const hf = facts.hosts[h];
-    if (!hf) throw new TraceError(`there is no lab host "${h}" (lab hosts: ${hosts.join(', ')})`);
+    if (!hf) throw new TraceError(t('topo.trace.err.noHost', { host: h, hosts: hosts.join(', ') }));
     const c = findContainerIn(hf, name);
-    if (!c) throw new TraceError(`there is no container "${name}" on ${h}`);
+    if (!c) throw new TraceError(t('topo.trace.err.noContainer', { name, host: h }));
     return out({
       kind: 'container',
       host: h,
@@ -167,10 +169,7 @@ export function parseTraceTarget(
       ...(firstIp(c) ? { ip: firstIp(c) } : {}),
     });
   }
-  if (parts.length !== 1)
-    throw new TraceError(
-      `cannot read "${spec}": use host, container, host:container or an IP, then :port and /tcp|udp|icmp`,
-    );
+  if (parts.length !== 1) throw new TraceError(t('topo.trace.err.cannotRead', { spec }));
   const name = parts[0] as string;
   if (isIPv4(name)) return out(ownerOf(facts, name, topology) ?? { kind: 'ip', ip: name });
   if (facts.hosts[name]) return out({ kind: 'host', host: name, ip: hostIp(name) });
@@ -193,9 +192,13 @@ export function parseTraceTarget(
   if (!chosen) {
     if (found.length > 1)
       throw new TraceError(
-        `container "${name}" is on ${found.map((f) => f.h).join(' and ')}: say which, e.g. ${found[0]?.h}:${name}`,
+        t('topo.trace.err.ambiguous', {
+          name,
+          hosts: found.map((f) => f.h).join(t('topo.trace.and')),
+          example: `${found[0]?.h}:${name}`,
+        }),
       );
-    throw new TraceError(`"${name}" is not a lab host, a container or an IPv4 address`);
+    throw new TraceError(t('topo.trace.err.unknownName', { name }));
   }
   const ip = firstIp(chosen.c);
   return out({
@@ -228,10 +231,10 @@ function ipv4Of(l: LinkFacts | undefined): string | undefined {
 
 function ruleWords(hit: RuleHit): string {
   const r = hit.rule;
-  const t = r.target ?? '';
-  if (t === 'DNAT') return `DNAT to ${r.toDestination ?? '?'}`;
-  if (t === 'SNAT') return `SNAT to ${r.toSource ?? '?'}`;
-  return t || 'match';
+  const target = r.target ?? '';
+  if (target === 'DNAT') return t('topo.trace.hop.dnat', { to: r.toDestination ?? '?' });
+  if (target === 'SNAT') return t('topo.trace.hop.snat', { to: r.toSource ?? '?' });
+  return target || t('topo.trace.hop.match');
 }
 
 interface Ctx {
@@ -274,7 +277,12 @@ function recordWalk(ctx: Ctx, where: string, label: string, w: WalkResult): Trac
       return hop(ctx, {
         kind: 'drop',
         where,
-        text: `${label}: ${w.policy.table} ${w.policy.chain} policy ${w.policy.policy}`,
+        text: t('topo.trace.hop.policy', {
+          label,
+          table: w.policy.table,
+          chain: w.policy.chain,
+          policy: w.policy.policy,
+        }),
       });
     return ctx.hops[ctx.hops.length - 1];
   }
@@ -309,7 +317,7 @@ function deliverOnBridge(ctx: Ctx, h: HostFacts, bridge: string, p: Packet): Out
     const stop = hop(ctx, {
       kind: 'drop',
       where: h.host,
-      text: `no container answers for ${p.dst} on ${bridge} (nothing to deliver to)`,
+      text: t('topo.trace.hop.noAnswer', { dst: p.dst, bridge }),
     });
     return { verdict: 'dropped', stop };
   }
@@ -320,7 +328,11 @@ function deliverOnBridge(ctx: Ctx, h: HostFacts, bridge: string, p: Packet): Out
     text: `${veth.name} → ${target.c.name} ${target.link?.name ?? 'eth0'}`,
   });
   if (!target.c.running) {
-    const stop = hop(ctx, { kind: 'drop', where: h.host, text: `${target.c.name} is not running` });
+    const stop = hop(ctx, {
+      kind: 'drop',
+      where: h.host,
+      text: t('topo.trace.hop.notRunning', { name: target.c.name }),
+    });
     return { verdict: 'dropped', stop };
   }
   hop(ctx, {
@@ -380,7 +392,10 @@ function inHost(ctx: Ctx, h: HostFacts, packet: Packet, depth: number): Outcome 
     hop(ctx, {
       kind: 'deliver',
       where: h.host,
-      text: `${h.host} itself (${p.dst}${p.dport ? `:${p.dport}` : ''})`,
+      text: t('topo.trace.hop.hostItself', {
+        name: h.host,
+        dst: `${p.dst}${p.dport ? `:${p.dport}` : ''}`,
+      }),
     });
     return { verdict: 'delivered', deliveredTo: h.host };
   }
@@ -389,7 +404,9 @@ function inHost(ctx: Ctx, h: HostFacts, packet: Packet, depth: number): Outcome 
     const stop = hop(ctx, {
       kind: 'drop',
       where: h.host,
-      text: route ? `route ${route.dst} is ${route.type}` : `no route to ${p.dst}`,
+      text: route
+        ? t('topo.trace.hop.routeType', { dst: route.dst, type: route.type })
+        : t('topo.trace.hop.noRoute', { dst: p.dst }),
     });
     return { verdict: 'no-route', stop };
   }
@@ -422,7 +439,11 @@ function inHost(ctx: Ctx, h: HostFacts, packet: Packet, depth: number): Outcome 
 /** On the LAN: the next hop is a lab host, the internet namespace, or a macvlan container. */
 function onLan(ctx: Ctx, p: Packet, nextHop: string, depth: number, fromHost: string): Outcome {
   const topo = ctx.topology;
-  hop(ctx, { kind: 'lan', where: 'LAN', text: `LAN (switch br0) → ${nextHop}` });
+  hop(ctx, {
+    kind: 'lan',
+    where: 'LAN',
+    text: t('topo.trace.hop.lan', { bridge: 'br0', next: nextHop }),
+  });
   if (depth > 4) return { verdict: 'unknown' };
   for (const [name, h] of Object.entries(ctx.facts.hosts)) {
     if (name === fromHost) continue;
@@ -442,7 +463,13 @@ function onLan(ctx: Ctx, p: Packet, nextHop: string, depth: number, fromHost: st
         hop(ctx, {
           kind: 'deliver',
           where: `${name}:${c.name}`,
-          text: `${c.name} ${l.name} ${p.dst} (${l.kind} on ${name})`,
+          text: t('topo.trace.hop.macvlanDeliver', {
+            name: c.name,
+            link: l.name,
+            dst: p.dst,
+            kind: l.kind,
+            host: name,
+          }),
         });
         return { verdict: 'delivered', deliveredTo: `${name}:${c.name}` };
       }
@@ -457,15 +484,20 @@ function onLan(ctx: Ctx, p: Packet, nextHop: string, depth: number, fromHost: st
     const owner = ownerOf(ctx.facts, p.dst, topo);
     const why =
       owner?.kind === 'container'
-        ? `${p.dst} is ${owner.container}'s address inside ${owner.host}: the LAN's router (${inet.name}) has no route to it; publish a port (-p) and aim at ${owner.host}'s address`
-        : `the LAN's router (${inet.name}) has no route to ${p.dst}`;
+        ? t('topo.trace.hop.containerAddress', {
+            dst: p.dst,
+            container: owner.container,
+            host: owner.host,
+            router: inet.name,
+          })
+        : t('topo.trace.hop.routerNoRoute', { router: inet.name, dst: p.dst });
     const stop = hop(ctx, { kind: 'drop', where: inet.name, text: why });
     return { verdict: 'no-route', stop };
   }
   const stop = hop(ctx, {
     kind: 'drop',
     where: 'LAN',
-    text: `nothing on the LAN answers for ${nextHop}`,
+    text: t('topo.trace.hop.lanNoAnswer', { next: nextHop }),
   });
   return { verdict: 'no-route', stop };
 }
@@ -473,14 +505,18 @@ function onLan(ctx: Ctx, p: Packet, nextHop: string, depth: number, fromHost: st
 /** From a container: its own route, its interface, the veth to its bridge, then the host. */
 function fromContainer(ctx: Ctx, h: HostFacts, c: ContainerFacts, p0: Packet): Outcome {
   if (!c.running) {
-    const stop = hop(ctx, { kind: 'drop', where: h.host, text: `${c.name} is not running` });
+    const stop = hop(ctx, {
+      kind: 'drop',
+      where: h.host,
+      text: t('topo.trace.hop.notRunning', { name: c.name }),
+    });
     return { verdict: 'unknown', stop };
   }
   if (c.networkMode === 'host') {
     hop(ctx, {
       kind: 'note',
       where: h.host,
-      text: `${c.name} uses the host's network: it sends as ${h.host}`,
+      text: t('topo.trace.hop.hostNetwork', { name: c.name, host: h.host }),
     });
     return inHost(ctx, h, p0, 0);
   }
@@ -490,7 +526,7 @@ function fromContainer(ctx: Ctx, h: HostFacts, c: ContainerFacts, p0: Packet): O
     const stop = hop(ctx, {
       kind: 'drop',
       where: `${h.host}:${c.name}`,
-      text: `${c.name} has no route to ${p0.dst}`,
+      text: t('topo.trace.hop.containerNoRoute', { name: c.name, dst: p0.dst }),
     });
     return { verdict: 'no-route', stop };
   }
@@ -500,21 +536,34 @@ function fromContainer(ctx: Ctx, h: HostFacts, c: ContainerFacts, p0: Packet): O
   hop(ctx, {
     kind: 'iface',
     where: `${h.host}:${c.name}`,
-    text: `${c.name} ${route.dev ?? '?'} ${src} (route ${route.dst}${route.gateway ? ` via ${route.gateway}` : ''})`,
+    text: t('topo.trace.hop.containerRoute', {
+      name: c.name,
+      dev: route.dev ?? '?',
+      src,
+      route: `${route.dst}${route.gateway ? ` via ${route.gateway}` : ''}`,
+    }),
   });
   // Same container.
   if (
     c.links?.some((l) => l.addresses.some((a) => a.address === p.dst)) ||
     p.dst.startsWith('127.')
   ) {
-    hop(ctx, { kind: 'deliver', where: `${h.host}:${c.name}`, text: `${c.name} itself` });
+    hop(ctx, {
+      kind: 'deliver',
+      where: `${h.host}:${c.name}`,
+      text: t('topo.trace.hop.itself', { name: c.name }),
+    });
     return { verdict: 'delivered', deliveredTo: `${h.host}:${c.name}` };
   }
   if (link && (link.kind === 'macvlan' || link.kind === 'ipvlan')) {
     hop(ctx, {
       kind: 'note',
       where: h.host,
-      text: `${link.kind} child of ${h.host}'s ${link.parent ?? 'uplink'}: it skips ${h.host}'s firewall`,
+      text: t('topo.trace.hop.skipsFirewall', {
+        kind: link.kind,
+        host: h.host,
+        parent: link.parent ?? t('topo.trace.hop.uplink'),
+      }),
     });
     return onLan(ctx, p, route.gateway ?? p.dst, 1, '');
   }
@@ -530,7 +579,11 @@ function fromContainer(ctx: Ctx, h: HostFacts, c: ContainerFacts, p0: Packet): O
         hop(ctx, {
           kind: 'vxlan',
           where: h.host,
-          text: `overlay ${net.name}${vni ? ` VNI ${vni}` : ''}: VXLAN (udp 4789) ${h.host} → ${owner.host}`,
+          text: t('topo.trace.hop.overlay', {
+            net: `${net.name}${vni ? ` VNI ${vni}` : ''}`,
+            from: h.host,
+            to: owner.host,
+          }),
         });
         hop(ctx, {
           kind: 'deliver',
@@ -543,7 +596,7 @@ function fromContainer(ctx: Ctx, h: HostFacts, c: ContainerFacts, p0: Packet): O
     const stop = hop(ctx, {
       kind: 'note',
       where: h.host,
-      text: `${c.name} ${route.dev ?? '?'} leads where the lab does not see (no host veth)`,
+      text: t('topo.trace.hop.unseen', { name: c.name, dev: route.dev ?? '?' }),
     });
     return { verdict: 'unknown', stop };
   }
@@ -580,7 +633,7 @@ export function planTrace(
   const dstIp = to.end.kind === 'container' ? to.end.ip : to.end.ip;
   if (!dstIp)
     throw new TraceError(
-      `${to.end.kind === 'container' ? to.end.container : '?'} has no IPv4 address to aim at`,
+      t('topo.trace.err.noIp', { name: to.end.kind === 'container' ? to.end.container : '?' }),
     );
   const dst = { ip: dstIp, proto: to.proto, ...(to.port !== undefined ? { port: to.port } : {}) };
   const p: Packet = {
@@ -593,7 +646,10 @@ export function planTrace(
   if (from.kind === 'container') {
     const h = facts.hosts[from.host];
     const c = h ? findContainerIn(h, from.container) : undefined;
-    if (!h || !c) throw new TraceError(`there is no container "${from.container}" on ${from.host}`);
+    if (!h || !c)
+      throw new TraceError(
+        t('topo.trace.err.noContainer', { name: from.container, host: from.host }),
+      );
     out = fromContainer(ctx, h, c, p);
   } else if (from.kind === 'host' && facts.hosts[from.host]) {
     out = inHost(ctx, facts.hosts[from.host] as HostFacts, { ...p, src: '' }, 0);
@@ -601,7 +657,7 @@ export function planTrace(
     hop(ctx, { kind: 'iface', where: from.host, text: `${from.host} eth0 ${from.ip}` });
     out = onLan(ctx, { ...p, src: from.ip }, dstIp, 1, '');
   } else {
-    throw new TraceError('a trace starts at a lab host, the internet namespace or a container');
+    throw new TraceError(t('topo.trace.err.badStart'));
   }
   const plan: TracePlan = {
     from,
