@@ -4,6 +4,7 @@ import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { fileRules } from './files.js';
 import type { LessonIssue } from './issues.js';
 import { lessonRules, type RuleOptions } from './rules.js';
+import { applyOverlays, readOverlays } from './overlay.js';
 import { LessonSchema, type LessonFile } from './schema.js';
 import { translationRules } from './translations.js';
 import { readYamlFile, toDiagnostics, validateYaml } from './yaml-file.js';
@@ -23,8 +24,9 @@ export interface Analysis {
 
 /**
  * Read and check a lesson folder: YAML syntax, the schema, cross-field rules and check params,
- * referenced files, the folder name, translations. Every problem is reported, each with its
- * position in lesson.yaml. The loader and `dnlab lint` both use this.
+ * referenced files, the folder name, translations (inline, and lesson.<lang>.yaml beside it).
+ * Every problem is reported, each with its position in its file. The loader and `dnlab lint`
+ * both use this.
  */
 export function analyzeLesson(dir: string, opts: RuleOptions = {}): Analysis {
   dir = path.resolve(dir);
@@ -48,7 +50,12 @@ export function analyzeLesson(dir: string, opts: RuleOptions = {}): Analysis {
     });
   }
 
-  const diagnostics = sortDiagnostics([...warnings, ...toDiagnostics(yaml, [...issues, ...more])]);
+  const overlays = readOverlays(dir, raw);
+  const diagnostics = sortDiagnostics([
+    ...warnings,
+    ...toDiagnostics(yaml, [...issues, ...more]),
+    ...overlays.flatMap((o) => o.diagnostics),
+  ]);
   const ok = data !== undefined && !diagnostics.some((d) => d.severity === 'error');
-  return { dir, file, diagnostics, raw, ...(ok ? { data } : {}) };
+  return { dir, file, diagnostics, raw, ...(ok ? { data: applyOverlays(data, overlays) } : {}) };
 }

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SUPPORTED_LANGS, t, type Lang } from '../i18n/index.js';
+import { t, type Lang } from '../i18n/index.js';
 import { isFile } from './files.js';
 import type { LessonIssue } from './issues.js';
+import { overlayFileName, TRANSLATIONS, type Translation } from './overlay.js';
 import { isDocPath } from './schema.js';
 import {
   isFileText,
@@ -14,21 +15,20 @@ import {
 } from './text.js';
 
 /**
- * Translations (issue #9, first part): a lesson is translated to a language as soon as one of its
- * texts is, explicitly (`{en, zh-CN}`) or by a markdown file beside the English one
- * (`01-x.zh-CN.md`). Then every step's text must exist in that language, and every translated text
- * must keep the English text's `{placeholders}`. Hints, checks and messages that are not yet
- * translated fall back to English; a full completeness check can come later.
+ * Translations given in lesson.yaml itself: a lesson is translated to a language as soon as it
+ * has a lesson.<lang>.yaml (overlay.ts checks that one), or one of its texts is translated,
+ * explicitly (`{en, zh-CN}`) or by a markdown file beside the English one (`01-x.zh-CN.md`).
+ * Then every markdown file must exist in that language, and every translated text must keep the
+ * English text's `{placeholders}`.
  */
-
-const TRANSLATIONS = SUPPORTED_LANGS.filter((l): l is Exclude<Lang, 'en'> => l !== 'en');
 
 /** Languages a lesson has texts in: English first, then each translation. */
 export function lessonLanguages(raw: unknown, dir: string): Lang[] {
   return ['en', ...TRANSLATIONS.filter((lang) => isTranslated(raw, dir, lang))];
 }
 
-function isTranslated(raw: unknown, dir: string, lang: Lang): boolean {
+function isTranslated(raw: unknown, dir: string, lang: Translation): boolean {
+  if (fs.existsSync(path.join(dir, overlayFileName(lang)))) return true;
   return textFields(raw).some((ref) => {
     if (variants(ref.value)[lang] !== undefined) return true;
     const en = variants(ref.value).en;
@@ -51,7 +51,7 @@ export function translationRules(raw: unknown, dir: string): LessonIssue[] {
       const explicit = variants(ref.value)[lang] !== undefined;
       const at = explicit ? [...ref.path, lang] : ref.path;
       const picked = pickVariant(dir, ref.value, ref.role, lang);
-      if (ref.role === 'doc' && picked?.lang !== lang) {
+      if (isFileText(en, ref.role) && picked?.lang !== lang) {
         const file = isDocPath(en) ? translationPath(en, lang) : en;
         out.push({ path: ref.path, message: t('lessons.translation.missingFile', { lang, file }) });
         continue;

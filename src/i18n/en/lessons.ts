@@ -56,6 +56,12 @@ export const lessons = {
   'lessons.what.wrong': 'a wrong attempt: { run: [commands], fails: check-id, says: "phrase" }',
   'lessons.what.step': 'a step: a mapping with id, title, text, checks and solution',
   'lessons.what.steps': 'a list of at least one step',
+  'lessons.what.overlay':
+    'a translation of lesson.yaml: a mapping with title, summary and steps (each with id and title)',
+  'lessons.what.overlaySteps': "a list of lesson.yaml's steps: - id: ... title: ...",
+  'lessons.what.overlayStep':
+    'a step: a mapping with id, title, and hints, checks, explain as needed',
+  'lessons.what.overlayChecks': 'a mapping of check id to its message (checks with a message only)',
 
   // Rules that span fields.
   'lessons.rule.folderName':
@@ -96,6 +102,22 @@ export const lessons = {
   'lessons.translation.placeholders':
     'the {lang} text must keep the English placeholders: en has {en}, {lang} has {have}',
   'lessons.translation.none': 'none',
+  'lessons.translation.missingStep':
+    'the {lang} translation lacks step {n} of lesson.yaml (id: {id}); add - id: {id} with its title',
+  'lessons.translation.unknownStep': 'lesson.yaml has no step {id}; its steps are: {ids}',
+  'lessons.translation.stepOrder': 'step {id} is step {n} in lesson.yaml; keep the same order',
+  'lessons.translation.hintCount':
+    'step {id} has {want} hint(s) in English but {have} in {lang}; translate each, in order',
+  'lessons.translation.unknownCheck': 'this step of lesson.yaml has no check with id {id}',
+  'lessons.translation.checkHasNoMessage':
+    'check {id} has no message in lesson.yaml: its message comes from the checker, already translated',
+  'lessons.translation.missingCheckMessage':
+    'check {id} has a message in lesson.yaml; add its {lang} text under checks: {id}: ...',
+  'lessons.translation.noExplain': 'this step has no explain in lesson.yaml',
+  'lessons.translation.explainIsFile':
+    'the English explain is a file ({file}): translate it in the {lang} file beside it',
+  'lessons.translation.missingExplain':
+    'the English explain of this step is inline text; add its {lang} text as explain: ...',
 
   // Loading.
   'lessons.load.invalid': 'The lesson has {count} error(s); `dnlab lint` shows them all:',
@@ -119,8 +141,9 @@ export const lessons = {
   'lessons.cli.lint.description':
     'Check lessons and report every problem as file:line:col: field: what was expected.\n' +
     'Checks lesson.yaml against the lesson schema, each check against its checker (kind and\n' +
-    'params), that every step file exists, that the folder name equals the id, and that\n' +
-    'translations keep the English placeholders. Exits 1 when any error is found.',
+    'params), that every step file exists, that the folder name equals the id, and that a\n' +
+    'translation (lesson.zh-CN.yaml, steps/*.zh-CN.md) has the same steps, hints, check\n' +
+    'messages, files and placeholders as the English. Exits 1 when any error is found.',
   'lessons.cli.lint.pathArg':
     'a lesson folder, its lesson.yaml or a step file, or a folder of lessons (default: all lessons)',
   'lessons.cli.lint.jsonOpt':

@@ -56,7 +56,7 @@ describe('dnlab lint', () => {
 
   it('exits 0 on clean lessons', async () => {
     expect(await dnlab('lint', GOOD)).toBe(0);
-    expect(out).toBe('2 lessons checked: no errors, 0 warnings.\n');
+    expect(out).toBe('3 lessons checked: no errors, 0 warnings.\n');
   });
 
   it('--json gives the report as data', async () => {

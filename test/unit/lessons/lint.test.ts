@@ -172,8 +172,9 @@ describe('lintPath', () => {
       '17-yaml-syntax',
       '18-translation',
       '19-no-lesson-yaml',
+      '20-overlay',
     ]);
-    expect(r.errors).toBe(41);
+    expect(r.errors).toBe(50);
     expect(r.warnings).toBe(0);
   });
 

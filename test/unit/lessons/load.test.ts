@@ -97,7 +97,8 @@ describe('loadLesson', () => {
     expect(s1?.text).toBe('# 找到 docker0\n\n运行 `ip -br addr`。\n'); // 01-x.zh-CN.md beside 01-x.md
     expect(s1?.textFile).toBe(path.join(good, 'steps/01-find-docker0.zh-CN.md'));
     expect(s1?.hints).toEqual(['Run docker ps', '找 {name}']); // one of two hints translated
-    expect(s1?.explain).toBe('docker0 is the default bridge.\n'); // file without translation
+    expect(s1?.explain).toBe('docker0 是默认网桥。\n'); // 01-explain.zh-CN.md beside it
+    expect(s2?.explain).toBe('A **user-defined** bridge.'); // inline, not translated
     expect(s2?.text).toBe('# 创建网络\n'); // explicit {en, zh-CN} files
     expect(s2?.checks[0]?.message).toBe('Create mynet with subnet 10.10.0.0/24');
     expect(l.contentHash).toBe(loadLesson(good, { lang: 'en' }).contentHash);
@@ -143,7 +144,11 @@ describe('loadLesson', () => {
 
 describe('loadAllLessons', () => {
   it('loads every lesson folder under a root, in order', () => {
-    expect(loadAllLessons(GOOD, { lang: 'en' }).map((l) => l.id)).toEqual(['01-good', '02-plain']);
+    expect(loadAllLessons(GOOD, { lang: 'en' }).map((l) => l.id)).toEqual([
+      '01-good',
+      '02-plain',
+      '03-overlay',
+    ]);
   });
 
   it('throws one LessonError with the problems of every broken lesson', () => {
@@ -155,7 +160,7 @@ describe('loadAllLessons', () => {
         (e as LessonError).diagnostics.map((d) => path.basename(path.dirname(d.file))),
       );
       // 19-no-lesson-yaml has no lesson.yaml: not a lesson folder for the loader
-      expect(files.size).toBe(9);
+      expect(files.size).toBe(10);
     }
   });
 

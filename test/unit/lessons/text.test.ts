@@ -36,9 +36,12 @@ describe('per-language texts', () => {
       file: 'steps/01-find-docker0.zh-CN.md',
       lang: 'zh-CN',
     });
-    expect(pickVariant(dir, 'steps/01-explain.md', 'doc-or-text', 'zh-CN')).toEqual({
-      value: 'steps/01-explain.md',
-      file: 'steps/01-explain.md',
+    expect(pickVariant(dir, 'steps/02-make-net.md', 'doc-or-text', 'zh-CN')).toMatchObject({
+      lang: 'zh-CN',
+    });
+    expect(pickVariant(dir, 'steps/no-such.md', 'doc-or-text', 'zh-CN')).toEqual({
+      value: 'steps/no-such.md',
+      file: 'steps/no-such.md',
       lang: 'en',
     });
   });
