@@ -67,8 +67,8 @@ function quote(text: string): string {
 
 function lessonYaml(id: string, title: string): string {
   return `# A dnlab lesson: the data here, the words in steps/*.md. Check it with: dnlab lint
-# Any text may be given per language: title: { en: '...', zh-CN: '...' }; a step file's
-# translation sits beside it (steps/01-start-web.zh-CN.md).
+# To translate it, write lesson.zh-CN.yaml beside this file (the same steps by id, with their
+# titles, hints and check messages) and steps/*.zh-CN.md beside each markdown file.
 id: ${id}
 title: ${quote(title)}
 summary: 'One sentence: what the learner builds, and what they will see.'
