@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { en } from './en.js';
 import { zhCN } from './zh-CN.js';
 
@@ -13,6 +14,7 @@ export type Lang = (typeof SUPPORTED_LANGS)[number];
 
 const catalogues: Partial<Record<Lang, Catalogue>> = { en, 'zh-CN': zhCN };
 let current: Lang = 'en';
+const scoped = new AsyncLocalStorage<Lang>();
 
 export function registerCatalogue(lang: Lang, cat: Catalogue): void {
   catalogues[lang] = { ...(catalogues[lang] ?? {}), ...cat };
@@ -23,7 +25,15 @@ export function setLang(lang: Lang): void {
 }
 
 export function getLang(): Lang {
-  return current;
+  return scoped.getStore() ?? current;
+}
+
+/**
+ * Run `fn` (and everything it awaits) in `lang`, whatever the UI's language: the lesson
+ * self-test matches check messages against English phrases while its report is in the UI's.
+ */
+export function inLang<T>(lang: Lang, fn: () => T): T {
+  return scoped.run(lang, fn);
 }
 
 /** `--lang` wins; else LC_ALL / LC_MESSAGES / LANG (`zh_CN.UTF-8` → zh-CN); else English. */
@@ -41,14 +51,14 @@ export function format(template: string, vars: Vars = {}): string {
 }
 
 export function t(key: string, vars?: Vars): string {
-  const template = catalogues[current]?.[key] ?? en[key] ?? key;
+  const template = catalogues[getLang()]?.[key] ?? en[key] ?? key;
   return format(template, vars);
 }
 
 /** A text that lessons give per language: a plain string (English) or `{en, zh-CN}`. */
 export type LocalText = string | Partial<Record<Lang, string>>;
 
-export function localText(text: LocalText | undefined, lang: Lang = current): string {
+export function localText(text: LocalText | undefined, lang: Lang = getLang()): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
   return text[lang] ?? text.en ?? Object.values(text)[0] ?? '';

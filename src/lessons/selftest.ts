@@ -3,12 +3,16 @@ import { runOnHost } from '../lab/commands.js';
 import { kernelFeatures } from '../lab/features.js';
 import { reset } from '../lab/lab.js';
 import { checkStep } from '../observe/check-step.js';
+import { inLang, t } from '../i18n/index.js';
+import { loadLesson } from './load.js';
 import type { Command, Lesson, Step } from './model.js';
 
 /**
  * The lesson self-test: from a fresh lab, each step must fail before its solution and pass after
  * it; each alternative solution must pass too; each wrong attempt must make its named check fail
- * with its phrase. Lessons are tested like code.
+ * with its phrase. Lessons are tested like code. Checks run in English, whatever the UI's
+ * language: the phrases (`wrong[].says`) are English, and so are a lesson's own check messages
+ * in lesson.yaml.
  */
 
 export type Phase = 'before' | 'solution' | `alternative ${number}` | `wrong ${number}`;
@@ -27,7 +31,11 @@ export interface SelftestCase {
 
 export class CommandFailed extends Error {
   constructor(cmd: Command, code: number, output: string) {
-    super(`"${cmd.run}" on ${cmd.host} exited ${code}${output ? `: ${output}` : ''}`);
+    super(
+      output
+        ? t('lessons.selftest.commandFailedOutput', { run: cmd.run, host: cmd.host, code, output })
+        : t('lessons.selftest.commandFailed', { run: cmd.run, host: cmd.host, code }),
+    );
   }
 }
 
@@ -35,7 +43,11 @@ async function runAll(cmds: readonly Command[], mustSucceed: boolean): Promise<v
   for (const cmd of cmds) {
     const r = await runOnHost(cmd.host, cmd.run);
     if (mustSucceed && r.code !== 0) {
-      throw new CommandFailed(cmd, r.code, (r.stderr || r.stdout).trim().split('\n').slice(-2).join(' | '));
+      throw new CommandFailed(
+        cmd,
+        r.code,
+        (r.stderr || r.stdout).trim().split('\n').slice(-2).join(' | '),
+      );
     }
   }
 }
@@ -48,7 +60,9 @@ async function replay(lesson: Lesson, upTo: number): Promise<void> {
 }
 
 function check(lesson: Lesson, step: Step): Promise<CheckResult[]> {
-  return checkStep({ checks: step.checks, defaultHost: step.host, hosts: lesson.hosts }).then((r) => r.results);
+  return inLang('en', () =>
+    checkStep({ checks: step.checks, defaultHost: step.host, hosts: lesson.hosts }),
+  ).then((r) => r.results);
 }
 
 const summary = (results: CheckResult[]) =>
@@ -67,9 +81,10 @@ async function timed(
 }
 
 export async function selftestLesson(
-  lesson: Lesson,
+  given: Lesson,
   onCase: (c: SelftestCase) => void = () => {},
 ): Promise<SelftestCase[]> {
+  const lesson = given.lang === 'en' ? given : loadLesson(given.dir, { lang: 'en' });
   const cases: SelftestCase[] = [];
   const emit = (c: SelftestCase) => {
     cases.push(c);
@@ -81,7 +96,7 @@ export async function selftestLesson(
     const base = { lesson: lesson.id, step: step.id };
     const missing = step.features.filter((f) => features[f] === false);
     if (missing.length > 0) {
-      const reason = `needs ${missing.join(', ')}, not available on this machine`;
+      const reason = t('lessons.selftest.needsFeature', { features: missing.join(', ') });
       emit({ ...base, phase: 'solution', ok: true, skipped: reason, detail: reason, ms: 0 });
       continue;
     }
@@ -90,8 +105,13 @@ export async function selftestLesson(
         const r = await check(lesson, step);
         const failing = r.filter((x) => !x.pass);
         return failing.length > 0
-          ? { ok: true, detail: `fails before the solution: ${failing.map((x) => x.id).join(', ')}` }
-          : { ok: false, detail: `every check already passes before the solution:\n${summary(r)}` };
+          ? {
+              ok: true,
+              detail: t('lessons.selftest.failsBefore', {
+                ids: failing.map((x) => x.id).join(', '),
+              }),
+            }
+          : { ok: false, detail: `${t('lessons.selftest.passesBefore')}\n${summary(r)}` };
       }),
     );
     for (const [i, attempt] of step.wrong.entries()) {
@@ -101,11 +121,20 @@ export async function selftestLesson(
           const r = await check(lesson, step);
           await replay(lesson, step.index);
           const target = r.find((x) => x.id === attempt.fails);
-          if (!target) return { ok: false, detail: `no check "${attempt.fails}" in this step` };
+          if (!target)
+            return { ok: false, detail: t('lessons.selftest.noSuchCheck', { id: attempt.fails }) };
           const said = `${target.message} ${target.detail ?? ''}`;
-          if (target.pass) return { ok: false, detail: `check ${attempt.fails} passes after the wrong attempt` };
+          if (target.pass)
+            return { ok: false, detail: t('lessons.selftest.wrongPasses', { id: attempt.fails }) };
           if (!said.toLowerCase().includes(attempt.says.toLowerCase())) {
-            return { ok: false, detail: `check ${attempt.fails} fails but does not say "${attempt.says}": ${target.message}` };
+            return {
+              ok: false,
+              detail: t('lessons.selftest.wrongSaysOther', {
+                id: attempt.fails,
+                says: attempt.says,
+                message: target.message,
+              }),
+            };
           }
           return { ok: true, detail: `${attempt.fails}: ${target.message}` };
         }),
@@ -119,8 +148,11 @@ export async function selftestLesson(
           await replay(lesson, step.index);
           const failing = r.filter((x) => !x.pass);
           return failing.length === 0
-            ? { ok: true, detail: 'every check passes' }
-            : { ok: false, detail: `fails after the alternative solution:\n${summary(failing)}` };
+            ? { ok: true, detail: t('lessons.selftest.allPass') }
+            : {
+                ok: false,
+                detail: `${t('lessons.selftest.failsAfterAlternative')}\n${summary(failing)}`,
+              };
         }),
       );
     }
@@ -130,8 +162,11 @@ export async function selftestLesson(
         const r = await check(lesson, step);
         const failing = r.filter((x) => !x.pass);
         return failing.length === 0
-          ? { ok: true, detail: 'every check passes' }
-          : { ok: false, detail: `fails after the solution:\n${summary(failing)}` };
+          ? { ok: true, detail: t('lessons.selftest.allPass') }
+          : {
+              ok: false,
+              detail: `${t('lessons.selftest.failsAfterSolution')}\n${summary(failing)}`,
+            };
       }),
     );
   }

@@ -119,6 +119,19 @@ export const lessons = {
   'lessons.translation.missingExplain':
     'the English explain of this step is inline text; add its {lang} text as explain: ...',
 
+  // dnlab test-lessons: what each case proved, or what went wrong.
+  'lessons.selftest.commandFailed': '"{run}" on {host} exited {code}',
+  'lessons.selftest.commandFailedOutput': '"{run}" on {host} exited {code}: {output}',
+  'lessons.selftest.needsFeature': 'needs {features}, not available on this machine',
+  'lessons.selftest.failsBefore': 'fails before the solution: {ids}',
+  'lessons.selftest.passesBefore': 'every check already passes before the solution:',
+  'lessons.selftest.noSuchCheck': 'no check "{id}" in this step',
+  'lessons.selftest.wrongPasses': 'check {id} passes after the wrong attempt',
+  'lessons.selftest.wrongSaysOther': 'check {id} fails but does not say "{says}": {message}',
+  'lessons.selftest.allPass': 'every check passes',
+  'lessons.selftest.failsAfterAlternative': 'fails after the alternative solution:',
+  'lessons.selftest.failsAfterSolution': 'fails after the solution:',
+
   // Loading.
   'lessons.load.invalid': 'The lesson has {count} error(s); `dnlab lint` shows them all:',
   'lessons.load.more': '… and {count} more',

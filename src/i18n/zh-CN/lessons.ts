@@ -109,6 +109,18 @@ export const lessons: Catalogue = {
   'lessons.translation.missingExplain':
     '本步骤的英文 explain 是内联文本；请添加 {lang} 文本 explain: ...',
 
+  'lessons.selftest.commandFailed': '"{run}" 在 {host} 上退出码为 {code}',
+  'lessons.selftest.commandFailedOutput': '"{run}" 在 {host} 上退出码为 {code}：{output}',
+  'lessons.selftest.needsFeature': '需要 {features}，本机不具备',
+  'lessons.selftest.failsBefore': '参考答案之前未通过：{ids}',
+  'lessons.selftest.passesBefore': '参考答案之前所有检查就已通过：',
+  'lessons.selftest.noSuchCheck': '本步骤没有检查 "{id}"',
+  'lessons.selftest.wrongPasses': '错误示例之后检查 {id} 仍然通过',
+  'lessons.selftest.wrongSaysOther': '检查 {id} 未通过，但消息中没有 "{says}"：{message}',
+  'lessons.selftest.allPass': '所有检查都通过',
+  'lessons.selftest.failsAfterAlternative': '替代解法之后未通过：',
+  'lessons.selftest.failsAfterSolution': '参考答案之后未通过：',
+
   'lessons.load.invalid': '该课程有 {count} 个错误；`dnlab lint` 会全部列出：',
   'lessons.load.more': '……另有 {count} 个',
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en.js';
-import { setLang, t } from '../../../src/i18n/index.js';
+import { getLang, inLang, setLang, t } from '../../../src/i18n/index.js';
 import { zhCN } from '../../../src/i18n/zh-CN.js';
 import { placeholders } from '../../../src/lessons/text.js';
 
@@ -26,6 +26,21 @@ describe('zh-CN catalogue', () => {
     setLang('zh-CN');
     try {
       expect(t('no.such.key')).toBe('no.such.key');
+    } finally {
+      setLang('en');
+    }
+  });
+
+  it('inLang runs a task, and all it awaits, in one language while the UI keeps its own', async () => {
+    setLang('zh-CN');
+    try {
+      const inside = inLang('en', async () => {
+        await new Promise((r) => setTimeout(r, 5));
+        return [getLang(), t('lessons.translation.none')];
+      });
+      expect(getLang()).toBe('zh-CN');
+      expect(t('lessons.translation.none')).toBe('无');
+      expect(await inside).toEqual(['en', 'none']);
     } finally {
       setLang('en');
     }
