@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import type { ProgressEvent } from '../lab/lab.js';
 import { LabError } from '../lab/lab.js';
 import { t } from '../i18n/index.js';
@@ -17,6 +18,11 @@ export const bold = paint('1');
 
 export const OK = '✔';
 export const FAIL = '✘';
+
+/** Pad to `width` terminal columns (a Chinese character takes two). */
+export function padColumns(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - stringWidth(s)));
+}
 
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
@@ -44,7 +50,9 @@ export class ProgressPrinter {
     } else {
       this.running.delete(key);
       this.clearLine();
-      this.out.write(`${green(OK)} ${e.node.padEnd(9)} ${e.stage.padEnd(20)} ${dim(seconds(e.ms ?? 0))}\n`);
+      this.out.write(
+        `${green(OK)} ${e.node.padEnd(9)} ${padColumns(e.stage, 20)} ${dim(seconds(e.ms ?? 0))}\n`,
+      );
     }
     this.draw();
   };
@@ -59,7 +67,7 @@ export class ProgressPrinter {
     if (this.running.size === 0) return;
     const spin = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'[this.frame++ % 10];
     const line = `${spin} ${[...this.running.values()].join(', ')}`;
-    this.out.write(line.slice(0, (this.out.columns ?? 80) - 1));
+    this.out.write(fitColumns(line, (this.out.columns ?? 80) - 1));
   }
 
   stop(): void {
@@ -69,16 +77,25 @@ export class ProgressPrinter {
   }
 }
 
+/** Cut to at most `width` terminal columns. */
+export function fitColumns(s: string, width: number): string {
+  let out = '';
+  let used = 0;
+  for (const ch of s) {
+    used += stringWidth(ch);
+    if (used > width) break;
+    out += ch;
+  }
+  return out;
+}
+
 /** Print an error as message + what to try, and return the exit code to use. */
 export function reportError(err: unknown): number {
-  if (err instanceof LabError) {
-    process.stderr.write(`${red(t('cli.error'))}: ${err.message}\n`);
-    if (err.fix) process.stderr.write(`${t('cli.try')}: ${err.fix}\n`);
-    return 1;
-  }
-  const e = err as Error & { fix?: string };
-  process.stderr.write(`${red(t('cli.error'))}: ${e?.message ?? String(err)}\n`);
-  if (e?.fix) process.stderr.write(`${t('cli.try')}: ${e.fix}\n`);
+  const e = err as (Error & { fix?: string }) | undefined;
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`${t('cli.errorLine', { error: red(t('cli.error')), message })}\n`);
+  if (e?.fix) process.stderr.write(`${t('cli.tryLine', { try: t('cli.try'), fix: e.fix })}\n`);
+  if (err instanceof LabError) return 1;
   if (process.env.DNLAB_DEBUG && e?.stack) process.stderr.write(`${e.stack}\n`);
   return 1;
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { t } from '../i18n/index.js';
 
 /**
  * macOS and Windows: the lab needs a Linux kernel, so dnlab runs inside one VM (see Vagrantfile).
@@ -13,12 +14,10 @@ function vagrant(args: string[]): Promise<number> {
 }
 
 export async function runInVm(argv: string[]): Promise<number> {
-  process.stderr.write('dnlab: this machine is not Linux; starting the lab VM (vagrant up)…\n');
+  process.stderr.write(`${t('cli.vm.starting')}\n`);
   const upCode = await vagrant(['up']);
   if (upCode === 127) {
-    process.stderr.write(
-      'dnlab: Vagrant is not installed. Install Vagrant and VirtualBox 7.1+ (or VMware/Parallels), then run npm start again.\n',
-    );
+    process.stderr.write(`${t('cli.vm.noVagrant')}\n`);
     return 1;
   }
   if (upCode !== 0) return upCode;

@@ -1,6 +1,7 @@
 import type { Catalogue } from './index.js';
 import { checks } from './zh-CN/checks.js';
 import { cli } from './zh-CN/cli.js';
+import { cliHelp } from './zh-CN/cli-help.js';
 import { grade } from './zh-CN/grade.js';
 import { lessons } from './zh-CN/lessons.js';
 import { tui } from './zh-CN/tui.js';
@@ -10,4 +11,12 @@ import { topo } from './zh-CN/topo.js';
  * 简体中文. A key missing here falls back to English. Terms follow docs/glossary.md; what a
  * learner types (commands, flags, interface names) stays in English.
  */
-export const zhCN: Catalogue = { ...cli, ...lessons, ...checks, ...tui, ...grade, ...topo };
+export const zhCN: Catalogue = {
+  ...cli,
+  ...cliHelp,
+  ...lessons,
+  ...checks,
+  ...tui,
+  ...grade,
+  ...topo,
+};

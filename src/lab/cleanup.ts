@@ -4,6 +4,7 @@ import path from 'node:path';
 import { hostPaths, labRoot, namePrefix } from './config.js';
 import { unmountUnder } from './mounts.js';
 import { labNetnsFiles } from './netns.js';
+import { english, type Translate } from './messages.js';
 import { killLabProcesses, nsInode } from './processes.js';
 
 export interface CleanupReport {
@@ -116,9 +117,12 @@ export async function cleanup(nodes?: string[]): Promise<CleanupReport> {
   return { processes, mounts, namespaces: netFiles.length, cgroups };
 }
 
-/** Anything of the lab's left on the machine (for doctor and for `up` after a crash). */
-export function leftovers(): string[] {
-  const out = labNetnsFiles().map((f) => `network namespace ${path.basename(f)}`);
-  if (fs.existsSync(labRoot())) out.push(`lab folder ${labRoot()}`);
+/**
+ * Anything of the lab's left on the machine (for doctor and for `up` after a crash), named in
+ * English unless a translator is given (the names go into `status --json` too).
+ */
+export function leftovers(tr: Translate = english): string[] {
+  const out = labNetnsFiles().map((f) => tr('lab.leftover.netns', { name: path.basename(f) }));
+  if (fs.existsSync(labRoot())) out.push(tr('lab.leftover.folder', { path: labRoot() }));
   return out;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { t } from './messages.js';
 
 /** Every name the lab creates carries this prefix; nothing else is ever removed. */
 export const PREFIX = 'dnlab';
@@ -11,7 +12,7 @@ export const PREFIX = 'dnlab';
 export function instance(): string {
   const inst = process.env.DNLAB_INSTANCE ?? '';
   if (!/^[a-z0-9]{0,8}$/.test(inst)) {
-    throw new Error(`DNLAB_INSTANCE must be 1-8 lowercase letters or digits (got "${inst}")`);
+    throw new Error(t('lab.badInstance', { value: inst }));
   }
   return inst;
 }
@@ -26,7 +27,7 @@ export function labRoot(): string {
   const root = path.resolve(process.env.DNLAB_ROOT ?? `/var/lib/${namePrefix()}`);
   // The lab deletes this folder on `down`: refuse any folder not named for the lab.
   if (!path.basename(root).startsWith(PREFIX)) {
-    throw new Error(`DNLAB_ROOT must be a folder whose name starts with "${PREFIX}" (got ${root})`);
+    throw new Error(t('lab.badRoot', { prefix: PREFIX, path: root }));
   }
   return root;
 }

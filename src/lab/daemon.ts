@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { cgroupParent, hostPaths } from './config.js';
 import { enterHost } from './hostns.js';
 import { Engine } from './engine.js';
+import { t } from './messages.js';
 import { pidAlive } from './processes.js';
 import { runOk } from './run.js';
 
@@ -66,9 +67,10 @@ async function waitFor(
   }
   const tail = fs.existsSync(logFile)
     ? fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join('\n  ')
-    : '(no log)';
-  const how = exited ? 'exited' : `did not come up within ${ms} ms`;
-  throw new Error(`${what} ${how}. Last log lines (${logFile}):\n  ${tail}`);
+    : t('lab.daemon.noLog');
+  const vars = { program: what, ms, log: logFile };
+  const how = exited ? t('lab.daemon.exited', vars) : t('lab.daemon.timeout', vars);
+  throw new Error(`${how}\n  ${tail}`);
 }
 
 function containerdConfig(host: string): string {

@@ -3,6 +3,7 @@ import { imageTarPath } from './config.js';
 import { leftovers } from './cleanup.js';
 import { FEATURE_NAMES, REQUIRED_FEATURES, probeFeatures } from './features.js';
 import { isUp } from './lab.js';
+import { t, type Translate } from './messages.js';
 import { run } from './run.js';
 
 export interface Finding {
@@ -19,12 +20,12 @@ export interface Finding {
 
 const PROVISION = 'sudo bash sandbox-vm/provision.sh';
 
-/** Binaries the lab runs, and the Debian package that brings each. */
-const BINARIES: [string, string][] = [
+/** Binaries the lab runs, the Debian package that brings each, and a note on that package. */
+const BINARIES: [string, string, string?][] = [
   ['dockerd', 'docker.io'],
-  ['containerd', 'containerd (comes with docker.io)'],
-  ['runc', 'runc (comes with docker.io)'],
-  ['docker', 'docker.io (the client learners type)'],
+  ['containerd', 'containerd', 'doctor.pkg.withDocker'],
+  ['runc', 'runc', 'doctor.pkg.withDocker'],
+  ['docker', 'docker.io', 'doctor.pkg.client'],
   ['ip', 'iproute2'],
   ['bridge', 'iproute2'],
   ['iptables', 'iptables'],
@@ -48,28 +49,35 @@ async function which(bin: string): Promise<string | undefined> {
   return undefined;
 }
 
-export async function diagnose(): Promise<Finding[]> {
+/** What this machine has and lacks for the lab; texts through `tr` (English for `--json`). */
+export async function diagnose(tr: Translate = t): Promise<Finding[]> {
   const findings: Finding[] = [];
   const root = process.getuid?.() === 0;
   findings.push({
     id: 'root',
     ok: root,
-    title: 'running as root',
-    fix: 'run dnlab as root, e.g. sudo dnlab doctor',
+    title: tr('doctor.root.title'),
+    fix: tr('doctor.root.fix'),
   });
-  for (const [bin, pkg] of BINARIES) {
+  for (const [bin, name, note] of BINARIES) {
+    const pkg = note ? tr(note, { package: name }) : name;
     const at = await which(bin);
     findings.push({
       id: `bin:${bin}`,
       ok: at !== undefined,
-      title: `${bin} is installed`,
+      title: tr('doctor.bin.title', { bin }),
       detail: at,
-      fix: `install ${pkg}: ${PROVISION}`,
+      fix: tr('doctor.bin.fix', { package: pkg, command: PROVISION }),
     });
   }
   const dockerd = await run(['dockerd', '--version']);
   if (dockerd.code === 0) {
-    findings.push({ id: 'engine', ok: true, title: 'Docker engine', detail: dockerd.stdout.trim() });
+    findings.push({
+      id: 'engine',
+      ok: true,
+      title: tr('doctor.engine.title'),
+      detail: dockerd.stdout.trim(),
+    });
   }
   if (root) {
     const features = await probeFeatures();
@@ -78,12 +86,12 @@ export async function diagnose(): Promise<Finding[]> {
       findings.push({
         id: `feature:${f}`,
         ok: features[f] === true,
-        title: `kernel feature: ${f}`,
+        title: tr('doctor.feature.title', { feature: f }),
         optional: !required,
-        detail: features[f] ? undefined : 'Unknown device type or not permitted',
-        fix: required
-          ? `this kernel cannot create ${f} links; use a distribution kernel, or the VM (vagrant up)`
-          : `steps that need ${f} are shown as "needs ${f}" and skipped; a distribution kernel (or the VM) has it`,
+        detail: features[f] ? undefined : tr('doctor.feature.detail'),
+        fix: tr(required ? 'doctor.feature.fixRequired' : 'doctor.feature.fixOptional', {
+          feature: f,
+        }),
       });
     }
   }
@@ -91,27 +99,27 @@ export async function diagnose(): Promise<Finding[]> {
   findings.push({
     id: 'image',
     ok: fs.existsSync(tar),
-    title: 'lab image built (offline, from busybox-static)',
+    title: tr('doctor.image.title'),
     detail: tar,
     fix: PROVISION,
   });
   if (root) {
     const up = await isUp().catch(() => false);
-    const left = up ? [] : leftovers();
+    const left = up ? [] : leftovers(tr);
     findings.push({
       id: 'leftovers',
       ok: left.length === 0,
-      title: up ? 'lab state (the lab is up)' : 'no stale lab state',
+      title: tr(up ? 'doctor.leftovers.titleUp' : 'doctor.leftovers.title'),
       detail: left.join('; ') || undefined,
-      fix: 'dnlab doctor --fix (or dnlab down) removes it',
+      fix: tr('doctor.leftovers.fix'),
     });
   }
   if (fs.existsSync('/run/containerd/containerd.sock')) {
     findings.push({
       id: 'system-containerd',
       ok: true,
-      title: 'a system containerd runs',
-      detail: 'not used: each lab host starts its own containerd',
+      title: tr('doctor.containerd.title'),
+      detail: tr('doctor.containerd.detail'),
     });
   }
   return findings;

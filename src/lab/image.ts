@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import { LAB_IMAGE, imageTarPath } from './config.js';
 import type { Engine } from './engine.js';
+import { t } from './messages.js';
 
 export class MissingImageError extends Error {
   constructor(readonly tarPath: string) {
-    super(
-      `The lab image is missing (${tarPath}). Build it offline with: sudo bash sandbox-vm/provision.sh`,
-    );
+    super(t('lab.imageMissing', { path: tarPath }));
     this.name = 'MissingImageError';
   }
 }

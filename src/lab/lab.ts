@@ -6,6 +6,7 @@ import { enterHost, makeHostNamespaces } from './hostns.js';
 import { importLabImage, readImageTar } from './image.js';
 import { addNetns, ipIn, makeSwitch, plugIntoSwitch } from './netns.js';
 import { startInternet } from './internet.js';
+import { t } from './messages.js';
 import { run } from './run.js';
 import { diffSnapshots, snapshotHost, snapshotKernel, type HostSnapshot } from './snapshot.js';
 import { readState, writeFileAtomic, writeState } from './state.js';
@@ -59,7 +60,7 @@ function readBaseline(host: string): Baseline {
 /** Build one lab host on an existing switch: namespaces, LAN link, daemons, image, baseline. */
 async function buildHost(topology: Topology, spec: HostSpec, image: Buffer, onProgress?: OnProgress, signal?: AbortSignal) {
   const host = spec.name;
-  await stage(onProgress, host, 'namespaces', async () => {
+  await stage(onProgress, host, t('lab.stage.namespaces'), async () => {
     await addNetns(host);
     await makeHostNamespaces(host, addressOnly(topology.lan.gateway));
     await plugIntoSwitch(topology.lan.switch, host, spec.lanAddress);
@@ -68,9 +69,9 @@ async function buildHost(topology: Topology, spec: HostSpec, image: Buffer, onPr
     }
     writeShellRc(host);
   }, signal);
-  await stage(onProgress, host, 'docker engine', () => startDaemons(host), signal);
-  await stage(onProgress, host, 'lab image', () => importLabImage(engineFor(host), image), signal);
-  await stage(onProgress, host, 'baseline', () => recordBaseline(host), signal);
+  await stage(onProgress, host, t('lab.stage.engine'), () => startDaemons(host), signal);
+  await stage(onProgress, host, t('lab.stage.image'), () => importLabImage(engineFor(host), image), signal);
+  await stage(onProgress, host, t('lab.stage.baseline'), () => recordBaseline(host), signal);
 }
 
 export interface UpResult {
@@ -97,15 +98,15 @@ export async function up(opts: { topology?: Topology; onProgress?: OnProgress; s
   const image = readImageTar();
   let cleaned: CleanupReport | undefined;
   if (leftovers().length > 0) {
-    cleaned = await stage(opts.onProgress, 'lab', 'clean up leftovers', () => cleanup(), opts.signal);
+    cleaned = await stage(opts.onProgress, 'lab', t('lab.stage.cleanup'), () => cleanup(), opts.signal);
   }
   writeState({ version: 1, topology, startedAt: new Date().toISOString(), complete: false });
-  await stage(opts.onProgress, topology.lan.switch, 'LAN', () => makeSwitch(topology.lan.switch), opts.signal);
+  await stage(opts.onProgress, topology.lan.switch, t('lab.stage.lan'), () => makeSwitch(topology.lan.switch), opts.signal);
   const internet = topology.internet;
   // allSettled: on Ctrl-C every branch must have stopped before the caller cleans up.
   const settled = await Promise.allSettled([
     ...(internet
-      ? [stage(opts.onProgress, internet.name, 'internet', () => startInternet(topology, internet), opts.signal)]
+      ? [stage(opts.onProgress, internet.name, t('lab.stage.internet'), () => startInternet(topology, internet), opts.signal)]
       : []),
     ...topology.hosts.map((h) => buildHost(topology, h, image, opts.onProgress, opts.signal)),
   ]);
@@ -124,12 +125,12 @@ export async function down(): Promise<CleanupReport & { ms: number }> {
 
 function requireHost(name: string): { topology: Topology; spec: HostSpec } {
   const state = readState();
-  if (!state?.complete) throw new LabError('The lab is not up.', 'Start it with: dnlab up');
+  if (!state?.complete) throw new LabError(t('lab.notUp'), t('lab.startIt'));
   const spec = findHost(state.topology, name);
   if (!spec) {
     throw new LabError(
-      `There is no lab host "${name}".`,
-      `Lab hosts: ${state.topology.hosts.map((h) => h.name).join(', ')}`,
+      t('lab.noHost', { host: name }),
+      t('lab.hostList', { hosts: state.topology.hosts.map((h) => h.name).join(', ') }),
     );
   }
   return { topology: state.topology, spec };
@@ -211,14 +212,14 @@ export async function reset(host: string, opts: { onProgress?: OnProgress } = {}
   const baseline = readBaseline(host);
   if (!(await needsNewEngine(host))) {
     try {
-      await stage(opts.onProgress, host, 'remove lab objects', () => fastReset(host, baseline));
+      await stage(opts.onProgress, host, t('lab.stage.removeObjects'), () => fastReset(host, baseline));
       const diff = diffSnapshots(baseline.snapshot, await snapshotHost(host, engineFor(host)));
       if (diff.length === 0) return { host, how: 'fast', ms: Date.now() - t0 };
     } catch {
       /* fall through to a rebuild */
     }
   }
-  await stage(opts.onProgress, host, 'rebuild host', async () => {
+  await stage(opts.onProgress, host, t('lab.stage.rebuild'), async () => {
     await cleanup([host]);
     await buildHost(topology, spec, readImageTar(), opts.onProgress);
   });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { t } from '../../i18n/index.js';
 import type { CheckResult } from '../../checks/types.js';
 import { isUp, LabError } from '../../lab/lab.js';
 import type { Lesson, Step } from '../../lessons/model.js';
@@ -36,16 +37,13 @@ async function checkOne(lesson: Lesson, step: Step): Promise<StepOutcome> {
 export function register(program: Command): void {
   program
     .command('check <lesson[/step]>')
-    .description('check the live lab against a lesson step (or every step of a lesson)')
-    .option('--json', 'print machine-readable JSON')
-    .addHelpText(
-      'after',
-      '\nOne line per check: ✔ or ✘ and what is right or still wrong. Exits 1 if any check fails.\n\nExamples:\n  sudo dnlab check 02-docker0/find-docker0\n  sudo dnlab check 02-docker0 --json',
-    )
+    .description(t('cli.check.description'))
+    .option('--json', t('cli.opt.json'))
+    .addHelpText('after', `\n${t('cli.check.help')}`)
     .action(async (arg: string, opts: { json?: boolean }) => {
       requireRoot('dnlab check');
       const { lesson, step } = resolveLessonArg(arg);
-      if (!(await isUp())) throw new LabError('The lab is not up.', 'Start it with: dnlab up');
+      if (!(await isUp())) throw new LabError(t('lab.notUp'), t('lab.startIt'));
       const steps = step ? [step] : lesson.steps;
       const outcomes: StepOutcome[] = [];
       for (const s of steps) outcomes.push(await checkOne(lesson, s));
@@ -53,7 +51,9 @@ export function register(program: Command): void {
         process.stdout.write(`${JSON.stringify({ version: 1, steps: outcomes }, null, 2)}\n`);
       } else {
         for (const o of outcomes) {
-          process.stdout.write(`${bold(`${o.lesson}/${o.step}`)} ${o.title} ${dim(`(${o.ms} ms)`)}\n`);
+          process.stdout.write(
+            `${bold(`${o.lesson}/${o.step}`)} ${o.title} ${dim(`(${o.ms} ms)`)}\n`,
+          );
           for (const r of o.results) process.stdout.write(`  ${checkLine(r)}\n`);
         }
       }

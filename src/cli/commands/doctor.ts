@@ -2,15 +2,16 @@ import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
 import { cleanup } from '../../lab/cleanup.js';
 import { diagnose } from '../../lab/doctor.js';
+import { english } from '../../lab/messages.js';
 import { FAIL, OK, dim, green, red, yellow } from '../output.js';
 
 export function register(program: Command): void {
   program
     .command('doctor')
-    .description('check that this machine can run the lab; each problem comes with its fix')
-    .option('--fix', 'remove leftovers of a crashed or interrupted lab')
-    .option('--json', 'print machine-readable JSON')
-    .addHelpText('after', '\nExamples:\n  sudo dnlab doctor\n  sudo dnlab doctor --fix')
+    .description(t('cli.doctor.description'))
+    .option('--fix', t('cli.doctor.fixOpt'))
+    .option('--json', t('cli.opt.json'))
+    .addHelpText('after', `\n${t('cli.doctor.help')}`)
     .action(async (opts: { fix?: boolean; json?: boolean }) => {
       if (opts.fix && process.getuid?.() === 0) {
         const findings = await diagnose();
@@ -19,16 +20,22 @@ export function register(program: Command): void {
           if (!opts.json) process.stdout.write(`${t('doctor.fixed', { ...r })}\n`);
         }
       }
-      const findings = await diagnose();
+      // --json is for machines: its texts stay in English, whatever the language.
+      const findings = await diagnose(opts.json ? english : t);
       const problems = findings.filter((f) => !f.ok && !f.optional);
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ ok: problems.length === 0, findings }, null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ ok: problems.length === 0, findings }, null, 2)}\n`,
+        );
       } else {
         process.stdout.write(`${t('doctor.title')}\n`);
         for (const f of findings) {
           const mark = f.ok ? green(OK) : f.optional ? yellow('-') : red(FAIL);
-          const note = f.optional && !f.ok ? ` (${t('doctor.optional')})` : '';
-          process.stdout.write(`${mark} ${f.title}${note}${f.detail ? dim(`  ${f.detail}`) : ''}\n`);
+          const note =
+            f.optional && !f.ok ? t('doctor.optionalNote', { optional: t('doctor.optional') }) : '';
+          process.stdout.write(
+            `${mark} ${f.title}${note}${f.detail ? dim(`  ${f.detail}`) : ''}\n`,
+          );
           if (!f.ok && f.fix) process.stdout.write(`    → ${f.fix}\n`);
         }
         process.stdout.write(

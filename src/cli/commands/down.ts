@@ -7,8 +7,8 @@ import { requireRoot } from '../root.js';
 export function register(program: Command): void {
   program
     .command('down')
-    .description('stop the lab and remove everything it made (namespaces, daemons, mounts, files)')
-    .addHelpText('after', '\nOnly objects named with the lab prefix are touched.\n\nExample:\n  sudo dnlab down')
+    .description(t('cli.down.description'))
+    .addHelpText('after', `\n${t('cli.down.help')}`)
     .action(async () => {
       requireRoot('dnlab down');
       const r = await down();

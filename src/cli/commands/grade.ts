@@ -92,7 +92,7 @@ export async function runGrade(opts: GradeOpts): Promise<number> {
     .map((s) => s.trim())
     .filter(Boolean);
   const lessons = chooseLessons(ids, workshop);
-  if (!(await isUp())) throw new UsageError('The lab is not up.', 'Start it with: dnlab up');
+  if (!(await isUp())) throw new UsageError(t('lab.notUp'), t('lab.startIt'));
 
   const progress = progressPrinter(opts.quiet === true);
   let result;

@@ -8,11 +8,8 @@ import { requireRoot } from '../root.js';
 export function register(program: Command): void {
   program
     .command('reset [host]')
-    .description('bring a lab host (or every host) back to a fresh state')
-    .addHelpText(
-      'after',
-      '\nContainers, networks, volumes, swarm membership, extra links and firewall rules are removed;\nthe engine keeps running unless its daemon.json was changed.\n\nExamples:\n  sudo dnlab reset host1\n  sudo dnlab reset',
-    )
+    .description(t('cli.reset.description'))
+    .addHelpText('after', `\n${t('cli.reset.help')}`)
     .action(async (host: string | undefined) => {
       requireRoot('dnlab reset');
       const state = readState();
@@ -23,7 +20,9 @@ export function register(program: Command): void {
         for (const h of hosts) {
           const r = await reset(h, { onProgress: printer.onProgress });
           printer.stop();
-          process.stdout.write(`${t('lab.resetDone', { host: h, time: seconds(r.ms), how: t(`lab.resetHow.${r.how}`) })}\n`);
+          process.stdout.write(
+            `${t('lab.resetDone', { host: h, time: seconds(r.ms), how: t(`lab.resetHow.${r.how}`) })}\n`,
+          );
         }
       } finally {
         printer.stop();

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { t } from '../../i18n/index.js';
 import { restartDockerd } from '../../lab/daemon.js';
 import { LabError, requireHost } from '../../lab/lab.js';
 import { green, OK, seconds } from '../output.js';
@@ -7,11 +8,8 @@ import { requireRoot } from '../root.js';
 export function register(program: Command): void {
   program
     .command('restart-engine <host>')
-    .description("restart a lab host's Docker engine so it re-reads /etc/docker/daemon.json")
-    .addHelpText(
-      'after',
-      "\nInside a lab host's shell the same is `restart-docker`. When the engine does not come back\n(say, daemon.json is not valid JSON), the engine's own error is shown.\n\nExamples:\n  sudo dnlab restart-engine host1\n  root@host1:~# restart-docker",
-    )
+    .description(t('cli.restartEngine.description'))
+    .addHelpText('after', `\n${t('cli.restartEngine.help')}`)
     .action(async (host: string) => {
       requireRoot('dnlab restart-engine');
       requireHost(host);
@@ -20,10 +18,12 @@ export function register(program: Command): void {
         await restartDockerd(host);
       } catch (err) {
         throw new LabError(
-          `The Docker engine of ${host} did not start again: ${(err as Error).message}`,
-          'fix /etc/docker/daemon.json on the host, then restart-docker again (dnlab reset restores a fresh one)',
+          t('cli.restartEngine.failed', { host, error: (err as Error).message }),
+          t('cli.restartEngine.fix'),
         );
       }
-      process.stdout.write(`${green(OK)} ${host}: engine restarted in ${seconds(performance.now() - t0)}\n`);
+      process.stdout.write(
+        `${green(OK)} ${t('cli.restartEngine.done', { host, time: seconds(performance.now() - t0) })}\n`,
+      );
     });
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
+import { t } from '../../i18n/index.js';
 import { requireHost } from '../../lab/lab.js';
 import { hostCommand, shellCommand, type Command as HostCommand } from '../../lab/shell.js';
 import { requireRoot } from '../root.js';
@@ -21,11 +22,8 @@ function attach(cmd: HostCommand): Promise<number> {
 export function register(program: Command): void {
   program
     .command('shell <host>')
-    .description('open an interactive shell inside a lab host (its own network, hostname and docker)')
-    .addHelpText(
-      'after',
-      '\nInside, `docker` talks to that host’s engine and `ip`, `bridge`, `iptables` show its network.\nLeave with `exit`.\n\nExample:\n  sudo dnlab shell host1',
-    )
+    .description(t('cli.shell.description'))
+    .addHelpText('after', `\n${t('cli.shell.help')}`)
     .action(async (host: string) => {
       requireRoot('dnlab shell');
       requireHost(host);
@@ -34,11 +32,8 @@ export function register(program: Command): void {
 
   program
     .command('exec <host> <command...>')
-    .description('run one command inside a lab host')
-    .addHelpText(
-      'after',
-      '\nPut `--` before the command so its options are not read as dnlab’s.\n\nExamples:\n  sudo dnlab exec host1 -- docker ps\n  sudo dnlab exec host2 -- ip -br addr',
-    )
+    .description(t('cli.exec.description'))
+    .addHelpText('after', `\n${t('cli.exec.help')}`)
     .action(async (host: string, argv: string[]) => {
       requireRoot('dnlab exec');
       requireHost(host);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
+import { leftovers } from '../../lab/cleanup.js';
 import { status } from '../../lab/lab.js';
 import { FAIL, OK, green, red } from '../output.js';
 import { requireRoot } from '../root.js';
@@ -7,9 +8,9 @@ import { requireRoot } from '../root.js';
 export function register(program: Command): void {
   program
     .command('status')
-    .description('show whether the lab is up, and each host’s engine, containers and networks')
-    .option('--json', 'print machine-readable JSON')
-    .addHelpText('after', '\nExamples:\n  sudo dnlab status\n  sudo dnlab status --json')
+    .description(t('cli.status.description'))
+    .option('--json', t('cli.opt.json'))
+    .addHelpText('after', `\n${t('cli.status.help')}`)
     .action(async (opts: { json?: boolean }) => {
       requireRoot('dnlab status');
       const s = await status();
@@ -22,12 +23,22 @@ export function register(program: Command): void {
         const mark = h.engine === 'running' ? green(OK) : red(FAIL);
         const detail =
           h.engine === 'running'
-            ? `Docker ${h.version} (API ${h.apiVersion}), ${h.containers} containers, ${h.networks} networks, swarm ${h.swarm}`
-            : h.engine;
+            ? t('lab.status.host', {
+                version: h.version,
+                api: h.apiVersion,
+                containers: h.containers,
+                networks: h.networks,
+                swarm: h.swarm,
+              })
+            : t('lab.status.notAnswering');
         process.stdout.write(`${mark} ${h.name.padEnd(7)} ${h.lanAddress.padEnd(16)} ${detail}\n`);
       }
-      if (s.internet) process.stdout.write(`  internet ${s.internet} (the lab's stand-in, inside the machine)\n`);
-      if (s.leftovers.length) process.stdout.write(`${t('lab.status.leftovers', { items: s.leftovers.join(', ') })}\n`);
+      if (s.internet)
+        process.stdout.write(`  ${t('lab.status.internet', { address: s.internet })}\n`);
+      // The JSON above keeps the English names; the sentence names them in the current language.
+      const left = s.leftovers.length ? leftovers(t) : [];
+      if (left.length)
+        process.stdout.write(`${t('lab.status.leftovers', { items: left.join(', ') })}\n`);
       if (!s.up) process.exitCode = 1;
     });
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { t } from '../../i18n/index.js';
 import { down, up } from '../../lab/lab.js';
 import { selftestLesson, type SelftestCase } from '../../lessons/selftest.js';
 import { resolveLessons } from '../lesson-args.js';
@@ -18,14 +19,11 @@ function caseLine(c: SelftestCase): string {
 export function register(program: Command): void {
   program
     .command('test-lessons [ids...]')
-    .description('prove lessons: each step fails before its solution and passes after; wrong attempts fail as they should')
-    .option('--repeat <n>', 'run everything n times (catches flaky checks)', '1')
-    .option('--keep', 'leave the self-test lab up afterwards')
-    .option('--json', 'print machine-readable JSON')
-    .addHelpText(
-      'after',
-      `\nRuns in its own lab (dnlab${SELFTEST_INSTANCE}-*), never in yours. Exits 1 on any failure.\n\nExamples:\n  sudo dnlab test-lessons\n  sudo dnlab test-lessons 02-docker0 03-veth-pairs --repeat 3`,
-    )
+    .description(t('cli.testLessons.description'))
+    .option('--repeat <n>', t('cli.testLessons.repeatOpt'), '1')
+    .option('--keep', t('cli.testLessons.keepOpt'))
+    .option('--json', t('cli.opt.json'))
+    .addHelpText('after', `\n${t('cli.testLessons.help', { prefix: `dnlab${SELFTEST_INSTANCE}` })}`)
     .action(async (ids: string[], opts: { repeat: string; keep?: boolean; json?: boolean }) => {
       requireRoot('dnlab test-lessons');
       process.env.DNLAB_INSTANCE ??= SELFTEST_INSTANCE;
@@ -39,7 +37,10 @@ export function register(program: Command): void {
       try {
         for (let round = 1; round <= repeat; round++) {
           for (const lesson of lessons) {
-            if (!opts.json) process.stdout.write(`${bold(lesson.id)}${repeat > 1 ? dim(` (round ${round}/${repeat})`) : ''}\n`);
+            if (!opts.json)
+              process.stdout.write(
+                `${bold(lesson.id)}${repeat > 1 ? dim(` ${t('cli.testLessons.round', { round, repeat })}`) : ''}\n`,
+              );
             await selftestLesson(lesson, (c) => {
               cases.push({ ...c, round });
               if (!opts.json) process.stdout.write(`${caseLine(c)}\n`);
@@ -55,7 +56,14 @@ export function register(program: Command): void {
         process.stdout.write(`${JSON.stringify({ version: 1, ok: failed.length === 0, cases }, null, 2)}\n`);
       } else {
         process.stdout.write(
-          `\n${cases.length - failed.length - skipped.length} passed, ${failed.length} failed, ${skipped.length} skipped — ${lessons.length} lesson(s) × ${repeat} in ${seconds(performance.now() - t0)}\n`,
+          `\n${t('cli.testLessons.summary', {
+            passed: cases.length - failed.length - skipped.length,
+            failed: failed.length,
+            skipped: skipped.length,
+            lessons: lessons.length,
+            repeat,
+            time: seconds(performance.now() - t0),
+          })}\n`,
         );
       }
       if (failed.length > 0) process.exitCode = 1;

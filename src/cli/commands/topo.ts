@@ -9,19 +9,11 @@ import * as trace from './trace.js';
 export function register(program: Command): void {
   program
     .command('topo')
-    .description(
-      'draw the lab’s network as it really is: hosts, LAN, bridges, veth pairs, containers, ports',
-    )
-    .option('--host <host>', 'only this lab host (with the LAN and its overlays)')
-    .option('--format <format>', `ascii (default), mermaid, dot or json`, 'ascii')
-    .option(
-      '--width <columns>',
-      'columns for the ascii map (default: the terminal’s width, 80 when piped)',
-    )
-    .addHelpText(
-      'after',
-      '\nDrawn from observed facts only (Engine API, ip -j, bridge ports, firewall).\n\nExamples:\n  sudo dnlab topo\n  sudo dnlab topo --host host1\n  sudo dnlab topo --format mermaid > lab.mmd\n  sudo dnlab topo --format dot | dot -Tsvg > lab.svg\n  sudo dnlab topo --format json | jq \'.nodes[] | select(.kind=="container")\'',
-    )
+    .description(t('cli.topo.description'))
+    .option('--host <host>', t('cli.topo.hostOpt'))
+    .option('--format <format>', t('cli.topo.formatOpt'), 'ascii')
+    .option('--width <columns>', t('cli.topo.widthOpt'))
+    .addHelpText('after', `\n${t('cli.topo.help')}`)
     .action(async (opts: { host?: string; format: string; width?: string }) => {
       requireRoot('dnlab topo');
       const format = opts.format as MapFormat;

@@ -45,11 +45,8 @@ export async function upWithProgress(): Promise<void> {
 export function register(program: Command): void {
   program
     .command('up')
-    .description('bring the lab up: two Docker hosts (host1, host2) on a LAN, each in its own network namespace')
-    .addHelpText(
-      'after',
-      '\nA lab already up is left as it is. Leftovers of a crashed run are cleaned first.\nCtrl-C while it starts removes everything it made.\n\nExample:\n  sudo dnlab up',
-    )
+    .description(t('cli.up.description'))
+    .addHelpText('after', `\n${t('cli.up.help')}`)
     .action(async () => {
       requireRoot('dnlab up');
       await upWithProgress();

@@ -2,11 +2,39 @@
 export const cli = {
   'cli.error': 'error',
   'cli.try': 'try',
+  'cli.errorLine': '{error}: {message}',
+  'cli.tryLine': '{try}: {fix}',
+  'cli.cmdr.unknownOption': "unknown option '{option}'",
+  'cli.cmdr.missingArgument': "missing required argument '{name}'",
+  'cli.cmdr.optionArgumentMissing': "option '{option}' argument missing",
+  'cli.cmdr.tooManyArguments': "too many arguments for '{command}': expected {expected}, got {got}",
+  'cli.cmdr.didYouMean': '(Did you mean {words}?)',
   'cli.needsRoot':
     'dnlab needs root: it creates network namespaces and runs a Docker engine per lab host. Run it as root, for example: sudo {command}',
   'cli.interrupted': 'Interrupted: removing what was created so far…',
+  'cli.badLang': 'unsupported language "{lang}"; dnlab speaks: {langs}',
+  'cli.badLangFix': 'dnlab --lang zh-CN --help (or LANG=zh_CN.UTF-8 dnlab --help)',
+  'cli.unknownCommand': "unknown command '{name}'",
+  'cli.vm.starting': 'dnlab: this machine is not Linux; starting the lab VM (vagrant up)…',
+  'cli.vm.noVagrant':
+    'dnlab: Vagrant is not installed. Install Vagrant and VirtualBox 7.1+ (or VMware/Parallels), then run npm start again.',
+  'cli.noLesson': 'There is no lesson "{id}".',
+  'cli.lessonList': 'Lessons: {lessons}',
+  'cli.none': '(none)',
+  'cli.noStep': 'Lesson {lesson} has no step "{step}".',
+  'cli.stepList': 'Steps: {steps}',
+  'cli.restartEngine.failed': 'The Docker engine of {host} did not start again: {error}',
+  'cli.restartEngine.fix':
+    'fix /etc/docker/daemon.json on the host, then restart-docker again (dnlab reset restores a fresh one)',
+  'cli.restartEngine.done': '{host}: engine restarted in {time}',
+  'cli.testLessons.round': '(round {round}/{repeat})',
+  'cli.testLessons.summary':
+    '{passed} passed, {failed} failed, {skipped} skipped — {lessons} lesson(s) × {repeat} in {time}',
+  'cli.trace.sourcePort': 'the source has no port: {arg}',
+
   'lab.upDone': 'The lab is up in {time}: {hosts}.',
-  'lab.alreadyUp': 'The lab is already up ({hosts}). `dnlab status` shows it; `dnlab down` stops it.',
+  'lab.alreadyUp':
+    'The lab is already up ({hosts}). `dnlab status` shows it; `dnlab down` stops it.',
   'lab.cleanedLeftovers':
     'Cleaned leftovers of an earlier run: {processes} processes, {namespaces} namespaces, {mounts} mounts.',
   'lab.downDone':
@@ -20,10 +48,58 @@ export const cli = {
   'lab.nextSteps': 'Next: `dnlab shell host1` opens a shell on host1; `dnlab` opens the lessons.',
   'lab.status.up': 'The lab is up.',
   'lab.status.down': 'The lab is not up.',
-  'lab.status.leftovers': 'Left over from an earlier run: {items}. `dnlab doctor --fix` removes them.',
+  'lab.status.leftovers':
+    'Left over from an earlier run: {items}. `dnlab doctor --fix` removes them.',
+  'lab.status.host':
+    'Docker {version} (API {api}), {containers} containers, {networks} networks, swarm {swarm}',
+  'lab.status.notAnswering': 'not answering',
+  'lab.status.internet': "internet {address} (the lab's stand-in, inside the machine)",
+  'lab.noHost': 'There is no lab host "{host}".',
+  'lab.hostList': 'Lab hosts: {hosts}',
+  'lab.leftover.netns': 'network namespace {name}',
+  'lab.leftover.folder': 'lab folder {path}',
+  'lab.imageMissing':
+    'The lab image is missing ({path}). Build it offline with: sudo bash sandbox-vm/provision.sh',
+  'lab.badInstance': 'DNLAB_INSTANCE must be 1-8 lowercase letters or digits (got "{value}")',
+  'lab.badRoot': 'DNLAB_ROOT must be a folder whose name starts with "{prefix}" (got {path})',
+  'lab.daemon.exited': '{program} exited. Last log lines ({log}):',
+  'lab.daemon.timeout': '{program} did not come up within {ms} ms. Last log lines ({log}):',
+  'lab.daemon.noLog': '(no log)',
+  // Progress stages of `up` and `reset` (a live line, then one line per finished stage).
+  'lab.stage.namespaces': 'namespaces',
+  'lab.stage.engine': 'docker engine',
+  'lab.stage.image': 'lab image',
+  'lab.stage.baseline': 'baseline',
+  'lab.stage.cleanup': 'clean up leftovers',
+  'lab.stage.lan': 'LAN',
+  'lab.stage.internet': 'internet',
+  'lab.stage.removeObjects': 'remove lab objects',
+  'lab.stage.rebuild': 'rebuild host',
+
   'doctor.title': 'dnlab doctor: can this machine run the lab?',
   'doctor.allGood': 'Everything the lab needs is here.',
   'doctor.problems': '{count} problem(s) found; each line above says how to fix it.',
-  'doctor.fixed': 'Removed leftovers: {processes} processes, {namespaces} namespaces, {mounts} mounts.',
+  'doctor.fixed':
+    'Removed leftovers: {processes} processes, {namespaces} namespaces, {mounts} mounts.',
   'doctor.optional': 'optional',
+  'doctor.optionalNote': ' ({optional})',
+  'doctor.root.title': 'running as root',
+  'doctor.root.fix': 'run dnlab as root, e.g. sudo dnlab doctor',
+  'doctor.bin.title': '{bin} is installed',
+  'doctor.bin.fix': 'install {package}: {command}',
+  'doctor.pkg.withDocker': '{package} (comes with docker.io)',
+  'doctor.pkg.client': '{package} (the client learners type)',
+  'doctor.engine.title': 'Docker engine',
+  'doctor.feature.title': 'kernel feature: {feature}',
+  'doctor.feature.detail': 'Unknown device type or not permitted',
+  'doctor.feature.fixRequired':
+    'this kernel cannot create {feature} links; use a distribution kernel, or the VM (vagrant up)',
+  'doctor.feature.fixOptional':
+    'steps that need {feature} are shown as "needs {feature}" and skipped; a distribution kernel (or the VM) has it',
+  'doctor.image.title': 'lab image built (offline, from busybox-static)',
+  'doctor.leftovers.title': 'no stale lab state',
+  'doctor.leftovers.titleUp': 'lab state (the lab is up)',
+  'doctor.leftovers.fix': 'dnlab doctor --fix (or dnlab down) removes it',
+  'doctor.containerd.title': 'a system containerd runs',
+  'doctor.containerd.detail': 'not used: each lab host starts its own containerd',
 } as const satisfies Record<string, string>;

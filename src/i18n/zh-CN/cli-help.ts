@@ -1,0 +1,68 @@
+import type { Catalogue } from '../index.js';
+
+/**
+ * 简体中文: the `--help` texts of the CLI. Keys and {placeholders} as in ../en/cli-help.ts. Help
+ * lines stay within 80 columns (a Chinese character takes two).
+ */
+export const cliHelp: Catalogue = {
+  'cli.help.usage': '用法：',
+  'cli.help.options': '选项：',
+  'cli.help.arguments': '参数：',
+  'cli.help.commands': '命令：',
+  'cli.help.globalOptions': '全局选项：',
+  'cli.help.default': '默认',
+  'cli.help.helpOption': '显示命令帮助',
+  'cli.help.helpCommand': '显示命令帮助',
+  'cli.help.version': '显示版本号',
+  'cli.help.afterError': '（加上 --help 查看用法）',
+
+  'cli.program.description':
+    '在终端里学习 Docker 容器网络的实验环境。\n不带命令运行时，打开课程（TUI）。',
+  'cli.program.langOpt': '消息语言：en 或 zh-CN（默认：根据 LANG）',
+  'cli.opt.json': '输出机器可读的 JSON',
+
+  'cli.up.description':
+    '启动实验环境：LAN 上的两台 Docker 主机（host1、host2），各自在自己的网络命名空间中',
+  'cli.up.help':
+    '已经在运行的实验环境保持不变。上次崩溃留下的残留会先被清理。\n启动过程中按 Ctrl-C 会删除已经创建的一切。\n\n示例：\n  sudo dnlab up',
+  'cli.down.description': '停止实验环境，并删除它创建的一切（命名空间、守护进程、挂载点、文件）',
+  'cli.down.help': '只会处理以实验前缀命名的对象。\n\n示例：\n  sudo dnlab down',
+  'cli.reset.description': '将一台实验主机（或所有主机）恢复到全新状态',
+  'cli.reset.help':
+    '删除容器、网络、卷、swarm 成员身份、额外的接口和防火墙规则；\n除非 daemon.json 被修改过，否则引擎会继续运行。\n\n示例：\n  sudo dnlab reset host1\n  sudo dnlab reset',
+  'cli.restartEngine.description':
+    '重启实验主机的 Docker 引擎，让它重新读取 /etc/docker/daemon.json',
+  'cli.restartEngine.help':
+    '在实验主机的 shell 里，同样的操作是 `restart-docker`。引擎没能重新启动时\n（比如 daemon.json 不是有效的 JSON），会显示引擎自己的错误。\n\n示例：\n  sudo dnlab restart-engine host1\n  root@host1:~# restart-docker',
+  'cli.status.description': '显示实验环境是否在运行，以及每台主机的引擎、容器和网络',
+  'cli.status.help': '示例：\n  sudo dnlab status\n  sudo dnlab status --json',
+  'cli.shell.description': '在实验主机内打开交互式 shell（它有自己的网络、主机名和 docker）',
+  'cli.shell.help':
+    '在里面，`docker` 连接该主机的引擎，`ip`、`bridge`、`iptables` 显示它的网络。\n用 `exit` 退出。\n\n示例：\n  sudo dnlab shell host1',
+  'cli.exec.description': '在实验主机内运行一条命令',
+  'cli.exec.help':
+    '在命令前加上 `--`，这样命令的选项就不会被当作 dnlab 的选项。\n\n示例：\n  sudo dnlab exec host1 -- docker ps\n  sudo dnlab exec host2 -- ip -br addr',
+  'cli.topo.description': '按实际情况绘制实验环境的网络：主机、LAN、网桥、veth 对、容器、端口',
+  'cli.topo.hostOpt': '只显示这台实验主机（以及 LAN 和它的覆盖网络）',
+  'cli.topo.formatOpt': 'ascii（默认）、mermaid、dot 或 json',
+  'cli.topo.widthOpt': 'ascii 拓扑图的列数（默认：终端宽度，管道输出时为 80）',
+  'cli.topo.help':
+    '只根据实际观察到的事实绘制（Engine API、ip -j、网桥端口、防火墙）。\n\n示例：\n  sudo dnlab topo\n  sudo dnlab topo --host host1\n  sudo dnlab topo --format mermaid > lab.mmd\n  sudo dnlab topo --format dot | dot -Tsvg > lab.svg\n  sudo dnlab topo --format json | jq \'.nodes[] | select(.kind=="container")\'',
+  'cli.trace.description': '数据包经过的路径和遇到的规则，由一次探测和它引起的规则计数器变化来确认',
+  'cli.trace.hostOpt': '先在哪台主机上查找不带主机名的容器（默认：第一台实验主机）',
+  'cli.trace.noProbeOpt': '只根据观察到的状态规划路径；不发送任何数据包',
+  'cli.trace.help':
+    '<from> 是实验主机、internet 命名空间、容器（名称，或 host:container）或 IP。\n<to> 同上，再加上 :port 以及 /tcp、/udp 或 /icmp\n（给出端口时默认 tcp，否则 icmp）。\n\n先根据观察到的路由和防火墙规则规划路径；然后读取路径上各主机的规则计数器，\n发送一个探测（从 <from> 运行 busybox nc、nslookup 或 ping），再次读取计数器，\n显示有变化的计数器：数据包在哪里被 NAT、被接受或被丢弃。\n\n示例：\n  sudo dnlab trace host2 host1:8080/tcp\n  sudo dnlab trace host1:web db:80\n  sudo dnlab trace web 10.10.2.3:80 --no-probe',
+  'cli.check.description': '对照课程步骤（或课程的每个步骤）检查正在运行的实验环境',
+  'cli.check.help':
+    '每个检查一行：✔ 或 ✘，以及哪些已经正确、哪些仍有问题。\n任何检查未通过时，退出码为 1。\n\n示例：\n  sudo dnlab check 02-docker0/find-docker0\n  sudo dnlab check 02-docker0 --json',
+  'cli.testLessons.description':
+    '验证课程：每个步骤在参考答案之前未通过、之后通过；错误的尝试按预期未通过',
+  'cli.testLessons.repeatOpt': '全部运行 n 次（发现不稳定的检查）',
+  'cli.testLessons.keepOpt': '结束后保留自测用的实验环境',
+  'cli.testLessons.help':
+    '在独立的实验环境（{prefix}-*）中运行，绝不会动你的实验环境。\n有任何失败时，退出码为 1。\n\n示例：\n  sudo dnlab test-lessons\n  sudo dnlab test-lessons 02-docker0 03-veth-pairs --repeat 3',
+  'cli.doctor.description': '检查这台机器能否运行实验环境；每个问题都附带修复方法',
+  'cli.doctor.fixOpt': '删除崩溃或中断的实验环境留下的残留',
+  'cli.doctor.help': '示例：\n  sudo dnlab doctor\n  sudo dnlab doctor --fix',
+};
