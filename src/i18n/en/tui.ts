@@ -42,6 +42,7 @@ export const tui = {
   'tui.list.minutes': '{minutes} min',
   'tui.list.steps': '{done}/{total}',
   'tui.list.continue': 'continue here',
+  'tui.list.continueAfter': ', {text}',
   'tui.list.footer': '{move} move · {open} open · {cont} continue · {quit} quit · {help} help',
   'tui.list.position': 'Lesson {n} of {total}',
   'tui.lessonState.new': 'new',
@@ -58,6 +59,8 @@ export const tui = {
   'tui.step.doneNext': 'Step done. Press {key} for the next step.',
   'tui.step.lessonDone': 'All steps done: lesson complete. Press {key} to go back to the list.',
   'tui.md.more': '↓ {n} more lines ({keys})',
+  'tui.md.cell': '{header}: ',
+  'tui.paren': ' ({text})',
 
   // Checks.
   'tui.check.title': 'Checks',
@@ -67,6 +70,7 @@ export const tui = {
   'tui.check.notRun': 'Not checked yet: run a command, or press {key}.',
   'tui.check.pass': 'pass',
   'tui.check.fail': 'fail',
+  'tui.check.lead': '{word}: ',
   'tui.check.waiting': 'waiting on {id}',
   'tui.check.skipped': 'skipped: needs {feature}',
   'tui.check.error': 'The checks could not run: {message}',
@@ -142,4 +146,5 @@ export const tui = {
   'tui.progress.fail': 'failed',
   'tui.progress.ms': '{ms} ms',
   'tui.progress.s': '{s} s',
+  'tui.progress.took': '{word}, {time}',
 } as const satisfies Record<string, string>;

@@ -47,6 +47,7 @@ export const tui: Catalogue = {
   'tui.list.minutes': '{minutes} 分钟',
   'tui.list.steps': '{done}/{total}',
   'tui.list.continue': '从这里继续',
+  'tui.list.continueAfter': '，{text}',
   'tui.list.footer': '{move} 移动 · {open} 打开 · {cont} 继续 · {quit} 退出 · {help} 帮助',
   'tui.list.position': '第 {n} 个课程，共 {total} 个',
   'tui.lessonState.new': '未开始',
@@ -63,6 +64,8 @@ export const tui: Catalogue = {
   'tui.step.doneNext': '步骤完成。按 {key} 进入下一个步骤。',
   'tui.step.lessonDone': '所有步骤都已完成，课程结束。按 {key} 返回课程列表。',
   'tui.md.more': '↓ 还有 {n} 行（{keys}）',
+  'tui.md.cell': '{header}：',
+  'tui.paren': '（{text}）',
 
   // 检查。
   'tui.check.title': '检查',
@@ -72,6 +75,7 @@ export const tui: Catalogue = {
   'tui.check.notRun': '尚未检查：运行一条命令，或按 {key}。',
   'tui.check.pass': '通过',
   'tui.check.fail': '未通过',
+  'tui.check.lead': '{word}：',
   'tui.check.waiting': '等待 {id}',
   'tui.check.skipped': '已跳过：需要 {feature}',
   'tui.check.error': '检查无法运行：{message}',
@@ -144,4 +148,5 @@ export const tui: Catalogue = {
   'tui.progress.fail': '失败',
   'tui.progress.ms': '{ms} 毫秒',
   'tui.progress.s': '{s} 秒',
+  'tui.progress.took': '{word}，{time}',
 };

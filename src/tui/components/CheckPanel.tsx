@@ -82,10 +82,10 @@ function checkLines(c: CheckLine, width: number, theme: Theme): Line[] {
   // Pass/fail: symbol then message (the screen reader hears the word instead of the symbol).
   // Waiting/skipped: say why it did not run, then the message.
   const lead = theme.screenReader
-    ? `${word}: `
+    ? t('tui.check.lead', { word })
     : s === 'pass' || s === 'fail'
       ? `${CHECK_SYMBOL[s]} `
-      : `${CHECK_SYMBOL[s]} ${word}: `;
+      : `${CHECK_SYMBOL[s]} ${t('tui.check.lead', { word })}`;
   const indent = theme.screenReader ? 2 : displayWidth(CHECK_SYMBOL[s]) + 1;
   const quiet = s === 'waiting' || s === 'skipped';
   return wrapSegments([{ text: c.message, ...(quiet ? { tone: 'muted' as const } : {}) }], width, {

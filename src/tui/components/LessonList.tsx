@@ -46,7 +46,9 @@ export function lessonListLines(props: LessonListProps, selected: number, theme:
   const stepsW = Math.max(...lessons.map((l) => displayWidth(stepsText(l))));
   const minText = (l: LessonSummary) => t('tui.list.minutes', { minutes: l.minutes });
   const minW = Math.max(...lessons.map((l) => displayWidth(minText(l))));
-  const contText = sr ? `, ${t('tui.list.continue')}` : `  ${CONTINUE} ${t('tui.list.continue')}`;
+  const contText = sr
+    ? t('tui.list.continueAfter', { text: t('tui.list.continue') })
+    : `  ${CONTINUE} ${t('tui.list.continue')}`;
   // The continue mark has a column of its own so the columns after the title line up.
   const contW = lessons.some((l) => l.id === props.continueId) ? displayWidth(contText) : 0;
 

@@ -67,7 +67,7 @@ export function progressLines(
             : SPINNER[frame % SPINNER.length]!;
       const tone = s.phase === 'done' ? 'pass' : s.phase === 'fail' ? 'fail' : 'pending';
       const lead = theme.screenReader ? '  ' : `  ${symbol} `;
-      const tail = s.ms !== undefined ? ` ${word}, ${duration(s.ms)}` : ` ${word}`;
+      const tail = ` ${s.ms !== undefined ? t('tui.progress.took', { word, time: duration(s.ms) }) : word}`;
       const stageCol = Math.min(
         stageW,
         Math.max(1, width - displayWidth(lead) - displayWidth(tail)),

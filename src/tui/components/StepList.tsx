@@ -37,7 +37,7 @@ export function stepHeaderLine(
 ): Line {
   const head = t('tui.step.header', { n: index + 1, total, title: step.title });
   const state = theme.screenReader
-    ? ` (${word(step.state)})`
+    ? t('tui.paren', { text: word(step.state) })
     : `  ${STEP_SYMBOL[step.state]} ${word(step.state)}`;
   const room = Math.max(1, width - displayWidth(state));
   return [
@@ -61,7 +61,8 @@ export function stepListLines(props: StepListProps, theme: Theme): Line[] {
     const isCur = i === current;
     const mark = isCur ? (theme.screenReader ? '> ' : `${CURSOR} `) : '  ';
     const label = theme.screenReader ? word(s.state) : `${STEP_SYMBOL[s.state]} ${word(s.state)}`;
-    const title = `${i + 1}. ${s.title}${isCur && theme.screenReader ? ` (${t('tui.step.current')})` : ''}`;
+    const here = isCur && theme.screenReader ? t('tui.paren', { text: t('tui.step.current') }) : '';
+    const title = `${i + 1}. ${s.title}${here}`;
     const titleW = Math.max(1, width - 2 - labelW - 2);
     return [
       { text: mark, ...(isCur ? { tone: 'accent' as const } : {}) },

@@ -1,4 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import { t } from '../../i18n/index.js';
 import type { Line, Segment } from '../theme.js';
 import { displayWidth, hardWrap, lineWidth, padEnd, wrapSegments } from '../text.js';
 import { highlightShell, isShellLang } from './shell-highlight.js';
@@ -140,7 +141,10 @@ function table(tok: Tokens.Table, ctx: Ctx): Line[] {
     rows.forEach((r, ri) => {
       if (ri > 0) out.push([]);
       r.forEach((cell, ci) => {
-        const label: Segment = { text: `${text(header[ci] ?? [])}: `, bold: true };
+        const label: Segment = {
+          text: t('tui.md.cell', { header: text(header[ci] ?? []) }),
+          bold: true,
+        };
         out.push(...wrapSegments(cell, ctx.width, { first: [label], rest: [{ text: '  ' }] }));
       });
     });
