@@ -14,6 +14,7 @@ import { bridgePortsFromLinks, parseBridgeLinks, parseIpLinks, parseIpRoutes } f
 import { parseIptablesSave } from './iptables.js';
 import { parseNetwork } from './network.js';
 import { parseNftRuleset } from './nftables.js';
+import { t } from '../i18n/index.js';
 
 /**
  * Everything one observation read from a host, as the programs and the Engine printed it. The
@@ -113,7 +114,10 @@ function tryParse<T>(
   try {
     return fn();
   } catch (e) {
-    errors.push({ source: what, message: `could not parse: ${(e as Error).message}` });
+    errors.push({
+      source: what,
+      message: t('check.observe.couldNotParse', { error: (e as Error).message }),
+    });
     return fallback;
   }
 }

@@ -1,4 +1,5 @@
 import type { HostFacts } from './facts.js';
+import { t } from '../i18n/index.js';
 
 export type DaemonConfigFacts = HostFacts['daemonConfig'];
 
@@ -16,7 +17,7 @@ export function parseDaemonConfig(text: string | undefined): DaemonConfigFacts {
     return { ok: false, error: (e as Error).message };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, error: 'daemon.json must hold a JSON object ({ … })' };
+    return { ok: false, error: t('check.observe.daemonJsonObject') };
   }
   return { ok: true, value: value as Record<string, unknown> };
 }

@@ -18,6 +18,7 @@ import { usesNftables } from './engine-info.js';
 import { engineSession, forgetEngineSession } from './engine-session.js';
 import { splitJsonDocuments } from './iproute.js';
 import { runProbes } from './probes.js';
+import { t } from '../i18n/index.js';
 
 /** Reads that should answer in milliseconds; a hung daemon or program must not hang a check run. */
 const ENGINE_TIMEOUT_MS = 5000;
@@ -146,7 +147,7 @@ async function readDaemonJson(
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ENOENT') return {};
-    return { daemonJsonError: `cannot read ${file}: ${err.message}` };
+    return { daemonJsonError: t('check.observe.cannotRead', { file, error: err.message }) };
   }
 }
 
@@ -231,7 +232,7 @@ export async function readHost(
     const msg = e instanceof Error ? e.message : String(e);
     errors.push({
       source: 'engine',
-      message: `the Docker engine of ${host} does not answer: ${msg}`,
+      message: t('check.observe.engineDown', { host, error: msg }),
     });
     return undefined;
   };

@@ -14,6 +14,7 @@ import {
 import { bad, ok } from '../lib/outcome.js';
 import { count, host, name } from '../lib/params.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 const params = z.strictObject({
   host,
@@ -64,7 +65,7 @@ export const bridgeHasPorts: Checker<typeof params> = defineChecker({
       return bad(
         'check.bridge-has-ports.min',
         { ...vars, expected: p.min },
-        { expected: `at least ${p.min}`, seen: String(ports.length), evidence },
+        { expected: t('check.value.atLeast', { n: p.min }), seen: String(ports.length), evidence },
       );
     }
     for (const ref of p.containers ?? []) {
@@ -79,7 +80,7 @@ export const bridgeHasPorts: Checker<typeof params> = defineChecker({
         return bad(
           'check.common.notRunning',
           { container: displayName(c), status: c.status },
-          { expected: 'running', seen: c.status, evidence },
+          { expected: t('check.value.running'), seen: c.status, evidence },
         );
       const elsewhere: string[] = [];
       let found = false;
@@ -91,14 +92,17 @@ export const bridgeHasPorts: Checker<typeof params> = defineChecker({
           `${displayName(c)} ${l.name} (iflink ${l.peerIfindex ?? '-'}) ↔ ${peer.name} (ifindex ${peer.ifindex}) master ${m ?? '-'}`,
         );
         if (m === bridge) found = true;
-        else elsewhere.push(`${l.name} → ${peer.name} on ${m ?? 'no bridge'}`);
+        else
+          elsewhere.push(
+            `${l.name} → ${t('check.value.onBridge', { name: peer.name, bridge: m ?? t('check.value.noBridge') })}`,
+          );
       }
       if (!found) {
         return bad(
           'check.bridge-has-ports.containerMissing',
           { container: displayName(c), bridge, elsewhere: elsewhere.join('; ') || '-' },
           {
-            expected: `${displayName(c)} on ${bridge}`,
+            expected: t('check.value.onBridge', { name: displayName(c), bridge }),
             seen: elsewhere.join('; ') || undefined,
             evidence,
           },

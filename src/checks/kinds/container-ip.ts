@@ -12,6 +12,7 @@ import {
 import { bad, ok } from '../lib/outcome.js';
 import { host, ipv4, name } from '../lib/params.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 const params = z.strictObject({ host, container: name, network: name.optional(), ip: ipv4 });
 
@@ -39,7 +40,7 @@ export const containerIp: Checker<typeof params> = defineChecker({
         return bad(
           'check.container-ip.notOnNetwork',
           { container: cname, network: p.network, seen },
-          { expected: `${p.ip} on ${p.network}`, seen, evidence },
+          { expected: t('check.value.ipOn', { ip: p.ip, network: p.network }), seen, evidence },
         );
       const ip = e.ip ? stripPrefix(e.ip) : undefined;
       if (ip === p.ip)
@@ -64,7 +65,7 @@ export const containerIp: Checker<typeof params> = defineChecker({
         { container: cname, ip: hit.ip, network: hit.network },
         { seen: hit.ip, evidence },
       );
-    const seenIps = ips.map((x) => `${x.ip} on ${x.network}`).join(', ') || '-';
+    const seenIps = ips.map((x) => t('check.value.ipOn', x)).join(', ') || '-';
     return bad(
       'check.container-ip.wrongAny',
       { container: cname, seen: seenIps, expected: p.ip },

@@ -10,6 +10,7 @@ import {
 import { bad, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 const params = z.strictObject({ host, container: name, network: name });
 
@@ -30,7 +31,7 @@ export const containerNotOnNetwork: Checker<typeof params> = defineChecker({
       return bad(
         'check.container-not-on-network.still',
         { container: cname, network: e.network, ip: e.ip ?? '-' },
-        { expected: `not on ${p.network}`, seen, evidence },
+        { expected: t('check.value.notOn', { network: p.network }), seen, evidence },
       );
     }
     return ok(

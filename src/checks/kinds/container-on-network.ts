@@ -14,6 +14,7 @@ import {
 import { bad, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 const params = z.strictObject({
   host,
@@ -66,7 +67,7 @@ export const containerOnNetwork: Checker<typeof params> = defineChecker({
           { container: cname, network: e.network },
           {
             expected: subnets.join(', ') || p.network,
-            seen: `${e.network} (no address)`,
+            seen: t('check.value.noAddressOn', { network: e.network }),
             evidence,
           },
         );

@@ -4,6 +4,7 @@ import { displayName, getContainer, getHost, hostName } from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 const params = z.strictObject({ host, container: name });
 
@@ -33,7 +34,7 @@ export const containerRunning: Checker<typeof params> = defineChecker({
     return bad(
       key,
       { container: displayName(c), status: c.status, code: c.exitCode },
-      { expected: 'running', seen: c.status, evidence },
+      { expected: t('check.value.running'), seen: c.status, evidence },
     );
   },
 });

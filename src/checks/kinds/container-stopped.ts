@@ -4,6 +4,7 @@ import { displayName, findContainer, getHost, hostName } from '../lib/lookup.js'
 import { bad, list, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 const params = z.strictObject({ host, container: name });
 
@@ -28,8 +29,8 @@ export const containerStopped: Checker<typeof params> = defineChecker({
         'check.container-stopped.gone',
         { container: p.container, host: h.host, others: list(others) },
         {
-          expected: `${p.container} stopped`,
-          seen: 'no such container',
+          expected: t('check.value.containerStopped', { container: p.container }),
+          seen: t('check.value.noSuchContainer'),
           evidence: [`containers on ${h.host}: ${list(others)}`],
         },
       );
@@ -39,16 +40,20 @@ export const containerStopped: Checker<typeof params> = defineChecker({
     const vars = { container: cname, status: c.status };
     if (c.status === 'paused')
       return bad('check.container-stopped.paused', vars, {
-        expected: 'stopped',
+        expected: t('check.value.stopped'),
         seen: c.status,
         evidence,
       });
     if (c.running)
       return bad('check.container-stopped.running', vars, {
-        expected: 'stopped',
+        expected: t('check.value.stopped'),
         seen: c.status,
         evidence,
       });
-    return ok('check.container-stopped.ok', vars, { expected: 'stopped', seen: c.status, evidence });
+    return ok('check.container-stopped.ok', vars, {
+      expected: t('check.value.stopped'),
+      seen: c.status,
+      evidence,
+    });
   },
 });

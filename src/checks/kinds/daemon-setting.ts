@@ -13,6 +13,7 @@ import { bridgeOfNetwork, getHost, hostName, inetAddresses } from '../lib/lookup
 import { bad, ok } from '../lib/outcome.js';
 import { host } from '../lib/params.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 const pool = z.strictObject({
   base: z.string().refine(isCidr, { message: 'expected a CIDR like 10.10.0.0/16' }),
@@ -142,7 +143,7 @@ function pools(h: HostFacts, want: Pool[]): CheckOutcome {
       : `daemon.json: ${cfg.error}`,
   ];
   const expected = showPools(want);
-  const seen = inEffect.length ? showPools(inEffect) : 'built-in pools';
+  const seen = inEffect.length ? showPools(inEffect) : t('check.daemon-setting.builtinPools');
   const have = new Set(inEffect.map(poolKey));
   if (want.every((w) => have.has(poolKey(w))))
     return ok('check.daemon-setting.poolsOk', { expected, seen }, { expected, seen, evidence });

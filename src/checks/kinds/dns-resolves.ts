@@ -25,6 +25,7 @@ import {
   probeResult,
 } from '../lib/probe.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 const dnsName = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, {
   message: 'expected a DNS name like web or web.labnet',
@@ -76,12 +77,12 @@ function nameOnOtherNetwork(
       if (!isName && !isAlias) continue;
       return {
         owner: displayName(o),
-        what: isAlias && !isName ? 'alias' : 'name',
+        what: isAlias && !isName ? t('check.dns-resolves.alias') : t('check.dns-resolves.name'),
         network: e.network,
         networks:
           endpointsOf(h, c)
             .map((x) => x.network)
-            .join(', ') || 'none',
+            .join(', ') || t('check.common.none'),
       };
     }
   }
@@ -120,13 +121,18 @@ export const dnsResolves: Checker<typeof params> = defineChecker({
     if (!resolved && !ns.nxdomain && !ns.noAnswer) {
       return bad('check.common.probeError', { from: cname, line: probeLine(res) }, { evidence });
     }
-    const seen = resolved ? ns.addresses.join(', ') : ns.nxdomain ? 'NXDOMAIN' : 'no answer';
+    const seen = resolved
+      ? ns.addresses.join(', ')
+      : ns.nxdomain
+        ? 'NXDOMAIN'
+        : t('check.value.noAnswer');
     const vars = { container: cname, name: p.name, seen, server: ns.server ?? '-' };
 
+    const noAddress = t('check.value.noAddress');
     if (p.expect === 'nxdomain') {
       if (!resolved)
-        return ok('check.dns-resolves.okNx', vars, { expected: 'no address', seen, evidence });
-      return bad('check.dns-resolves.resolvedNx', vars, { expected: 'no address', seen, evidence });
+        return ok('check.dns-resolves.okNx', vars, { expected: noAddress, seen, evidence });
+      return bad('check.dns-resolves.resolvedNx', vars, { expected: noAddress, seen, evidence });
     }
 
     let wanted: string[] | undefined;
@@ -143,13 +149,13 @@ export const dnsResolves: Checker<typeof params> = defineChecker({
         if (!tf.ok) return tf.outcome;
         const ips = containerIps(th, tf.value);
         wanted = ips.map((x) => x.ip);
-        wantedLabel = `${displayName(tf.value)} (${wanted.join(', ') || 'no address'})`;
+        wantedLabel = `${displayName(tf.value)} (${wanted.join(', ') || noAddress})`;
         evidence.push(
           `${displayName(tf.value)} on ${th.host}: ${ips.map((x) => `${x.ip} on ${x.network}`).join(', ') || 'no address'}`,
         );
       }
     }
-    const expected = wantedLabel || 'an address';
+    const expected = wantedLabel || t('check.value.anAddress');
     if (!resolved) {
       if (isDefaultBridgeOnly(h, c)) {
         return bad(

@@ -16,6 +16,7 @@ import { host, name } from '../lib/params.js';
 import { probeResult } from '../lib/probe.js';
 import { catProbe, catProbeIfRunning } from '../lib/file-probe.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Evidence that a learner found a real value: a file inside a running container (written by the
@@ -37,17 +38,22 @@ const FACTS = [
 ] as const;
 type Fact = (typeof FACTS)[number];
 
+/** How a fact is named in a sentence (localised). */
 const LABEL: Record<Fact, string> = {
-  id: 'container ID',
-  sandboxKey: 'SandboxKey',
-  pid: 'Pid (State.Pid)',
-  netnsInode: 'network namespace inode',
-  endpointId: 'EndpointID',
-  networkId: 'NetworkID',
-  ip: 'IP address',
-  gateway: 'gateway',
-  mac: 'MAC address',
+  id: 'check.file-has-fact.fact.id',
+  sandboxKey: 'check.file-has-fact.fact.sandboxKey',
+  pid: 'check.file-has-fact.fact.pid',
+  netnsInode: 'check.file-has-fact.fact.netnsInode',
+  endpointId: 'check.file-has-fact.fact.endpointId',
+  networkId: 'check.file-has-fact.fact.networkId',
+  ip: 'check.file-has-fact.fact.ip',
+  gateway: 'check.file-has-fact.fact.gateway',
+  mac: 'check.file-has-fact.fact.mac',
 };
+
+function label(f: Fact): string {
+  return t(LABEL[f]);
+}
 
 const params = z.strictObject({
   host,
@@ -133,7 +139,7 @@ function excerpt(s: string): string {
     .map((l) => l.trim())
     .filter(Boolean);
   const shown = lines.slice(0, 3).join(' / ');
-  return shown.length > 160 ? `${shown.slice(0, 160)}…` : shown || '(empty)';
+  return shown.length > 160 ? `${shown.slice(0, 160)}…` : shown || t('check.value.empty');
 }
 
 export const fileHasFact: Checker<typeof params> = defineChecker({
@@ -154,7 +160,7 @@ export const fileHasFact: Checker<typeof params> = defineChecker({
     if (!subject.ok) return subject.outcome;
     const cname = displayName(holder.value);
     const of = displayName(subject.value);
-    const fact = LABEL[p.fact];
+    const fact = label(p.fact);
     const value = valueOf(h, subject.value, p.fact, p.network);
     if (!value) {
       const nets = list(endpointsOf(h, subject.value).map((e) => e.network));
@@ -179,7 +185,7 @@ export const fileHasFact: Checker<typeof params> = defineChecker({
         'check.file-has-fact.unreadable',
         { ...vars, error },
         {
-          expected: `${p.path} holding ${of}'s ${fact}`,
+          expected: t('check.file-has-fact.expected', { path: p.path, of, fact }),
           seen: error,
           evidence: [`probe ${probe.id} → exit ${res.code}: ${error}`],
         },
@@ -200,7 +206,7 @@ export const fileHasFact: Checker<typeof params> = defineChecker({
     if (others.length)
       return bad(
         'check.file-has-fact.other',
-        { ...vars, other: others.map((f) => LABEL[f]).join(', ') },
+        { ...vars, other: others.map(label).join(', ') },
         { expected: value, seen: excerpt(res.stdout), evidence },
       );
     return bad(

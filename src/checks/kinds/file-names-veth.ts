@@ -14,6 +14,7 @@ import { host, name } from '../lib/params.js';
 import { probeResult } from '../lib/probe.js';
 import { catProbe, catProbeIfRunning } from '../lib/file-probe.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Evidence that a learner found a container's host-side veth: a file inside a running container
@@ -66,7 +67,7 @@ function excerpt(s: string): string {
     .filter(Boolean)
     .slice(0, 3)
     .join(' / ');
-  return shown.length > 120 ? `${shown.slice(0, 120)}…` : shown || '(empty)';
+  return shown.length > 120 ? `${shown.slice(0, 120)}…` : shown || t('check.value.empty');
 }
 
 export const fileNamesVeth: Checker<typeof params> = defineChecker({

@@ -7,6 +7,7 @@ import { describeLink, netnsName, netnsProbes, readNetns } from '../lib/netns.js
 import { bad, list, ok } from '../lib/outcome.js';
 import { cidr, host, name } from '../lib/params.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 const params = z
   .strictObject({
@@ -59,7 +60,7 @@ function v4(l: LinkFacts): string[] {
 }
 
 function seenAddresses(ls: LinkFacts[]): string {
-  return list(ls.map((l) => `${l.name}: ${v4(l).join(' ') || 'none'}`));
+  return list(ls.map((l) => `${l.name}: ${v4(l).join(' ') || t('check.common.none')}`));
 }
 
 /** The host-side peer of a veth: the host link at its peer ifindex, pointing back at it. */
@@ -99,7 +100,7 @@ export const netnsLink: Checker<typeof params> = defineChecker({
       return ok(
         'check.netns-link.exists',
         { netns: where, host, links: all },
-        { expected: `namespace ${where}`, seen: all, evidence },
+        { expected: t('check.netns-link.namespace', { netns: where }), seen: all, evidence },
       );
 
     let cands: LinkFacts[];
@@ -124,14 +125,14 @@ export const netnsLink: Checker<typeof params> = defineChecker({
                 where,
                 link: p.link,
                 kind: p.type,
-                seen: cands[0]?.kind ?? cands[0]?.linkType ?? 'plain link',
+                seen: cands[0]?.kind ?? cands[0]?.linkType ?? t('check.netns-link.plainLink'),
               },
               { expected: p.type, seen: all, evidence },
             )
           : bad(
               'check.netns-link.noKind',
               { where, kind: p.type, links: all },
-              { expected: `a ${p.type} link`, seen: all, evidence },
+              { expected: t('check.netns-link.kindLink', { kind: p.type }), seen: all, evidence },
             );
       cands = next;
     }
@@ -190,13 +191,17 @@ export const netnsLink: Checker<typeof params> = defineChecker({
           return bad(
             'check.netns-link.prefixIn',
             { where, seen, subnet, expected: `/${want}` },
-            { expected: `an address in ${subnet}`, seen, evidence },
+            { expected: t('check.value.addressIn', { subnet }), seen, evidence },
           );
         }
         return bad(
           'check.netns-link.noAddressIn',
           { where, subnet, seen: seenAddresses(cands) },
-          { expected: `an address in ${subnet}`, seen: seenAddresses(cands), evidence },
+          {
+            expected: t('check.value.addressIn', { subnet }),
+            seen: seenAddresses(cands),
+            evidence,
+          },
         );
       }
       cands = next;
@@ -218,7 +223,12 @@ export const netnsLink: Checker<typeof params> = defineChecker({
       if (!next.length)
         return bad(
           'check.netns-link.notPort',
-          { where, link: linkName(cands), bridge: p.master, seen: cands[0]?.master ?? 'none' },
+          {
+            where,
+            link: linkName(cands),
+            bridge: p.master,
+            seen: cands[0]?.master ?? t('check.common.none'),
+          },
           { expected: `master ${p.master}`, seen: list(cands.map(describeLink)), evidence },
         );
       cands = next;
@@ -239,7 +249,7 @@ export const netnsLink: Checker<typeof params> = defineChecker({
           'check.netns-link.noPeer',
           { where, link: linkName(cands), host },
           {
-            expected: `a veth whose peer is a port of ${bridge} on ${host}`,
+            expected: t('check.netns-link.vethPeerOn', { bridge, host }),
             seen: list(cands.map(describeLink)),
             evidence,
           },
@@ -249,7 +259,14 @@ export const netnsLink: Checker<typeof params> = defineChecker({
         const x = withPeer[0]!;
         return bad(
           'check.netns-link.peerNotPort',
-          { where, link: x.l.name, peer: x.peer.name, host, bridge, seen: x.peer.master ?? 'none' },
+          {
+            where,
+            link: x.l.name,
+            peer: x.peer.name,
+            host,
+            bridge,
+            seen: x.peer.master ?? t('check.common.none'),
+          },
           { expected: `${x.peer.name} master ${bridge}`, seen: describeLink(x.peer), evidence },
         );
       }
@@ -263,7 +280,7 @@ export const netnsLink: Checker<typeof params> = defineChecker({
         );
       }
       cands = [upPeer.l];
-      peerText = `, its peer ${upPeer.peer.name} a port of ${bridge}`;
+      peerText = t('check.netns-link.peerText', { peer: upPeer.peer.name, bridge });
     }
 
     const found = cands[0]!;

@@ -10,11 +10,13 @@ import {
   makeProbe,
   probeLine,
   probeResult,
+  REACH_TEXT,
   reachArgv,
   toolSeconds,
   type Protocol,
 } from '../lib/probe.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Real traffic from a learner's namespace: the probe is the same BusyBox ping / nc / nslookup as
@@ -68,9 +70,12 @@ export const netnsReachable: Checker<typeof params> = defineChecker({
     const host = hostName(p.host, ctx);
     const probe = reachProbe(p, host);
     const proto = protocolOf(p);
-    const what = proto === 'icmp' ? 'ping' : `${proto} port ${p.port}`;
+    const what =
+      proto === 'icmp'
+        ? t('check.reach.ping')
+        : t('check.reach.port', { protocol: proto, port: p.port });
     const vars = { netns: p.netns, to: p.to, what, seconds: toolSeconds(p.timeoutMs), line: '' };
-    const expected = `reply from ${p.to} to ${what} from ${p.netns}`;
+    const expected = t('check.netns-reachable.expected', { to: p.to, what, netns: p.netns });
     const res = probeResult(facts, probe);
     if (!res)
       return bad(
@@ -84,7 +89,7 @@ export const netnsReachable: Checker<typeof params> = defineChecker({
     vars.line = line;
     const evidence = [`probe ${probe.id} → exit ${res.code} in ${res.ms} ms: ${line}`];
     const seen = classifyReach(proto, res);
-    const d = { expected, seen: `${seen}: ${line}`, evidence };
+    const d = { expected, seen: `${t(REACH_TEXT[seen])}: ${line}`, evidence };
     switch (seen) {
       case 'reached':
         return ok('check.netns-reachable.ok', vars, d);

@@ -7,6 +7,7 @@ import { describeRoute, netnsName, netnsProbes, readNetns } from '../lib/netns.j
 import { bad, list, ok } from '../lib/outcome.js';
 import { cidr, host, ipv4, name } from '../lib/params.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 const params = z.strictObject({
   host,
@@ -35,7 +36,9 @@ function matchesDst(r: RouteFacts, dst: string): boolean {
 }
 
 function routeVars(p: P) {
-  return isDefault(p.dst) ? 'the default route' : `the route to ${p.dst}`;
+  return isDefault(p.dst)
+    ? t('check.netns-route.default')
+    : t('check.netns-route.to', { dst: p.dst });
 }
 
 export const netnsRoute: Checker<typeof params> = defineChecker({

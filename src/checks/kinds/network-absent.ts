@@ -4,6 +4,7 @@ import { findNetwork, getHost, hostName } from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 const params = z.strictObject({ host, name });
 
@@ -25,8 +26,8 @@ export const networkAbsent: Checker<typeof params> = defineChecker({
         'check.network-absent.inUse',
         { network: n.name, containers: attached.join(', ') },
         {
-          expected: 'no network',
-          seen: `${n.name} (${attached.length} attached)`,
+          expected: t('check.value.noNetwork'),
+          seen: t('check.value.networkInUse', { network: n.name, count: attached.length }),
           evidence: [...evidence, `attached to ${n.name}: ${attached.join(', ')}`],
         },
       );
@@ -34,7 +35,7 @@ export const networkAbsent: Checker<typeof params> = defineChecker({
     return bad(
       'check.network-absent.exists',
       { network: n.name, driver: n.driver },
-      { expected: 'no network', seen: n.name, evidence },
+      { expected: t('check.value.noNetwork'), seen: n.name, evidence },
     );
   },
 });

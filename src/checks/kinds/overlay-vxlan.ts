@@ -4,6 +4,7 @@ import { getHost, getNetwork, hostName } from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 const VXLAN_OPT = 'com.docker.network.driver.overlay.vxlanid_list';
 
@@ -46,7 +47,9 @@ export const overlayVxlan: Checker<typeof params> = defineChecker({
       `network ${n.name}: driver ${n.driver}, scope ${n.scope}, ${VXLAN_OPT}=${raw ?? '(absent)'}`,
     ];
     const expected =
-      p.vxlanId !== undefined ? `overlay, VXLAN id ${p.vxlanId}` : 'overlay with a VXLAN id';
+      p.vxlanId !== undefined
+        ? t('check.overlay-vxlan.expected', { id: p.vxlanId })
+        : t('check.overlay-vxlan.expectedAny');
     if (n.driver !== 'overlay') {
       return bad(
         'check.overlay-vxlan.notOverlay',

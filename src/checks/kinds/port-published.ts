@@ -12,6 +12,7 @@ import {
 import { bad, ok } from '../lib/outcome.js';
 import { host, name, port } from '../lib/params.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 const params = z.strictObject({
   host,
@@ -111,7 +112,11 @@ export const portPublished: Checker<typeof params> = defineChecker({
           { ...vars, status: c.status, hostPort: clash.hostPort, other: clash.other },
           {
             expected,
-            seen: `${c.status}: host port ${clash.hostPort} taken by ${clash.other}`,
+            seen: t('check.value.portTaken', {
+              status: c.status,
+              hostPort: clash.hostPort,
+              other: clash.other,
+            }),
             evidence,
           },
         );
@@ -166,13 +171,17 @@ export const portPublished: Checker<typeof params> = defineChecker({
         return bad(
           'check.port-published.exposedOnly',
           { ...vars, port: `${p.containerPort}/${p.protocol}` },
-          { expected, seen: `${p.containerPort}/${p.protocol} exposed`, evidence },
+          {
+            expected,
+            seen: t('check.value.portExposed', { port: `${p.containerPort}/${p.protocol}` }),
+            evidence,
+          },
         );
       }
       if (c.publishAll && !all.length) {
         return bad('check.port-published.publishAllNothing', vars, {
           expected,
-          seen: '-P, no exposed ports',
+          seen: t('check.value.publishAllNothing'),
           evidence,
         });
       }

@@ -1,17 +1,12 @@
 import { z } from 'zod';
 import type { Checker } from '../types.js';
-import {
-  describeMode,
-  displayName,
-  getHostContainer,
-  hostName,
-  modeOf,
-} from '../lib/lookup.js';
+import { describeMode, displayName, getHostContainer, hostName, modeOf } from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
 import { defineChecker } from '../define.js';
 import type { PortBinding } from '../../observe/facts.js';
 import { formatBinding, isAnyAddress } from './port-published.js';
+import { t } from '../../i18n/index.js';
 
 const params = z.strictObject({ host, container: name });
 
@@ -56,7 +51,7 @@ export const portsNotDiscarded: Checker<typeof params> = defineChecker({
       const key =
         mode.kind === 'host' ? 'check.ports-not-discarded.host' : 'check.ports-not-discarded.none';
       return bad(key, vars, {
-        expected: 'no -p or -P',
+        expected: t('check.value.noPorts'),
         seen,
         evidence,
       });

@@ -4,6 +4,7 @@ import { getHost, hostName } from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
 import { count, host } from '../lib/params.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 const params = z.strictObject({ host, count, ready: z.boolean().default(true) });
 
@@ -19,7 +20,8 @@ export const swarmNodes: Checker<typeof params> = defineChecker({
     const evidence = [
       `${h.host}: swarm ${s.state}${s.isManager ? ', manager' : ''}${s.nodeAddr ? `, address ${s.nodeAddr}` : ''}${s.error ? `, error ${s.error}` : ''}`,
     ];
-    const expected = `${p.count} ${p.ready ? 'ready ' : ''}node(s)`;
+    const ready = p.ready ? t('check.swarm-nodes.readyWord') : '';
+    const expected = t('check.swarm-nodes.expected', { count: p.count, ready });
     if (s.state !== 'active') {
       return bad(
         'check.swarm-nodes.notActive',
@@ -31,7 +33,7 @@ export const swarmNodes: Checker<typeof params> = defineChecker({
       return bad(
         'check.swarm-nodes.notManager',
         { host: h.host },
-        { expected, seen: 'worker', evidence },
+        { expected, seen: t('check.swarm-nodes.worker'), evidence },
       );
     }
     for (const n of s.nodes)
@@ -45,7 +47,7 @@ export const swarmNodes: Checker<typeof params> = defineChecker({
       count: counted.length,
       expected: p.count,
       nodes: seenList || '-',
-      ready: p.ready ? 'ready ' : '',
+      ready,
     };
     if (counted.length === p.count)
       return ok('check.swarm-nodes.ok', vars, { expected, seen: seenList, evidence });

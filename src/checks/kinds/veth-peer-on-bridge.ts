@@ -15,6 +15,7 @@ import {
 import { bad, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
 import { defineChecker } from '../define.js';
+import { t } from '../../i18n/index.js';
 
 const params = z.strictObject({
   host,
@@ -111,7 +112,7 @@ export const vethPeerOnBridge: Checker<typeof params> = defineChecker({
     }
     return ok('check.veth-peer-on-bridge.ok', vars, {
       expected: wanted,
-      seen: `${peer.name} on ${master}`,
+      seen: t('check.value.onBridge', { name: peer.name, bridge: master }),
       evidence,
     });
   },

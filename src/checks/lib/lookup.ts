@@ -9,6 +9,7 @@ import type {
 import type { CheckContext, CheckOutcome } from '../types.js';
 import { stripPrefix } from './cidr.js';
 import { bad } from './outcome.js';
+import { t } from '../../i18n/index.js';
 
 /** Lookups over one host's facts, shared by the checkers. All pure and total. */
 
@@ -116,7 +117,7 @@ export function getRunning(h: HostFacts, ref: string): Found<ContainerFacts> {
         'check.common.notRunning',
         { container: displayName(c), status: c.status },
         {
-          expected: 'running',
+          expected: t('check.value.running'),
           seen: c.status,
           evidence: [`container ${displayName(c)}: ${c.status}`],
         },

@@ -5,6 +5,7 @@ import type { CheckOutcome, Probe } from '../types.js';
 import { getHost } from './lookup.js';
 import { bad, list } from './outcome.js';
 import { makeProbe, probeResult } from './probe.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Named network namespaces a learner makes inside a lab host with `ip netns add <name>`. They live
@@ -102,7 +103,7 @@ export function noNetns(facts: LabFacts, host: string, netns: string): CheckOutc
     'check.netns-link.noNetns',
     { host, netns, others: list(names) },
     {
-      expected: `/run/netns/${netns} on ${host}`,
+      expected: t('check.value.onHost', { what: `/run/netns/${netns}`, host }),
       seen: `ip netns list: ${list(names)}`,
       evidence: [`ip netns list on ${host}: ${list(names)}`],
     },

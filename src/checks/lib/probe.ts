@@ -144,6 +144,15 @@ export function probeLine(r: ProbeResult): string {
   return [...out, ...err].slice(0, 2).join(' | ') || firstLine(r.stdout) || `exit ${r.code}`;
 }
 
+/** How each `Reach` is said (the catalogue keys, so that every key in use is spelled out). */
+export const REACH_TEXT: Record<Reach, string> = {
+  reached: 'check.reach.seen.reached',
+  refused: 'check.reach.seen.refused',
+  timeout: 'check.reach.seen.timeout',
+  unreachable: 'check.reach.seen.unreachable',
+  error: 'check.reach.seen.error',
+};
+
 export function classifyReach(protocol: Protocol, r: ProbeResult): Reach {
   const text = `${r.stdout}\n${r.stderr}`;
   if (protocol === 'udp') {

@@ -21,10 +21,12 @@ import {
   makeProbe,
   probeLine,
   probeResult,
+  REACH_TEXT,
   reachArgv,
   toolSeconds,
   type Protocol,
 } from './probe.js';
+import { t } from '../../i18n/index.js';
 
 /** Params of `reachable` and `not-reachable`. */
 export const reachParams = z
@@ -118,7 +120,7 @@ export function resolveTarget(
                 toNets: describeEndpoints(h, tc),
               },
               {
-                expected: `${displayName(fc)} and ${tname} on one network`,
+                expected: t('check.reach.sharedExpected', { from: displayName(fc), to: tname }),
                 seen: `${displayName(fc)}: ${describeEndpoints(hf, fc)}; ${tname}: ${describeEndpoints(h, tc)}`,
                 evidence: [],
               },
@@ -208,7 +210,9 @@ export function reachProbe(
 
 function what(p: ReachParams): string {
   const proto = protocolOf(p);
-  return proto === 'icmp' ? 'ping' : `${proto} port ${p.port}`;
+  return proto === 'icmp'
+    ? t('check.reach.ping')
+    : t('check.reach.port', { protocol: proto, port: p.port });
 }
 
 /** Judge a reachability probe: `want` true for `reachable`, false for `not-reachable`. */
@@ -240,7 +244,11 @@ export function judgeReach(
     what: what(p),
     seconds: toolSeconds(p.timeoutMs),
   };
-  const expected = `${want ? '' : 'no '}reply from ${p.to} (${r.target.ip}) to ${what(p)}`;
+  const expected = t(want ? 'check.reach.expected' : 'check.reach.expectedNone', {
+    to: p.to,
+    ip: r.target.ip,
+    what: what(p),
+  });
   const evidence = [`target: ${r.target.how}`];
   const res = probe ? probeResult(facts, probe) : undefined;
   if (!probe || !res) {
@@ -252,7 +260,7 @@ export function judgeReach(
   }
   evidence.push(`probe ${probe.id} → exit ${res.code} in ${res.ms} ms: ${probeLine(res)}`);
   const seen = classifyReach(proto, res);
-  const seenText = `${seen}: ${probeLine(res)}`;
+  const seenText = `${t(REACH_TEXT[seen])}: ${probeLine(res)}`;
   if (seen === 'error') {
     return bad(
       'check.common.probeError',

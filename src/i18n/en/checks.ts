@@ -14,6 +14,36 @@ export const checks = {
     'The test from {from} did not run (no result for "{probe}"): check again.',
   'check.common.probeError': 'The test from {from} could not run: {line}.',
 
+  // Values shown as "expected" / "seen", and words filled into sentences.
+  'check.value.running': 'running',
+  'check.value.stopped': 'stopped',
+  'check.value.containerStopped': '{container} stopped',
+  'check.value.noSuchContainer': 'no such container',
+  'check.value.noNetwork': 'no network',
+  'check.value.networkInUse': '{network} ({count} attached)',
+  'check.value.notOn': 'not on {network}',
+  'check.value.ipOn': '{ip} on {network}',
+  'check.value.onBridge': '{name} on {bridge}',
+  'check.value.onHost': '{what} on {host}',
+  'check.value.noAddress': 'no address',
+  'check.value.noAddressOn': '{network} (no address)',
+  'check.value.anAddress': 'an address',
+  'check.value.addressIn': 'an address in {subnet}',
+  'check.value.atLeast': 'at least {n}',
+  'check.value.noAnswer': 'no answer',
+  'check.value.noBridge': 'no bridge',
+  'check.value.portExposed': '{port} exposed',
+  'check.value.publishAllNothing': '-P, no exposed ports',
+  'check.value.portTaken': '{status}: host port {hostPort} taken by {other}',
+  'check.value.noPorts': 'no -p or -P',
+  'check.value.empty': '(empty)',
+
+  // Observers: what could not be read (these land in the check messages' {error}).
+  'check.observe.engineDown': 'the Docker engine of {host} does not answer: {error}',
+  'check.observe.daemonJsonObject': 'daemon.json must hold a JSON object ({ … })',
+  'check.observe.cannotRead': 'cannot read {file}: {error}',
+  'check.observe.couldNotParse': 'could not parse: {error}',
+
   // Evaluation: params, needs, features.
   'check.params.invalid': 'Check {id} ({kind}) is written wrongly: param {param}: {problem}.',
   'check.params.missing': 'missing (expected {expected})',
@@ -53,7 +83,8 @@ export const checks = {
     '{container} exists but exited with code {code} ({status}): docker logs {container} says why.',
 
   'check.container-stopped.ok': '{container} exists and is stopped ({status}).',
-  'check.container-stopped.running': '{container} is still running ({status}): docker stop {container}.',
+  'check.container-stopped.running':
+    '{container} is still running ({status}): docker stop {container}.',
   'check.container-stopped.paused':
     '{container} is paused, not stopped: a paused container keeps its frozen processes, its network namespace and its veth. docker unpause {container}, then docker stop {container}.',
   'check.container-stopped.gone':
@@ -115,7 +146,8 @@ export const checks = {
     "{path} in {holder} names no link of {host} ({seen}): write the name of the host link whose ifindex is {container}'s {interface} iflink ({iflink}).",
   'check.file-names-veth.unreadable':
     "Cannot read {path} in {holder}: {error}. Write the name of {container}'s host-side veth there.",
-  'check.file-names-veth.noInterface': '{container} has no interface {interface} (it has: {names}).',
+  'check.file-names-veth.noInterface':
+    '{container} has no interface {interface} (it has: {names}).',
   'check.file-names-veth.noPeer':
     "{container}'s {interface} has no peer in {host}'s namespace (iflink {iflink}): there is no host-side veth to name.",
 
@@ -158,7 +190,8 @@ export const checks = {
   'check.port-published.loopbackNotLan':
     '{container} publishes {seen}, on the loopback address only: other machines cannot reach it. This step asks for it on {hostIp}.',
 
-  'check.ports-not-discarded.ok': '{container} asks for no published ports that its network mode ({mode}) would discard.',
+  'check.ports-not-discarded.ok':
+    '{container} asks for no published ports that its network mode ({mode}) would discard.',
   'check.ports-not-discarded.host':
     '{container} runs with --network host and {ports}: Docker discarded the ports (it only prints "WARNING: Published ports are discarded when using host network mode"). In host mode nothing is mapped: the program listens on {host}\'s own ports directly, so leave out -p and make the program itself listen on the port you want.',
   'check.ports-not-discarded.none':
@@ -174,15 +207,15 @@ export const checks = {
   'check.nat-rule.unread': "Could not read {host}'s firewall rules: {error}.",
 
   'check.firewall-rule.ok': '{chain} has {rule}: {target} for traffic from {who}.',
-  'check.firewall-rule.noIp': '{container} has no IPv4 address, so no rule can match it (is it running?).',
+  'check.firewall-rule.noIp':
+    '{container} has no IPv4 address, so no rule can match it (is it running?).',
   'check.firewall-rule.noChain':
     'There is no {chain} chain in the filter table on {host} (firewall backend {backend}; {error}). Docker 29 with the nftables backend makes no DOCKER-USER chain.',
   'check.firewall-rule.unreached':
     '{rule} comes after {stop} in {chain}, so no packet reaches it: insert it at the top with iptables -I {chain} (not -A).',
   'check.firewall-rule.otherChain':
-    'The {target} rule for {who} is in {other} ({rule}), not in {chain}: forwarded container traffic meets Docker\'s own ACCEPT rules in FORWARD first, and INPUT/OUTPUT never see it. Put it in {chain}: iptables -I {chain} -s {ip} -j {target}.',
-  'check.firewall-rule.otherSource':
-    '{chain} has {target} rules for {seen}, but none for {who}.',
+    "The {target} rule for {who} is in {other} ({rule}), not in {chain}: forwarded container traffic meets Docker's own ACCEPT rules in FORWARD first, and INPUT/OUTPUT never see it. Put it in {chain}: iptables -I {chain} -s {ip} -j {target}.",
+  'check.firewall-rule.otherSource': '{chain} has {target} rules for {seen}, but none for {who}.',
   'check.firewall-rule.none':
     '{chain} has no {target} rule for {who}: add one with iptables -I {chain} -s {ip} -j {target}.',
 
@@ -311,9 +344,46 @@ export const checks = {
   'check.file-has-fact.ok': "{path} in {container} holds {of}'s {fact}.",
   'check.file-has-fact.missing':
     "{path} in {container} does not hold {of}'s {fact}; the file has: {seen}.",
-  'check.file-has-fact.other':
-    "{path} in {container} holds {of}'s {other}, not its {fact}.",
+  'check.file-has-fact.other': "{path} in {container} holds {of}'s {other}, not its {fact}.",
   'check.file-has-fact.noValue':
     '{of} has no {fact} to find (its networks: {networks}; a stopped container has no sandbox).',
   'check.file-has-fact.unreadable': 'Cannot read {path} in {container}: {error}.',
+
+  // Words filled into the sentences above, and expected/seen values of single kinds.
+  'check.reach.ping': 'ping',
+  'check.reach.port': '{protocol} port {port}',
+  'check.reach.expected': 'reply from {to} ({ip}) to {what}',
+  'check.reach.expectedNone': 'no reply from {to} ({ip}) to {what}',
+  'check.reach.sharedExpected': '{from} and {to} on one network',
+  'check.reach.seen.reached': 'reached',
+  'check.reach.seen.refused': 'refused',
+  'check.reach.seen.timeout': 'timeout',
+  'check.reach.seen.unreachable': 'unreachable',
+  'check.reach.seen.error': 'error',
+  'check.netns-reachable.expected': 'reply from {to} to {what} from {netns}',
+  'check.netns-link.plainLink': 'plain link',
+  'check.netns-link.kindLink': 'a {kind} link',
+  'check.netns-link.namespace': 'namespace {netns}',
+  'check.netns-link.vethPeerOn': 'a veth whose peer is a port of {bridge} on {host}',
+  'check.netns-link.peerText': ', its peer {peer} a port of {bridge}',
+  'check.netns-route.default': 'the default route',
+  'check.netns-route.to': 'the route to {dst}',
+  'check.swarm-nodes.readyWord': 'ready ',
+  'check.swarm-nodes.expected': '{count} {ready}node(s)',
+  'check.swarm-nodes.worker': 'worker',
+  'check.overlay-vxlan.expected': 'overlay, VXLAN id {id}',
+  'check.overlay-vxlan.expectedAny': 'overlay with a VXLAN id',
+  'check.dns-resolves.alias': 'alias',
+  'check.dns-resolves.name': 'name',
+  'check.daemon-setting.builtinPools': 'built-in pools',
+  'check.file-has-fact.expected': "{path} holding {of}'s {fact}",
+  'check.file-has-fact.fact.id': 'container ID',
+  'check.file-has-fact.fact.sandboxKey': 'SandboxKey',
+  'check.file-has-fact.fact.pid': 'Pid (State.Pid)',
+  'check.file-has-fact.fact.netnsInode': 'network namespace inode',
+  'check.file-has-fact.fact.endpointId': 'EndpointID',
+  'check.file-has-fact.fact.networkId': 'NetworkID',
+  'check.file-has-fact.fact.ip': 'IP address',
+  'check.file-has-fact.fact.gateway': 'gateway',
+  'check.file-has-fact.fact.mac': 'MAC address',
 } as const satisfies Record<string, string>;

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checks as catalogue } from '../../../src/i18n/en/checks.js';
 
-const root = path.resolve(import.meta.dirname, '../../../src/checks');
+// The checkers, and the observers whose error texts land in check messages.
+const roots = ['src/checks', 'src/observe'].map((d) =>
+  path.resolve(import.meta.dirname, '../../..', d),
+);
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -14,11 +17,13 @@ function sources(dir: string): string[] {
 
 describe('the checks catalogue', () => {
   const used = new Set(
-    sources(root).flatMap((f) =>
-      [...fs.readFileSync(f, 'utf8').matchAll(/'(check\.[A-Za-z-]+\.[A-Za-z]+)'/g)].map(
-        (m) => m[1]!,
+    roots
+      .flatMap(sources)
+      .flatMap((f) =>
+        [...fs.readFileSync(f, 'utf8').matchAll(/'(check\.[A-Za-z-]+(?:\.[A-Za-z]+)+)'/g)].map(
+          (m) => m[1]!,
+        ),
       ),
-    ),
   );
 
   it('defines every key the checkers use', () => {
