@@ -1,6 +1,6 @@
 import React from 'react';
 import { t } from '../../i18n/index.js';
-import { truncate } from '../text.js';
+import { displayWidth, truncate } from '../text.js';
 import { useTheme, type Line } from '../theme.js';
 import { Lines } from './Lines.js';
 
@@ -17,8 +17,12 @@ export interface TopologyPanelProps {
 /** The live lab map (pure: draws the lines it is given, cut to the width and height). */
 export function topologyPanelLines(props: TopologyPanelProps, screenReader = false): Line[] {
   const { width } = props;
-  const title: Line = [{ text: t('topo.panel.title'), tone: 'heading' }];
-  if (props.observedAt) title.push({ text: ` · ${props.observedAt}`, tone: 'muted' });
+  const heading = truncate(t('topo.panel.title'), width);
+  const title: Line = [{ text: heading, tone: 'heading' }];
+  const when = props.observedAt ? ` · ${props.observedAt}` : '';
+  // The time only when it fits whole: a cut clock misleads.
+  if (when && displayWidth(heading) + displayWidth(when) <= width)
+    title.push({ text: when, tone: 'muted' });
   const body = props.lines.length ? props.lines : [t('topo.panel.empty')];
   // Screen readers get the tree without its drawing characters.
   const text = screenReader

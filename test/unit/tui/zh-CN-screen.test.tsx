@@ -9,6 +9,7 @@ import { zhCN } from '../../../src/i18n/zh-CN.js';
 import type { Progress } from '../../../src/lab/progress-store.js';
 import type { Lesson, Step } from '../../../src/lessons/index.js';
 import { App, type AppOutcome } from '../../../src/tui/App.js';
+import { topologyPanelLines } from '../../../src/tui/components/TopologyPanel.js';
 import { ServicesProvider, type TuiServices } from '../../../src/tui/services.js';
 import { fakeLab } from './app/fakes.js';
 import { plain, renderTui, tick, waitForFrame, type Rendered } from './helpers.js';
@@ -103,6 +104,9 @@ const LESSONS: Lesson[] = [
     step(0, { id: 'a', title: '发布端口', text: '运行 `docker run -p 8080:80`。' }),
   ]),
 ];
+
+const LONG_ERROR =
+  'dockerd 在 10 秒内没有响应：请查看实验主机上 /var/log/dockerd.log 里的错误信息，确认网络命名空间和 cgroup 都已正确挂载，然后重试。';
 
 const PROGRESS: Progress = {
   format: 'dnlab-progress',
@@ -346,7 +350,7 @@ describe('the TUI at 80×24 in zh-CN (through a headless xterm)', () => {
     const app = renderApp(
       chineseLab({
         up: false,
-        upFails: new Error('dockerd 在 10 秒内没有响应'),
+        upFails: new Error(LONG_ERROR),
         findings: [
           { id: 'bin:dockerd', ok: false, title: '已安装 dockerd', fix: '安装 docker.io 软件包' },
         ],
@@ -359,6 +363,29 @@ describe('the TUI at 80×24 in zh-CN (through a headless xterm)', () => {
     const box = expectBoxIntact(term);
     expect([box.left, box.right]).toEqual([0, COLS - 1]);
     expect(plain(frame)).toContain('安装 docker.io 软件包');
+    // Wrapped by columns inside the box: nothing of the message was cut off at the border.
+    const inside = rowsOf(term)
+      .slice(box.top + 1, box.bottom)
+      .map((row) =>
+        row.cells
+          .slice(box.left + 1, box.right)
+          .join('')
+          .trim(),
+      )
+      .join('');
+    expect(inside.replace(/ /g, '')).toContain(`实验环境无法启动：${LONG_ERROR}`.replace(/ /g, ''));
     expect(screenText(term)).toMatchSnapshot();
+  });
+});
+
+describe('the lab map panel in zh-CN', () => {
+  it('keeps its title within a narrow width (the time only when it fits whole)', () => {
+    const width = 14;
+    const rows = topologyPanelLines({ lines: ['LAN 192.0.2.0/24'], width, observedAt: '12:00:05' });
+    const title = rows[0]!.map((s) => s.text).join('');
+    expect(title).toBe('拓扑图');
+    expect(stringWidth(title)).toBeLessThanOrEqual(width);
+    const wide = topologyPanelLines({ lines: [], width: 40, observedAt: '12:00:05' });
+    expect(wide[0]!.map((s) => s.text).join('')).toBe('拓扑图 · 12:00:05');
   });
 });
