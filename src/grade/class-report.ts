@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { t } from '../i18n/index.js';
+import { getLang, t } from '../i18n/index.js';
 import { GradeResultSchema, type GradeResult, type StepStatus } from './model.js';
-import { oneLine, painter, table, truncate } from './table.js';
+import { oneLine, pad, painter, table, truncate, width } from './table.js';
 
 /**
  * A class report: many students' grade results side by side (student × lesson step, totals), and
@@ -286,10 +286,14 @@ export function formatClassTable(
   if (report.failures.length > 0) {
     out.push('');
     out.push(p.bold(t('grade.report.messages')));
-    for (const f of report.failures)
+    // The count column is aligned by display width ("3×", "3 人").
+    const counts = report.failures.map((f) => t('grade.report.students', { n: f.students }));
+    const cw = Math.max(4, ...counts.map(width));
+    report.failures.forEach((f, i) =>
       out.push(
-        `  ${t('grade.report.students', { n: f.students }).padStart(4)}  ${f.lesson}/${f.step} ${f.check}: ${oneLine(f.message)}`,
-      );
+        `  ${pad(counts[i] ?? '', cw, true)}  ${f.lesson}/${f.step} ${f.check}: ${oneLine(f.message)}`,
+      ),
+    );
   }
   if (report.mixedVersions.length > 0) {
     out.push('');
@@ -335,7 +339,7 @@ export function formatClassHtml(
   const title = opts.title ?? t('grade.report.title');
   const h: string[] = [];
   h.push('<!DOCTYPE html>');
-  h.push('<html lang="en"><head><meta charset="utf-8">');
+  h.push(`<html lang="${getLang()}"><head><meta charset="utf-8">`);
   h.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
   h.push(`<title>${e(title)}</title><style>${CSS}</style></head><body>`);
   h.push(`<h1>${e(title)}</h1>`);

@@ -31,13 +31,23 @@ export function pad(s: string, w: number, right = false): string {
   return right ? fill + s : s + fill;
 }
 
-/** Cut to at most `w` display columns, with an ellipsis when something was cut. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Cut to at most `w` display columns, with an ellipsis when something was cut. Cuts between
+ * graphemes only: a wide (CJK) character or an emoji sequence is kept whole or left out, never
+ * halved, so the result may be one column narrower than `w`.
+ */
 export function truncate(s: string, w: number): string {
   if (width(s) <= w) return s;
+  if (w <= 0) return '';
   let out = '';
-  for (const ch of s) {
-    if (width(out + ch) > w - 1) break;
-    out += ch;
+  let used = 0;
+  for (const { segment } of graphemes.segment(s)) {
+    const cw = width(segment);
+    if (used + cw > w - 1) break;
+    out += segment;
+    used += cw;
   }
   return `${out}…`;
 }
