@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLesson, type Lesson } from '../../src/lessons/index.js';
 import { MAIN, ROOT, TuiDriver } from './tui-driver.js';
+import stringWidth from 'string-width';
 
 /**
  * The real binary in a pty at 100×30: the lab comes up, 02-docker0 opens, the first step's
@@ -16,7 +17,8 @@ import { MAIN, ROOT, TuiDriver } from './tui-driver.js';
  */
 
 const isRoot = process.getuid?.() === 0;
-const INSTANCE = 'tui';
+/** The lab instance (DNLAB_E2E_INSTANCE: run beside another session's lab). */
+const INSTANCE = process.env.DNLAB_E2E_INSTANCE || 'tui';
 const REAL = path.join(ROOT, 'lessons', '02-docker0');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'e2e-lessons');
 const useReal = fs.existsSync(path.join(REAL, 'lesson.yaml'));
@@ -137,5 +139,74 @@ describe.skipIf(!isRoot)('dnlab TUI end to end (real binary in a pty)', () => {
     };
     expect(saved.last.lesson).toBe('02-docker0');
     expect(saved.lessons['02-docker0']!.steps[step.id]!.state).toBe('done');
+  }, 600_000);
+
+  it('in zh-CN at 80×24: the lesson list, a step and the help box fit, no row spills over', async () => {
+    driver?.kill();
+    const zhState = fs.mkdtempSync(path.join(os.tmpdir(), 'dnlab-e2e-zh-'));
+    driver = new TuiDriver({
+      args: ['--lang', 'zh-CN'],
+      cols: 80,
+      rows: 24,
+      env: {
+        DNLAB_INSTANCE: INSTANCE,
+        XDG_STATE_HOME: zhState,
+        ...(useReal ? {} : { DNLAB_LESSONS: FIXTURES }),
+      },
+    });
+    const d = driver;
+    /** Rows that are the overflow of the row above: a row wider than the terminal. */
+    const spilled = () => {
+      const b = d.term.buffer.active;
+      return d
+        .lines()
+        .filter((_, y) => b.getLine(b.viewportY + y)?.isWrapped)
+        .map((l) => `spilled: ${l}`);
+    };
+    try {
+      await d.waitFor(/^课程$/m, 'the lesson list in Chinese', 240_000);
+      await d.waitFor(/分钟/, 'the minutes column');
+      expect(spilled()).toEqual([]);
+      expect(d.screen()).toContain('Enter 打开 · c 继续 · q 退出 · ? 帮助');
+
+      d.write('\r');
+      await d.waitFor(/^步骤 1\/\d+：/m, 'the first step in Chinese', 120_000);
+      await d.waitFor(/实验环境：运行中/, 'the lab up', 120_000);
+      await d.waitFor(/检查 · \d+\/\d+ 通过/, 'the first check round');
+      expect(spilled()).toEqual([]);
+      // The pane title is a rule to the last column.
+      const lines = d.lines();
+      const title = lines.find((l) => l.includes('上的 shell'))!;
+      expect(title.startsWith('── ')).toBe(true);
+      expect(stringWidth(title)).toBe(80);
+      expect(title.endsWith('─')).toBe(true);
+      // The status bar: the last row drawn (the app leaves the terminal's last row free).
+      const status = lines.filter((l) => l.trim()).at(-1)!;
+      expect(status.startsWith('焦点：课程'), status).toBe(true);
+      expect(status.endsWith('? 帮助'), status).toBe(true);
+      expect(stringWidth(status)).toBe(80);
+
+      d.write('?');
+      await d.waitFor(/│ 按键/, 'the help box');
+      expect(spilled()).toEqual([]);
+      const box = d.lines();
+      const top = box.findIndex((l) => l.startsWith('╭'));
+      const bottom = box.findIndex((l) => l.startsWith('╰'));
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(bottom).toBeGreaterThan(top);
+      for (const row of box.slice(top, bottom + 1)) expect(stringWidth(row), row).toBe(80);
+      for (const row of box.slice(top + 1, bottom)) {
+        expect(row.startsWith('│'), row).toBe(true);
+        expect(row.endsWith('│'), row).toBe(true);
+      }
+
+      d.write('\x1b');
+      await d.waitFor((s) => !s.includes('╭'), 'the help closed');
+      d.write('\x03');
+      expect((await d.waitExit()).exitCode).toBe(0);
+      expect(d.screen()).toContain('`dnlab down` 可以停止它');
+    } finally {
+      fs.rmSync(zhState, { recursive: true, force: true });
+    }
   }, 600_000);
 });

@@ -3,6 +3,7 @@ import type { Catalogue } from '../index.js';
 /**
  * 简体中文: the `tui` part of the catalogue. Keys and {placeholders} as in ../en/tui.ts. The TUI
  * must fit 80×24 and a Chinese character takes two columns: labels stay short.
+ * `tui.lesson.fresh` and `tui.reset.done` are notes in the one-line status bar: kept very short.
  */
 export const tui: Catalogue = {
   // 按键（帮助列表）。
@@ -92,10 +93,10 @@ export const tui: Catalogue = {
   'tui.solution.none': '本步骤没有写好的参考答案。',
   'tui.reset.confirm':
     '重置本课程的实验环境？各主机恢复到课程开始时的状态：你创建的容器、网络和规则都会被删除，之前的步骤不会替你重做。',
-  'tui.reset.done': '{hosts} 已恢复初始状态：回到课程开始处。',
+  'tui.reset.done': '{hosts} 已重置',
   'tui.reset.failed': '重置失败：{message}',
   'tui.reset.setupFailed': '课程准备命令 `{run}` 在 {host} 上失败（退出码 {code}）：{detail}',
-  'tui.lesson.fresh': '本课程从全新的 {hosts} 开始。',
+  'tui.lesson.fresh': '{hosts} 已是全新状态',
   'tui.reset.keys': '{yes} 重置 · {no} 保留',
 
   // 状态栏。
