@@ -80,12 +80,15 @@ function checkLines(c: CheckLine, width: number, theme: Theme): Line[] {
   const s = statusOf(c);
   const word = statusWord(s, c);
   // Pass/fail: symbol then message (the screen reader hears the word instead of the symbol).
-  // Waiting/skipped: say why it did not run, then the message.
+  // Waiting/skipped: say why it did not run, then the message, unless the message already
+  // says it ("waiting on web (it must pass first)": the word once, not twice).
+  const said = s !== 'pass' && s !== 'fail' && c.message.startsWith(word);
+  const why = said ? '' : t('tui.check.lead', { word });
   const lead = theme.screenReader
-    ? t('tui.check.lead', { word })
+    ? why
     : s === 'pass' || s === 'fail'
       ? `${CHECK_SYMBOL[s]} `
-      : `${CHECK_SYMBOL[s]} ${t('tui.check.lead', { word })}`;
+      : `${CHECK_SYMBOL[s]} ${why}`;
   const indent = theme.screenReader ? 2 : displayWidth(CHECK_SYMBOL[s]) + 1;
   const quiet = s === 'waiting' || s === 'skipped';
   return wrapSegments([{ text: c.message, ...(quiet ? { tone: 'muted' as const } : {}) }], width, {

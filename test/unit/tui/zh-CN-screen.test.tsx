@@ -9,6 +9,7 @@ import { zhCN } from '../../../src/i18n/zh-CN.js';
 import type { Progress } from '../../../src/lab/progress-store.js';
 import type { Lesson, Step } from '../../../src/lessons/index.js';
 import { App, type AppOutcome } from '../../../src/tui/App.js';
+import { checkPanelLines } from '../../../src/tui/components/CheckPanel.js';
 import { topologyPanelLines } from '../../../src/tui/components/TopologyPanel.js';
 import { ServicesProvider, type TuiServices } from '../../../src/tui/services.js';
 import { fakeLab } from './app/fakes.js';
@@ -387,5 +388,39 @@ describe('the lab map panel in zh-CN', () => {
     expect(stringWidth(title)).toBeLessThanOrEqual(width);
     const wide = topologyPanelLines({ lines: [], width: 40, observedAt: '12:00:05' });
     expect(wide[0]!.map((s) => s.text).join('')).toBe('拓扑图 · 12:00:05');
+  });
+});
+
+describe('the check panel in zh-CN', () => {
+  it('says "waiting on" once when the message already says it', () => {
+    const lines = checkPanelLines(
+      {
+        width: 60,
+        checks: [
+          { id: 'a', kind: 'container-running', pass: false, message: '没有名为 web 的容器。' },
+          {
+            id: 'b',
+            kind: 'http-reachable',
+            pass: false,
+            message: '等待 a（它必须先通过）',
+            waitingOn: 'a',
+          },
+          {
+            id: 'c',
+            kind: 'link-exists',
+            pass: false,
+            message: 'eth0 上的 VLAN 接口。',
+            skipped: '8021q',
+          },
+        ],
+      },
+      { color: false, screenReader: false },
+    ).map((l) => l.map((s) => s.text).join(''));
+    expect(lines).toEqual([
+      '检查 · 0/3 通过',
+      '✘ 没有名为 web 的容器。',
+      '… 等待 a（它必须先通过）',
+      '⊘ 已跳过：需要 8021q：eth0 上的 VLAN 接口。',
+    ]);
   });
 });
