@@ -40,7 +40,16 @@ function withStyle(ctx: Ctx, style: Omit<Segment, 'text'>): Ctx {
   return { ...ctx, style: { ...ctx.style, ...style } };
 }
 
-/** Inline tokens to segments; soft line breaks become spaces. */
+/** Chinese and Japanese text and punctuation: a line break between two of them is no space. */
+const CJK_BREAK =
+  /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])\n(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])/gu;
+
+/** A soft line break inside a paragraph: a space, except between two CJK characters. */
+export function softBreaks(text: string): string {
+  return text.replace(CJK_BREAK, '').replace(/\n/g, ' ');
+}
+
+/** Inline tokens to segments; soft line breaks become spaces (none between CJK characters). */
 function inline(tokens: Token[] | undefined, ctx: Ctx): Segment[] {
   const out: Segment[] = [];
   for (const tok of tokens ?? []) {
@@ -48,7 +57,7 @@ function inline(tokens: Token[] | undefined, ctx: Ctx): Segment[] {
       case 'text': {
         const t = tok as Tokens.Text;
         if (t.tokens?.length) out.push(...inline(t.tokens, ctx));
-        else out.push({ ...ctx.style, text: decode(t.text).replace(/\n/g, ' ') });
+        else out.push({ ...ctx.style, text: softBreaks(decode(t.text)) });
         break;
       }
       case 'escape':

@@ -115,3 +115,12 @@ describe('<Markdown> and <StepView>', () => {
     expect(text).toContain('The bridge exists before any container runs.');
   });
 });
+
+describe('soft line breaks in Chinese', () => {
+  it('join two Chinese lines without a space, and Latin ones with one', () => {
+    const md = '先在 host1 上运行\n`docker ps`，再看\n输出。\nThen run\nit.';
+    expect(linesText(renderMarkdown(md, { width: 80 }))).toEqual([
+      '先在 host1 上运行 docker ps，再看输出。 Then run it.',
+    ]);
+  });
+});
