@@ -36,9 +36,12 @@ export function inLang<T>(lang: Lang, fn: () => T): T {
   return scoped.run(lang, fn);
 }
 
-/** `--lang` wins; else LC_ALL / LC_MESSAGES / LANG (`zh_CN.UTF-8` → zh-CN); else English. */
+/**
+ * `--lang` wins; else the first set of LC_ALL / LC_MESSAGES / LANG (`zh_CN.UTF-8` → zh-CN), as
+ * the C library reads them (an empty one counts as unset); else English.
+ */
 export function detectLang(explicit?: string, env: NodeJS.ProcessEnv = process.env): Lang {
-  const raw = explicit ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
+  const raw = explicit ?? [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v) ?? '';
   return /^zh([-_](CN|Hans|SG))?/i.test(raw) ? 'zh-CN' : 'en';
 }
 

@@ -46,6 +46,7 @@ describe('choosing the language', () => {
     expect(chooseLang([], env({ LC_ALL: 'C', LANG: 'zh_CN.UTF-8' }))).toBe('en');
     expect(chooseLang([], env({ LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'C' }))).toBe('zh-CN');
     expect(chooseLang([], env({}))).toBe('en');
+    expect(chooseLang([], env({ LC_ALL: '', LANG: 'zh_CN.UTF-8' }))).toBe('zh-CN'); // empty = unset
     expect(detectLang(undefined, env({ LANG: 'zh_SG.UTF-8' }))).toBe('zh-CN');
     expect(detectLang(undefined, env({ LANG: 'de_DE.UTF-8' }))).toBe('en');
   });
