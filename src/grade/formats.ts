@@ -85,8 +85,8 @@ export function formatText(result: GradeResult, opts: { color?: boolean } = {}):
         if (c.status === 'pass') continue;
         lines.push(`      ${mark(c.status)} ${c.id}: ${oneLine(c.message)}`);
         const es = [
-          c.expected !== undefined ? `${t('grade.text.expected')}: ${oneLine(c.expected)}` : '',
-          c.seen !== undefined ? `${t('grade.text.seen')}: ${oneLine(c.seen)}` : '',
+          c.expected !== undefined ? t('grade.text.expected', { value: oneLine(c.expected) }) : '',
+          c.seen !== undefined ? t('grade.text.seen', { value: oneLine(c.seen) }) : '',
         ].filter(Boolean);
         if (es.length) lines.push(p.dim(`        ${es.join(' · ')}`));
         for (const e of c.evidence) lines.push(p.dim(`        ${oneLine(e)}`));

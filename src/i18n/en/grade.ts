@@ -20,8 +20,8 @@ export const grade = {
   'grade.text.about': 'dnlab {version} · lab hosts {hosts}',
   'grade.text.workshop': 'workshop "{title}"',
   'grade.text.skipped': 'skipped',
-  'grade.text.expected': 'expected',
-  'grade.text.seen': 'seen',
+  'grade.text.expected': 'expected: {value}',
+  'grade.text.seen': 'seen: {value}',
   'grade.text.total':
     'Total: {points}/{possible} points · {stepsPassed} of {steps} steps · {checksPassed} of {checks} checks passed',
   'grade.text.stepsSkipped': '{n} step(s) skipped (a kernel feature this machine lacks)',

@@ -24,8 +24,8 @@ export const grade: Catalogue = {
   'grade.text.about': 'dnlab {version} · 实验主机 {hosts}',
   'grade.text.workshop': 'workshop "{title}"',
   'grade.text.skipped': '已跳过',
-  'grade.text.expected': '期望',
-  'grade.text.seen': '实际',
+  'grade.text.expected': '期望：{value}',
+  'grade.text.seen': '实际：{value}',
   'grade.text.total':
     '总计：{points}/{possible} 分 · {steps} 个步骤中通过 {stepsPassed} 个 · {checks} 项检查中通过 {checksPassed} 项',
   'grade.text.stepsSkipped': '跳过了 {n} 个步骤（本机缺少所需的内核功能）',
