@@ -104,7 +104,7 @@ describe('grade text output in zh-CN', () => {
     expect(steps.map((l) => l.trimStart().slice(0, 1))).toEqual(['✔', '✔', '✘']);
     expect(steps[2]).toMatch(/把 web 服务器接入网络 appnet +0\/3$/);
     expect(text).toContain('期望：appnet');
-    expect(text).toContain('实际: bridge (172.17.0.2)');
+    expect(text).toContain('实际：bridge (172.17.0.2)');
     expect(text).toMatch(/总计：\d+\/\d+ 分/);
   });
 });
