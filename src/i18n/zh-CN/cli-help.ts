@@ -22,7 +22,7 @@ export const cliHelp: Catalogue = {
   'cli.opt.json': '输出机器可读的 JSON',
 
   'cli.up.description':
-    '启动实验环境：LAN 上的两台 Docker 主机（host1、host2），各自在自己的网络命名空间中',
+    '启动实验环境：局域网上的两台 Docker 主机（host1、host2），各自在自己的网络命名空间中',
   'cli.up.help':
     '已经在运行的实验环境保持不变。上次崩溃留下的残留会先被清理。\n启动过程中按 Ctrl-C 会删除已经创建的一切。\n\n示例：\n  sudo dnlab up',
   'cli.down.description': '停止实验环境，并删除它创建的一切（命名空间、守护进程、挂载点、文件）',
@@ -42,8 +42,8 @@ export const cliHelp: Catalogue = {
   'cli.exec.description': '在实验主机内运行一条命令',
   'cli.exec.help':
     '在命令前加上 `--`，这样命令的选项就不会被当作 dnlab 的选项。\n\n示例：\n  sudo dnlab exec host1 -- docker ps\n  sudo dnlab exec host2 -- ip -br addr',
-  'cli.topo.description': '按实际情况绘制实验环境的网络：主机、LAN、网桥、veth 对、容器、端口',
-  'cli.topo.hostOpt': '只显示这台实验主机（以及 LAN 和它的覆盖网络）',
+  'cli.topo.description': '按实际情况绘制实验环境的网络：主机、局域网、网桥、veth 对、容器、端口',
+  'cli.topo.hostOpt': '只显示这台实验主机（以及局域网和它的覆盖网络）',
   'cli.topo.formatOpt': 'ascii（默认）、mermaid、dot 或 json',
   'cli.topo.widthOpt': 'ascii 拓扑图的列数（默认：终端宽度，管道输出时为 80）',
   'cli.topo.help':

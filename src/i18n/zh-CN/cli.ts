@@ -69,7 +69,7 @@ export const cli: Catalogue = {
   'lab.stage.image': '实验镜像',
   'lab.stage.baseline': '记录初始状态',
   'lab.stage.cleanup': '清理残留',
-  'lab.stage.lan': 'LAN',
+  'lab.stage.lan': '局域网',
   'lab.stage.internet': 'internet',
   'lab.stage.removeObjects': '删除实验对象',
   'lab.stage.rebuild': '重建主机',
