@@ -1,6 +1,6 @@
 import React, { useEffect, useMemo, useState } from 'react';
 import { Box, useApp } from 'ink';
-import { t } from '../i18n/index.js';
+import { getLang, setLang, t } from '../i18n/index.js';
 import { LessonError, type Lesson } from '../lessons/index.js';
 import { lessonSummary } from './app/lesson-view.js';
 import { ShellPool } from './app/shell-pool.js';
@@ -46,7 +46,17 @@ export function App({ outcome }: AppProps) {
   const rows = Math.max(4, size.rows - 1);
   const start = useLabStart();
   const store = useProgressStore();
-  const [{ lessons, error: lessonsError }] = useState(() => loadLessons(services.loadLessons));
+  // L on the list switches the language: every text, the lessons' too, is read again in it.
+  const [lang, setLangState] = useState(getLang);
+  const { lessons, error: lessonsError } = useMemo(
+    () => loadLessons(services.loadLessons),
+    [services, lang],
+  );
+  const switchLanguage = () => {
+    const next = getLang() === 'en' ? 'zh-CN' : 'en';
+    setLang(next);
+    setLangState(next);
+  };
   const pool = useMemo(() => new ShellPool(services.openShell), [services]);
   useEffect(() => () => pool.dispose(), [pool]);
   const [open, setOpen] = useState<string>();
@@ -107,6 +117,7 @@ export function App({ outcome }: AppProps) {
       rows={rows}
       onOpen={setOpen}
       onQuit={quit}
+      onLanguage={switchLanguage}
     />,
   );
 }

@@ -15,6 +15,7 @@ export type Action =
   | 'bottom'
   | 'open'
   | 'continue'
+  | 'language'
   | 'quit'
   | 'help'
   | 'closeHelp'
@@ -63,6 +64,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'bottom', scope: 'home', keys: ['end', 'G'], description: 'tui.key.bottom' },
   { action: 'open', scope: 'home', keys: ['enter'], description: 'tui.key.open' },
   { action: 'continue', scope: 'home', keys: ['c'], description: 'tui.key.continue' },
+  { action: 'language', scope: 'home', keys: ['L'], description: 'tui.key.language' },
   { action: 'quit', scope: 'home', keys: ['q'], description: 'tui.key.quit' },
 
   { action: 'nextStep', scope: 'lesson', keys: ['n'], description: 'tui.key.nextStep' },

@@ -25,6 +25,8 @@ export interface LessonListProps {
   onOpen: (id: string) => void;
   onQuit: () => void;
   onHelp?: () => void;
+  /** Switch the UI to the other language. */
+  onLanguage?: () => void;
 }
 
 function stateWord(l: LessonSummary): string {
@@ -61,6 +63,7 @@ export function lessonListLines(props: LessonListProps, selected: number, theme:
           cont: keysFor('continue', 'home'),
           quit: keysFor('quit', 'home'),
           help: keysFor('help', 'global'),
+          lang: keysFor('language', 'home'),
         }),
         tone: 'muted',
       },
@@ -124,6 +127,7 @@ export function LessonList(props: LessonListProps) {
         if (lesson) props.onOpen(lesson.id);
       } else if (action === 'quit') props.onQuit();
       else if (action === 'help') props.onHelp?.();
+      else if (action === 'language') props.onLanguage?.();
       else {
         current.current = lessonListReducer(current.current, action, ctx);
         setState(current.current);

@@ -16,6 +16,7 @@ export interface HomeScreenProps {
   rows: number;
   onOpen: (id: string) => void;
   onQuit: () => void;
+  onLanguage?: () => void;
 }
 
 const HOME_HELP = ['global', 'home', 'help'] as const;
@@ -68,6 +69,7 @@ export function HomeScreen(props: HomeScreenProps) {
           onOpen={props.onOpen}
           onQuit={props.onQuit}
           onHelp={() => setHelp(true)}
+          {...(props.onLanguage ? { onLanguage: props.onLanguage } : {})}
         />
       )}
     </Box>

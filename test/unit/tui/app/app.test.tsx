@@ -1,6 +1,7 @@
 import path from 'node:path';
 import React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setLang } from '../../../../src/i18n/index.js';
 import { loadAllLessons } from '../../../../src/lessons/index.js';
 import { App, type AppOutcome } from '../../../../src/tui/App.js';
 import { ServicesProvider, type TuiServices } from '../../../../src/tui/services.js';
@@ -146,5 +147,29 @@ describe('the TUI app (fake lab)', () => {
     await tick();
     app.stdin.write(KEY.ctrlC);
     await waitForFrame(app, () => outcome.labUp);
+  });
+
+  it('L on the list switches every text, the lessons’ too, between English and 中文', async () => {
+    const lab = fakeLab(LESSONS);
+    const translated = path.resolve(import.meta.dirname, '../../../fixtures/lessons/good');
+    lab.services.loadLessons = () => loadAllLessons(translated);
+    try {
+      const app = renderApp(lab.services);
+      let frame = await waitForFrame(app, (f) => f.includes('Lessons'));
+      expect(frame).toContain('Publish a port');
+      expect(frame).toContain('L 中文');
+      await tick();
+      app.stdin.write('L');
+      frame = await waitForFrame(app, (f) => f.includes('课程'));
+      expect(frame).toContain('发布端口');
+      expect(frame).toContain('L English');
+      expect(frame).toContain('Plain'); // a lesson in English only stays English
+      await tick();
+      app.stdin.write('L');
+      frame = await waitForFrame(app, (f) => f.includes('Lessons'));
+      expect(frame).toContain('Publish a port');
+    } finally {
+      setLang('en');
+    }
   });
 });
