@@ -1,6 +1,7 @@
 // Extra benchmark suites for bench/run.mjs (`npm run bench -- tui`). Not tests: they report.
 //
-// tui: the real binary in a pty at 100×30, its screen read through @xterm/headless.
+// tui: the real binary in a pty at 100×30, its screen read through @xterm/headless
+//   (BENCH_MAIN=path/to/entry.mjs measures another entry point, e.g. a bundle).
 //   - first frame: spawn → the lesson list on screen, the lab already up (target ≤ 500 ms)
 //   - key echo: a key typed in the shell pane → the character on screen (target: one frame, 33 ms)
 //   - seq 1 200000 in the pane: time to the prompt, and how fast the UI answers a key meanwhile
@@ -14,7 +15,7 @@ import * as pty from '@lydell/node-pty';
 import xtermHeadless from '@xterm/headless';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const MAIN = path.join(ROOT, 'dist', 'cli', 'main.js');
+const MAIN = process.env.BENCH_MAIN ?? path.join(ROOT, 'dist', 'cli', 'main.js');
 const LESSONS = path.join(ROOT, 'test', 'fixtures', 'e2e-lessons');
 const INSTANCE = 'tui';
 
