@@ -5,7 +5,7 @@ import { SUPPORTED_LANGS, t, type Lang } from '../i18n/index.js';
 import type { Diagnostic } from './diagnostics.js';
 import { expecting, type LessonIssue } from './issues.js';
 import { SLUG, type LessonFile } from './schema.js';
-import { isFileText, placeholders, variants } from './text.js';
+import { isFileText, isObj, placeholderIssue, variants } from './text.js';
 import { readYamlFile, toDiagnostics, validateYaml } from './yaml-file.js';
 
 /**
@@ -79,9 +79,6 @@ interface EnStep {
   explain?: unknown;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function englishSteps(raw: unknown): EnStep[] {
   const steps = isObj(raw) && Array.isArray(raw.steps) ? raw.steps : [];
   return steps.filter(isObj).map((s) => {
@@ -107,14 +104,8 @@ function overlayRules(raw: unknown, o: Overlay, lang: Translation): LessonIssue[
   const out: LessonIssue[] = [];
   const en = isObj(raw) ? raw : {};
   const same = (p: PropertyKey[], enText: unknown, text: string): void => {
-    const want = placeholders(variants(enText).en ?? '');
-    const have = placeholders(text);
-    if (want.join() !== have.join()) {
-      out.push({
-        path: p,
-        message: t('lessons.translation.placeholders', { lang, en: list(want), have: list(have) }),
-      });
-    }
+    const issue = placeholderIssue(p, variants(enText).en ?? '', text, lang);
+    if (issue) out.push(issue);
   };
   same(['title'], en.title, o.title);
   same(['summary'], en.summary, o.summary);
@@ -212,10 +203,6 @@ function stepRules(
     same([...at, 'explain'], en.explain, o.explain);
   }
   return out;
-}
-
-function list(names: string[]): string {
-  return names.length ? names.map((n) => `{${n}}`).join(' ') : t('lessons.translation.none');
 }
 
 /** lesson.yaml's data with each translation's texts added beside the English ones. */

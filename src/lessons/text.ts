@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SUPPORTED_LANGS, type Lang } from '../i18n/index.js';
+import { SUPPORTED_LANGS, t, type Lang } from '../i18n/index.js';
+import type { LessonIssue } from './issues.js';
 import { isDocPath } from './schema.js';
 
 /**
@@ -23,7 +24,7 @@ export interface TextRef {
   role: TextRole;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> =>
+export const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
@@ -120,4 +121,22 @@ export function resolveText(
 /** The `{name}` placeholders of a text, as the message catalogue fills them. */
 export function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))].sort();
+}
+
+/** A translated text that lost or gained a placeholder of the English one, as a lint issue. */
+export function placeholderIssue(
+  path: PropertyKey[],
+  enText: string,
+  text: string,
+  lang: Lang,
+): LessonIssue | undefined {
+  const want = placeholders(enText);
+  const have = placeholders(text);
+  if (want.join() === have.join()) return undefined;
+  const list = (names: string[]) =>
+    names.length ? names.map((n) => `{${n}}`).join(' ') : t('lessons.translation.none');
+  return {
+    path,
+    message: t('lessons.translation.placeholders', { lang, en: list(want), have: list(have) }),
+  };
 }

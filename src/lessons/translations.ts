@@ -8,7 +8,7 @@ import { isDocPath } from './schema.js';
 import {
   isFileText,
   pickVariant,
-  placeholders,
+  placeholderIssue,
   textFields,
   translationPath,
   variants,
@@ -60,25 +60,11 @@ export function translationRules(raw: unknown, dir: string): LessonIssue[] {
       const enText = contents(dir, en, ref.role);
       const langText = contents(dir, picked.value, ref.role);
       if (enText === undefined || langText === undefined) continue;
-      const want = placeholders(enText);
-      const have = placeholders(langText);
-      if (want.join() !== have.join()) {
-        out.push({
-          path: at,
-          message: t('lessons.translation.placeholders', {
-            lang,
-            en: list(want),
-            have: list(have),
-          }),
-        });
-      }
+      const issue = placeholderIssue(at, enText, langText, lang);
+      if (issue) out.push(issue);
     }
   }
   return out;
-}
-
-function list(names: string[]): string {
-  return names.length ? names.map((n) => `{${n}}`).join(' ') : t('lessons.translation.none');
 }
 
 /** A text's words: inline as written, or a file's contents (undefined if it cannot be read). */
