@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth, pad, truncate } from '../text/width.js';
 
 /** Text helpers for terminal tables: widths by display columns (CJK = 2), colour on request. */
 
@@ -20,43 +20,13 @@ export function painter(color: boolean): Painter {
   return { green: p('32'), red: p('31'), yellow: p('33'), dim: p('2'), bold: p('1') };
 }
 
-/** Display width of a text, ANSI colours excluded. */
-export function width(s: string): number {
-  return stringWidth(s);
-}
-
-/** Pad to `w` display columns (left-aligned, or right-aligned with `right`). */
-export function pad(s: string, w: number, right = false): string {
-  const fill = ' '.repeat(Math.max(0, w - width(s)));
-  return right ? fill + s : s + fill;
-}
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/**
- * Cut to at most `w` display columns, with an ellipsis when something was cut. Cuts between
- * graphemes only: a wide (CJK) character or an emoji sequence is kept whole or left out, never
- * halved, so the result may be one column narrower than `w`.
- */
-export function truncate(s: string, w: number): string {
-  if (width(s) <= w) return s;
-  if (w <= 0) return '';
-  let out = '';
-  let used = 0;
-  for (const { segment } of graphemes.segment(s)) {
-    const cw = width(segment);
-    if (used + cw > w - 1) break;
-    out += segment;
-    used += cw;
-  }
-  return `${out}…`;
-}
+export { displayWidth as width, pad, truncate };
 
 /** Rows of cells as aligned lines; `right` lists the columns aligned right. */
 export function table(rows: string[][], opts: { right?: number[]; gap?: string } = {}): string[] {
   const cols = Math.max(0, ...rows.map((r) => r.length));
   const widths = Array.from({ length: cols }, (_, c) =>
-    Math.max(0, ...rows.map((r) => width(r[c] ?? ''))),
+    Math.max(0, ...rows.map((r) => displayWidth(r[c] ?? ''))),
   );
   const gap = opts.gap ?? '  ';
   return rows.map((r) =>

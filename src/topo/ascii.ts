@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { t } from '../i18n/index.js';
 import { nodeId, type TopoEdge, type TopoGraph, type TopoNode } from './model.js';
-import { splitCols } from './width.js';
+import { splitCols } from '../text/width.js';
 
 /**
  * The map as plain text: a tree per host under the LAN, readable without colour, every line at

@@ -1,19 +1,19 @@
 import { t } from '../i18n/index.js';
 import type { TraceConfirmation } from './confirm.js';
 import { endName, type TracePlan } from './trace.js';
-import { cols, padCols } from './width.js';
+import { displayWidth, pad } from '../text/width.js';
 
 /** A trace as text lines (pure): the planned hops, the expected end, then what the probe showed. */
 export function renderTrace(plan: TracePlan, confirmation?: TraceConfirmation): string[] {
   const to = `${endName(plan.to.end)}${plan.to.port !== undefined ? `:${plan.to.port}` : ''}/${plan.to.proto}`;
   const lines = [t('topo.trace.title', { from: endName(plan.from), to }), t('topo.trace.plan')];
   // Columns, not string length: `where` lines up whatever script it is written in.
-  const pad = Math.max(5, ...plan.hops.map((h) => cols(h.where)));
+  const whereW = Math.max(5, ...plan.hops.map((h) => displayWidth(h.where)));
   for (const h of plan.hops) {
     const mark = h.kind === 'drop' ? '✘' : h.kind === 'deliver' ? '✔' : '→';
     const unsure = h.unsure ? ` ${t('topo.trace.unsure')}` : '';
-    lines.push(`  ${mark} ${padCols(h.where, pad)}  ${h.text}${unsure}`);
-    if (h.rule) lines.push(`  ${' '.repeat(pad + 4)}${h.rule.raw}`);
+    lines.push(`  ${mark} ${pad(h.where, whereW)}  ${h.text}${unsure}`);
+    if (h.rule) lines.push(`  ${' '.repeat(whereW + 4)}${h.rule.raw}`);
   }
   const stop = plan.stop;
   switch (plan.verdict) {

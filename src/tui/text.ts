@@ -1,41 +1,8 @@
-import stringWidth from 'string-width';
+import { displayWidth, graphemes, padEnd, truncate } from '../text/width.js';
 import type { Line, Segment } from './theme.js';
 
-/**
- * Widths in terminal columns, never in string length: a CJK character takes two columns,
- * a combining mark none. Every layout decision in the TUI goes through these.
- */
-
-export function displayWidth(text: string): number {
-  return stringWidth(text);
-}
-
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-function graphemes(text: string): string[] {
-  return Array.from(segmenter.segment(text), (s) => s.segment);
-}
-
-/** Cut to at most `width` columns, ending with `…` when something was cut. */
-export function truncate(text: string, width: number): string {
-  if (width <= 0) return '';
-  if (displayWidth(text) <= width) return text;
-  let out = '';
-  let w = 0;
-  for (const g of graphemes(text)) {
-    const gw = displayWidth(g);
-    if (w + gw > width - 1) break;
-    out += g;
-    w += gw;
-  }
-  return out + '…';
-}
-
-/** Pad with spaces to exactly `width` columns (cutting first if longer). */
-export function padEnd(text: string, width: number): string {
-  const cut = truncate(text, width);
-  return cut + ' '.repeat(Math.max(0, width - displayWidth(cut)));
-}
+/** Every layout decision in the TUI measures in columns (src/text/width.ts), never in length. */
+export { displayWidth, padEnd, truncate };
 
 export function lineWidth(line: Line): number {
   return line.reduce((w, s) => w + displayWidth(s.text), 0);
