@@ -18,7 +18,7 @@ import stringWidth from 'string-width';
 
 const isRoot = process.getuid?.() === 0;
 /** The lab instance (DNLAB_E2E_INSTANCE: run beside another session's lab). */
-const INSTANCE = process.env.DNLAB_E2E_INSTANCE || 'tui';
+const INSTANCE = process.env.DNLAB_E2E_INSTANCE || `tui${process.env.DNLAB_TEST_TAG ?? ''}`;
 const REAL = path.join(ROOT, 'lessons', '02-docker0');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'e2e-lessons');
 const useReal = fs.existsSync(path.join(REAL, 'lesson.yaml'));

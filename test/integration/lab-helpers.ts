@@ -8,9 +8,15 @@ export const isRoot = process.getuid?.() === 0;
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const cliPath = path.join(repoRoot, 'dist/cli/main.js');
 
+/**
+ * A short tag (DNLAB_TEST_TAG, up to 2 letters or digits) appended to every test instance name,
+ * so two checkouts can run their suites side by side on one machine.
+ */
+export const testTag = process.env.DNLAB_TEST_TAG ?? '';
+
 /** Tests run their own lab instance, so a learner's lab on the same machine is never touched. */
 export function useTestInstance(name: string): void {
-  process.env.DNLAB_INSTANCE = name;
+  process.env.DNLAB_INSTANCE = `${name}${testTag}`;
   delete process.env.DNLAB_ROOT;
 }
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { cliPath, isRoot } from './lab-helpers.js';
+import { cliPath, isRoot, testTag } from './lab-helpers.js';
 
 const { loadAllLessons } = await import('../../src/lessons/load.js');
 
@@ -56,7 +56,7 @@ describe.skipIf(!isRoot || lessons.length === 0)('lesson self-test (real labs)',
       const groups: string[][] = Array.from({ length: Math.max(1, workers) }, () => []);
       lessons.forEach((l, i) => groups[i % groups.length]!.push(l.id));
       const runs = await Promise.all(
-        groups.filter((g) => g.length > 0).map((ids, i) => selftest(ids, `les${i}`)),
+        groups.filter((g) => g.length > 0).map((ids, i) => selftest(ids, `les${i}${testTag}`)),
       );
       const failures = runs.flatMap((r) =>
         r.cases.filter((c) => !c.ok).map((c) => `round ${c.round}: ${c.lesson}/${c.step} ${c.phase}: ${c.detail}`),
