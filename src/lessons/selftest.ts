@@ -92,7 +92,7 @@ export async function selftestLesson(
   for (const step of lesson.steps) {
     const base = { lesson: lesson.id, step: step.id };
     // The same skip as check, grade and the TUI give (src/observe/step-features.ts).
-    const reason = await inLang('en', () => featureSkipReason(step.features));
+    const reason = await featureSkipReason(step.features);
     if (reason) {
       emit({ ...base, phase: 'solution', ok: true, skipped: reason, detail: reason, ms: 0 });
       continue;
