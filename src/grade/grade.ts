@@ -9,6 +9,7 @@ import { DEFAULT_TOPOLOGY, type Topology } from '../lab/topology.js';
 import { displayPath } from '../lessons/diagnostics.js';
 import type { Lesson, Step } from '../lessons/model.js';
 import { checkStep, type StepCheckRequest } from '../observe/check-step.js';
+import { stepRequest } from '../observe/step-features.js';
 import {
   GRADE_FORMAT,
   GRADE_VERSION,
@@ -183,11 +184,7 @@ export async function gradeLessons(opts: GradeOptions): Promise<GradeResult> {
       const t0 = performance.now();
       let results: CheckResult[];
       try {
-        ({ results } = await check({
-          checks: step.checks,
-          defaultHost: step.host,
-          hosts: lesson.hosts,
-        }));
+        ({ results } = await check(stepRequest(lesson, step)));
       } catch (e) {
         results = stepError(step, e);
       }

@@ -1,8 +1,8 @@
 import type { CheckResult } from '../checks/types.js';
 import { runOnHost } from '../lab/commands.js';
-import { kernelFeatures } from '../lab/features.js';
 import { reset } from '../lab/lab.js';
 import { checkStep } from '../observe/check-step.js';
+import { featureSkipReason, stepRequest } from '../observe/step-features.js';
 import { inLang, t } from '../i18n/index.js';
 import { loadLesson } from './load.js';
 import type { Command, Lesson, Step } from './model.js';
@@ -60,9 +60,7 @@ async function replay(lesson: Lesson, upTo: number): Promise<void> {
 }
 
 function check(lesson: Lesson, step: Step): Promise<CheckResult[]> {
-  return inLang('en', () =>
-    checkStep({ checks: step.checks, defaultHost: step.host, hosts: lesson.hosts }),
-  ).then((r) => r.results);
+  return inLang('en', () => checkStep(stepRequest(lesson, step))).then((r) => r.results);
 }
 
 const summary = (results: CheckResult[]) =>
@@ -90,13 +88,12 @@ export async function selftestLesson(
     cases.push(c);
     onCase(c);
   };
-  const features = await kernelFeatures();
   await replay(lesson, 0);
   for (const step of lesson.steps) {
     const base = { lesson: lesson.id, step: step.id };
-    const missing = step.features.filter((f) => features[f] === false);
-    if (missing.length > 0) {
-      const reason = t('lessons.selftest.needsFeature', { features: missing.join(', ') });
+    // The same skip as check, grade and the TUI give (src/observe/step-features.ts).
+    const reason = await featureSkipReason(step.features);
+    if (reason) {
       emit({ ...base, phase: 'solution', ok: true, skipped: reason, detail: reason, ms: 0 });
       continue;
     }

@@ -6,6 +6,7 @@ import { DEFAULT_TOPOLOGY, addressOnly } from '../lab/topology.js';
 import type { LabFacts } from './facts.js';
 import { judgeLazily, resolveDeferredReads } from './lazy.js';
 import { observeLab, runLabProbes } from './observe.js';
+import { featureSkip } from './step-features.js';
 
 export interface StepCheckRequest {
   checks: readonly StepCheck[];
@@ -13,6 +14,8 @@ export interface StepCheckRequest {
   defaultHost: string;
   /** Every lab host the lesson uses (all are observed in the same round). */
   hosts: readonly string[];
+  /** Kernel features the step needs (src/observe/step-features.ts): when one is missing, every check is skipped. */
+  features?: readonly string[];
 }
 
 export interface StepCheckRun {
@@ -30,6 +33,13 @@ export function hostAddresses(): Record<string, string> {
   return out;
 }
 
+/** The facts of a step that was not observed (it needs a kernel feature this machine lacks). */
+const notObserved = (): LabFacts => ({
+  hosts: {},
+  features: {},
+  observedAt: new Date().toISOString(),
+});
+
 /**
  * One check run of a step: read the lab once, then run the behaviour probes the checks ask for
  * (they may need the facts, e.g. a container's address), then judge every check. The costly
@@ -38,6 +48,8 @@ export function hostAddresses(): Record<string, string> {
  */
 export async function checkStep(req: StepCheckRequest): Promise<StepCheckRun> {
   const t0 = performance.now();
+  const skipped = await featureSkip(req.checks, req.features);
+  if (skipped) return { results: skipped, facts: notObserved(), ms: performance.now() - t0 };
   const ctx: CheckContext = { defaultHost: req.defaultHost, hostAddresses: hostAddresses() };
   const hosts = [...new Set([req.defaultHost, ...req.hosts])];
   const [facts, features] = await Promise.all([

@@ -4,6 +4,7 @@ import type { CheckResult } from '../../checks/types.js';
 import { isUp, LabError } from '../../lab/lab.js';
 import type { Lesson, Step } from '../../lessons/model.js';
 import { checkStep } from '../../observe/check-step.js';
+import { stepRequest } from '../../observe/step-features.js';
 import { resolveLessonArg } from '../lesson-args.js';
 import { FAIL, OK, bold, dim, green, red, yellow } from '../output.js';
 import { requireRoot } from '../root.js';
@@ -23,7 +24,7 @@ interface StepOutcome {
 }
 
 async function checkOne(lesson: Lesson, step: Step): Promise<StepOutcome> {
-  const run = await checkStep({ checks: step.checks, defaultHost: step.host, hosts: lesson.hosts });
+  const run = await checkStep(stepRequest(lesson, step));
   return {
     lesson: lesson.id,
     step: step.id,

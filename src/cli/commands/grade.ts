@@ -7,6 +7,7 @@ import { loadAllLessons, loadLesson, lessonDirs } from '../../lessons/load.js';
 import type { Lesson } from '../../lessons/model.js';
 import { FORMATS, formatResult, type Format } from '../../grade/formats.js';
 import { gradeLessons, type GradeProgress } from '../../grade/grade.js';
+import { describeDifferences, inCI, packageRoot, verifyInstall } from '../../grade/verify.js';
 import { loadWorkshop, type Workshop } from '../../grade/workshop.js';
 import { resolveLessons } from '../lesson-args.js';
 import { FAIL, OK, colorsEnabled, green, red, reportError, yellow } from '../output.js';
@@ -19,6 +20,7 @@ interface GradeOpts {
   workshop?: string;
   student?: string;
   quiet?: boolean;
+  verify?: boolean;
 }
 
 /** An error that is the user's to fix (exit 2), not a failed grade (exit 1). */
@@ -78,7 +80,14 @@ function progressPrinter(quiet: boolean): { onProgress(e: GradeProgress): void; 
   };
 }
 
+/** dnlab's own files as built (dist/manifest.json), else a refusal saying which differ. */
+function verifyOrRefuse(): void {
+  const diffs = verifyInstall(packageRoot(), process.env.DNLAB_MANIFEST_SHA256);
+  if (diffs.length > 0) throw new UsageError(describeDifferences(diffs), t('grade.verify.fix'));
+}
+
 export async function runGrade(opts: GradeOpts): Promise<number> {
+  if (opts.verify || inCI()) verifyOrRefuse();
   const format = opts.format as Format;
   if (!FORMATS.includes(format)) {
     throw new UsageError(
@@ -131,6 +140,7 @@ export function register(program: Command): void {
     .option('--workshop <file>', t('grade.cli.workshopOpt'))
     .option('--student <name>', t('grade.cli.studentOpt'))
     .option('-q, --quiet', t('grade.cli.quietOpt'))
+    .option('--verify', t('grade.cli.verifyOpt'))
     .addHelpText('after', () => `\n${t('grade.cli.examples')}\n`)
     .action(async (opts: GradeOpts) => {
       try {

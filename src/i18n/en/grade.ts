@@ -70,6 +70,19 @@ export const grade = {
   'grade.cli.workshopOpt': 'apply a workshop.yaml: its lessons, in its order',
   'grade.cli.studentOpt': 'who is graded (default: $DNLAB_STUDENT, else the hostname)',
   'grade.cli.quietOpt': 'no progress lines on standard error',
+  'grade.cli.verifyOpt':
+    "first check dnlab's own files against dist/manifest.json; refuse to grade when one differs (always on when CI=true)",
+  'grade.verify.refused':
+    "dnlab's own files differ from its manifest ({manifest}), so a grade could not be trusted; refusing to grade:",
+  'grade.verify.changed': '{file} changed',
+  'grade.verify.missing': '{file} is missing',
+  'grade.verify.added': '{file} was added',
+  'grade.verify.noManifest': 'there is no manifest {file} (it is written by npm run build)',
+  'grade.verify.manifestChanged':
+    'the manifest {file} is not the one DNLAB_MANIFEST_SHA256 names (or is not a manifest)',
+  'grade.verify.more': '… and {n} more',
+  'grade.verify.fix':
+    'rebuild dnlab from a clean checkout (npm ci && npm run build) before the learner\'s commands run, and run them so they cannot write dnlab\'s files (docs/grading.md, "Trust model")',
   'grade.cli.examples':
     'Formats:\n' +
     '  text   a table to read (default)\n' +

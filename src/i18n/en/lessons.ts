@@ -122,7 +122,6 @@ export const lessons = {
   // dnlab test-lessons: what each case proved, or what went wrong.
   'lessons.selftest.commandFailed': '"{run}" on {host} exited {code}',
   'lessons.selftest.commandFailedOutput': '"{run}" on {host} exited {code}: {output}',
-  'lessons.selftest.needsFeature': 'needs {features}, not available on this machine',
   'lessons.selftest.failsBefore': 'fails before the solution: {ids}',
   'lessons.selftest.passesBefore': 'every check already passes before the solution:',
   'lessons.selftest.noSuchCheck': 'no check "{id}" in this step',

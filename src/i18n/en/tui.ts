@@ -73,7 +73,7 @@ export const tui = {
   'tui.check.fail': 'fail',
   'tui.check.lead': '{word}: ',
   'tui.check.waiting': 'waiting on {id}',
-  'tui.check.skipped': 'skipped: needs {feature}',
+  'tui.check.skipped': 'skipped',
   'tui.check.error': 'The checks could not run: {message}',
 
   // Hints and solution.

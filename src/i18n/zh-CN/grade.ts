@@ -72,6 +72,19 @@ export const grade: Catalogue = {
   'grade.cli.workshopOpt': '使用一个 workshop.yaml：其中的课程，按其中的顺序',
   'grade.cli.studentOpt': '被评分的人（默认：$DNLAB_STUDENT，否则为主机名）',
   'grade.cli.quietOpt': '不在标准错误上输出进度行',
+  'grade.cli.verifyOpt':
+    '评分前先按 dist/manifest.json 核对 dnlab 自身的文件，有任何不同就拒绝评分（CI=true 时总是开启）',
+  'grade.verify.refused':
+    'dnlab 自身的文件与其清单（{manifest}）不一致，评分结果无法信任；拒绝评分：',
+  'grade.verify.changed': '{file} 已被修改',
+  'grade.verify.missing': '{file} 不见了',
+  'grade.verify.added': '{file} 是新增的',
+  'grade.verify.noManifest': '没有清单 {file}（它由 npm run build 生成）',
+  'grade.verify.manifestChanged':
+    '清单 {file} 不是 DNLAB_MANIFEST_SHA256 指定的那一份（或根本不是清单）',
+  'grade.verify.more': '……另有 {n} 项',
+  'grade.verify.fix':
+    '在学员的命令运行之前，从干净的检出重新构建 dnlab（npm ci && npm run build），并让这些命令无法改写 dnlab 的文件（见 docs/grading.md 的 “Trust model” 一节）',
   'grade.cli.examples':
     '格式：\n' +
     '  text   便于阅读的表格（默认）\n' +

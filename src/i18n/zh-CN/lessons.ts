@@ -111,7 +111,6 @@ export const lessons: Catalogue = {
 
   'lessons.selftest.commandFailed': '"{run}" 在 {host} 上退出码为 {code}',
   'lessons.selftest.commandFailedOutput': '"{run}" 在 {host} 上退出码为 {code}：{output}',
-  'lessons.selftest.needsFeature': '需要 {features}，本机不具备',
   'lessons.selftest.failsBefore': '参考答案之前未通过：{ids}',
   'lessons.selftest.passesBefore': '参考答案之前所有检查就已通过：',
   'lessons.selftest.noSuchCheck': '本步骤没有检查 "{id}"',

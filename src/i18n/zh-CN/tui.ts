@@ -79,7 +79,7 @@ export const tui: Catalogue = {
   'tui.check.fail': '未通过',
   'tui.check.lead': '{word}：',
   'tui.check.waiting': '等待 {id}',
-  'tui.check.skipped': '已跳过：需要 {feature}',
+  'tui.check.skipped': '已跳过',
   'tui.check.error': '检查无法运行：{message}',
 
   // 提示和参考答案。

@@ -36,7 +36,7 @@ function statusWord(s: Status, c: CheckLine): string {
     case 'waiting':
       return t('tui.check.waiting', { id: c.waitingOn });
     case 'skipped':
-      return t('tui.check.skipped', { feature: c.skipped });
+      return t('tui.check.skipped');
   }
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CheckResult } from '../../checks/types.js';
 import { t } from '../../i18n/index.js';
 import type { Lesson } from '../../lessons/index.js';
+import { stepRequest } from '../../observe/step-features.js';
 import { CheckRunner } from '../app/check-runner.js';
 import type { ShellPool } from '../app/shell-pool.js';
 import type { CheckLine } from '../model.js';
@@ -46,7 +47,7 @@ export function useAutoCheck({
     setChecks(undefined);
     if (!s || !enabled) return;
     const r = new CheckRunner({
-      run: () => services.check({ checks: s.checks, defaultHost: s.host, hosts: lesson.hosts }),
+      run: () => services.check(stepRequest(lesson, s)),
       onResults: (results) => {
         setChecks(results);
         deliver.current(s.id, results);

@@ -409,8 +409,8 @@ describe('the check panel in zh-CN', () => {
             id: 'c',
             kind: 'link-exists',
             pass: false,
-            message: 'eth0 上的 VLAN 接口。',
-            skipped: '8021q',
+            message: '需要 vlan，本机不支持',
+            skipped: '需要 vlan，本机不支持',
           },
         ],
       },
@@ -420,7 +420,7 @@ describe('the check panel in zh-CN', () => {
       '检查 · 0/3 通过',
       '✘ 没有名为 web 的容器。',
       '… 等待 a（它必须先通过）',
-      '⊘ 已跳过：需要 8021q：eth0 上的 VLAN 接口。',
+      '⊘ 已跳过：需要 vlan，本机不支持',
     ]);
   });
 });

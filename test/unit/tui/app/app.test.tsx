@@ -60,6 +60,8 @@ describe('the TUI app (fake lab)', () => {
     // A new lesson: its hosts were reset first; the step was checked as it opened.
     expect(lab.resets).toEqual(['host1']);
     await waitForFrame(app, (f) => f.includes('0 of 1 pass'));
+    // The step's kernel features go with its checks, so a missing one is skipped as in check and grade.
+    expect(lab.checks.last?.features).toEqual(LESSONS[0]!.steps[0]!.features);
     const shell = lab.shells.at(-1)!;
     await shell.show('root@host1:~# ');
     await waitForFrame(app, (f) => f.includes('root@host1:~#'));

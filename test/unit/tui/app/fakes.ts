@@ -4,6 +4,7 @@ import type { Finding } from '../../../../src/lab/doctor.js';
 import { emptyProgress, type Progress } from '../../../../src/lab/progress-store.js';
 import type { ExitEvent, PromptEvent } from '../../../../src/lab/terminal-session.js';
 import type { Lesson } from '../../../../src/lessons/index.js';
+import type { StepCheckRequest } from '../../../../src/observe/check-step.js';
 import type { ShellSession, TuiServices } from '../../../../src/tui/services.js';
 
 /** A shell with a real headless screen but no program: the test writes its output and prompts. */
@@ -72,7 +73,7 @@ export interface FakeLab {
   services: TuiServices;
   shells: FakeShell[];
   saved: Progress[];
-  checks: { count: number; pass: boolean };
+  checks: { count: number; pass: boolean; last?: StepCheckRequest };
   resets: string[];
   setupRuns: string[];
 }
@@ -114,6 +115,7 @@ export function fakeLab(
     },
     check: async (req) => {
       lab.checks.count++;
+      lab.checks.last = req;
       return req.checks.map((c, i): CheckResult => ({
         id: c.id ?? `${c.kind}-${i}`,
         kind: c.kind,
