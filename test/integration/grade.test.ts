@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dnlab, isRoot, repoRoot, useTestInstance } from './lab-helpers.js';
+import { dnlab, isRoot, repoRoot, testTag, useTestInstance } from './lab-helpers.js';
 
 // The grader's own lab instance (dnlabgrd-*): never the learner's, never another test's.
 useTestInstance('grd');
@@ -58,7 +58,7 @@ describe.skipIf(!isRoot)('dnlab grade on a real lab', () => {
     await learner('docker run -d --name web dnlab/busybox httpd -f -p 80');
 
     half = await gradeLessons({ lessons: loadAllLessons(), student: 'tester' });
-    expect(half.lab).toEqual({ instance: 'grd', hosts: ['host1', 'host2', 'internet'] });
+    expect(half.lab).toEqual({ instance: `grd${testTag}`, hosts: ['host1', 'host2', 'internet'] });
     const [lesson] = half.lessons;
     expect(lesson!.id).toBe('01-grade-basics');
     expect(lesson!.steps.map((s) => [s.id, s.status, s.points, s.possible])).toEqual([
