@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getLang, t } from '../i18n/index.js';
 import { GradeResultSchema, type GradeResult, type StepStatus } from './model.js';
+import { safeDeep, safeText } from '../text/safe.js';
 import { oneLine, pad, painter, table, truncate, width } from './table.js';
 
 /**
@@ -111,10 +112,14 @@ export interface ClassReport {
 const key = (lesson: string, step: string) => `${lesson}/${step}`;
 
 export function buildClassReport(
-  loaded: readonly LoadedResult[],
-  bad: readonly BadFile[] = [],
+  untrusted: readonly LoadedResult[],
+  untrustedBad: readonly BadFile[] = [],
   opts: { top?: number } = {},
 ): ClassReport {
+  // Students' files (and their names) may hold escape sequences: the report keeps none of them,
+  // so neither the table on the teacher's terminal nor the HTML page can carry one.
+  const loaded = safeDeep(untrusted.map((l) => ({ ...l })));
+  const bad = safeDeep(untrustedBad.map((b) => ({ ...b })));
   const top = opts.top ?? 10;
   const columns: Column[] = [];
   const colIndex = new Map<string, number>();
@@ -304,8 +309,9 @@ export function formatClassTable(
 
 // ── HTML ────────────────────────────────────────────────────────────────────────────────────
 
+/** Text safe in HTML: markup escaped, control characters and escape sequences removed. */
 export function htmlEscape(s: string): string {
-  return s
+  return safeText(s, { newlines: true, tabs: true })
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -106,3 +106,24 @@ export function safeJson(value: unknown, space?: number): string {
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
+
+/**
+ * A copy of a plain data value (objects, arrays, strings) with every string made safe: for
+ * formatting a whole result (a grade, a student's result file, the lab's facts) as terminal text.
+ */
+export function safeDeep<T>(value: T, opts: SafeTextOptions = {}): T {
+  if (typeof value === 'string') return safeText(value, opts) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => safeDeep(v, opts)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [safeText(k, opts), safeDeep(v, opts)]),
+    ) as T;
+  }
+  return value;
+}
+
+/** An error's message (or the thrown value) as safe text: engine and command errors quote names. */
+export function safeError(err: unknown): string {
+  const message = (err as { message?: unknown } | undefined)?.message;
+  return safeText(typeof message === 'string' ? message : String(err), { newlines: true });
+}
