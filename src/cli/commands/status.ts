@@ -36,6 +36,10 @@ export function register(program: Command): void {
       }
       if (s.internet)
         process.stdout.write(`  ${t('lab.status.internet', { address: s.internet })}\n`);
+      if (s.internetDns === 'not answering') {
+        process.stdout.write(`${red(FAIL)} ${t('lab.status.dnsDead')}\n`);
+        process.exitCode = 1;
+      }
       // The JSON above keeps the English names; the sentence names them in the current language.
       const left = s.leftovers.length ? leftovers(t) : [];
       if (left.length)
