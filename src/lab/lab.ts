@@ -100,7 +100,7 @@ export async function up(opts: { topology?: Topology; onProgress?: OnProgress; s
     if (state) await ensureInternetDns(state.topology);
     return { alreadyUp: true, ms: Date.now() - t0 };
   }
-  claimRoot();
+  claimRoot(); // before anything is touched: a folder that is not the lab's own is refused
   const image = readImageTar();
   let cleaned: CleanupReport | undefined;
   if (leftovers().length > 0) {

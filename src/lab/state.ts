@@ -28,7 +28,9 @@ export function readState(): LabState | undefined {
   }
 }
 
+/** Only `up` writes the state file; the root it creates for it is marked as the lab's own. */
 export function writeState(state: LabState): void {
+  claimRoot();
   writeFileAtomic(stateFile(), `${JSON.stringify(state, null, 2)}\n`);
 }
 
