@@ -62,6 +62,7 @@ export const cli = {
     'The lab image is missing ({path}). Build it offline with: sudo bash sandbox-vm/provision.sh',
   'lab.badInstance': 'DNLAB_INSTANCE must be 1-8 lowercase letters or digits (got "{value}")',
   'lab.badRoot': 'DNLAB_ROOT must be a folder whose name starts with "{prefix}" (got {path})',
+  'lab.dnsRestarted': "The internet's DNS server had stopped: started it again.",
   'lab.status.dnsDead':
     "The internet's DNS server does not answer (internet.lab will not resolve). `dnlab up` starts it again.",
   'lab.root.git':

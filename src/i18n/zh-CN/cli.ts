@@ -61,6 +61,7 @@ export const cli: Catalogue = {
   'lab.imageMissing': '缺少实验镜像（{path}）。可离线构建：sudo bash sandbox-vm/provision.sh',
   'lab.badInstance': 'DNLAB_INSTANCE 必须是 1-8 个小写字母或数字（实际为 "{value}"）',
   'lab.badRoot': 'DNLAB_ROOT 必须是名称以 "{prefix}" 开头的目录（实际为 {path}）',
+  'lab.dnsRestarted': '模拟互联网的 DNS 服务器已停止，现已重新启动。',
   'lab.status.dnsDead':
     '模拟互联网的 DNS 服务器没有响应（internet.lab 无法解析）。运行 `dnlab up` 可重新启动它。',
   'lab.root.git':
