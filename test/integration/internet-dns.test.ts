@@ -64,4 +64,12 @@ describe.skipIf(!isRoot)('the internet namespace DNS server on a real lab', () =
     expect(JSON.parse(after.stdout)).toMatchObject({ internetDns: 'answering' });
     expect((await dnlab(['status'])).code).toBe(0);
   });
+
+  it('reset of all hosts starts a dead server again', async () => {
+    process.kill(dnsPid(), 'SIGKILL');
+    const r = await dnlab(['reset', '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("The internet's DNS server had stopped");
+    expect(await internetDnsAnswers(topology())).toBe(true);
+  });
 });
