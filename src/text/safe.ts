@@ -90,11 +90,6 @@ export function safeText(s: string, opts: SafeTextOptions = {}): string {
   return out;
 }
 
-/** Safe text on one line: newlines and tabs become spaces (the default of `safeText`). */
-export function safeLine(s: string): string {
-  return safeText(s);
-}
-
 /**
  * JSON that keeps every value exactly yet prints no control character: JSON.stringify already
  * writes C0 as `\u00XX` and lone surrogates as `\uDXXX`; DEL, C1 and the line/paragraph
