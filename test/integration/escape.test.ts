@@ -128,5 +128,6 @@ describe.skipIf(!isRoot)('topo of a lab with a network named with ESC', () => {
       expect(r.stdout.toString().trim(), cmd).toBe('0');
       expect(fs.readFileSync(errFile, 'utf8'), cmd).toBe('');
     }
+    fs.rmSync(errFile, { force: true });
   });
 });
