@@ -2,10 +2,11 @@
 import { CommanderError } from 'commander';
 import { setLang } from '../i18n/index.js';
 import { chooseLang } from './lang.js';
-import { reportError } from './output.js';
+import { quietOnClosedPipe, reportError } from './output.js';
 import { buildProgram } from './program.js';
 
 async function main(): Promise<void> {
+  quietOnClosedPipe();
   try {
     setLang(chooseLang(process.argv.slice(2)));
   } catch (err) {

@@ -2,6 +2,7 @@ import stringWidth from 'string-width';
 import type { ProgressEvent } from '../lab/lab.js';
 import { LabError } from '../lab/lab.js';
 import { t } from '../i18n/index.js';
+import { safeError, safeText } from '../text/safe.js';
 
 /** Colour only on a terminal and only when NO_COLOR is unset (https://no-color.org). */
 export function colorsEnabled(stream: NodeJS.WriteStream = process.stdout): boolean {
@@ -89,12 +90,34 @@ export function fitColumns(s: string, width: number): string {
   return out;
 }
 
+/**
+ * `dnlab status | head -1`: the reader went away. Node ignores SIGPIPE, so each write to the
+ * closed pipe emits EPIPE, which would end in a stack trace. Instead the stream's further writes
+ * are dropped, the command finishes what it was doing (an `up` or `reset` never stops halfway),
+ * and the process exits 0, quietly.
+ * Any other stream error is still thrown.
+ */
+export function quietOnClosedPipe(streams: NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
+  let closed = false;
+  for (const stream of streams) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      closed = true;
+      stream.write = (() => true) as typeof stream.write;
+    });
+  }
+  process.on('exit', () => {
+    if (closed) process.exitCode = 0;
+  });
+}
+
 /** Print an error as message + what to try, and return the exit code to use. */
 export function reportError(err: unknown): number {
   const e = err as (Error & { fix?: string }) | undefined;
-  const message = err instanceof Error ? err.message : String(err);
+  // Errors quote names from the lab and lesson files: printed as safe text.
+  const message = safeError(err);
   process.stderr.write(`${t('cli.errorLine', { error: red(t('cli.error')), message })}\n`);
-  if (e?.fix) process.stderr.write(`${t('cli.tryLine', { try: t('cli.try'), fix: e.fix })}\n`);
+  if (e?.fix) process.stderr.write(`${t('cli.tryLine', { try: t('cli.try'), fix: safeText(e.fix) })}\n`);
   if (err instanceof LabError) return 1;
   if (process.env.DNLAB_DEBUG && e?.stack) process.stderr.write(`${e.stack}\n`);
   return 1;

@@ -1,4 +1,5 @@
-import { stringify } from 'yaml';
+import { Document, visit } from 'yaml';
+import { safeDeep, safeJson } from '../text/safe.js';
 import { t } from '../i18n/index.js';
 import type { GradedCheck, GradedStep, GradeResult } from './model.js';
 import { oneLine, painter, table } from './table.js';
@@ -32,7 +33,7 @@ export function formatResult(
 // ── JSON ────────────────────────────────────────────────────────────────────────────────────
 
 export function formatJson(result: GradeResult): string {
-  return `${JSON.stringify(result, null, 2)}\n`;
+  return `${safeJson(result, 2)}\n`;
 }
 
 // ── text ────────────────────────────────────────────────────────────────────────────────────
@@ -44,7 +45,9 @@ const MARK: Record<GradedCheck['status'] | GradedStep['status'], string> = {
   skipped: '-',
 };
 
-export function formatText(result: GradeResult, opts: { color?: boolean } = {}): string {
+export function formatText(raw: GradeResult, opts: { color?: boolean } = {}): string {
+  // Ids, names and messages come from the lab and from lesson files: no escape reaches the terminal.
+  const result = safeDeep(raw);
   const p = painter(opts.color ?? false);
   const mark = (s: keyof typeof MARK): string =>
     s === 'pass'
@@ -118,15 +121,20 @@ export function formatText(result: GradeResult, opts: { color?: boolean } = {}):
 
 // ── JUnit XML ───────────────────────────────────────────────────────────────────────────────
 
-/** Text safe inside an XML attribute or element (characters XML 1.0 forbids are dropped). */
+/**
+ * Text safe inside an XML attribute or element: characters XML 1.0 forbids (most C0, lone
+ * surrogates, U+FFFE/U+FFFF) are dropped; CR, tab, DEL and C1 are written as character
+ * references, so the value is exact and no control byte reaches a terminal that shows the file.
+ */
 export function xmlEscape(s: string): string {
   return s
-    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]/g, '')
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
+    .replace(/[\t\r\x7f-\x9f\u2028\u2029]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`)
     .replace(/\n/g, '&#10;');
 }
 
@@ -234,8 +242,20 @@ export function tapEscape(s: string): string {
   return oneLine(s).replace(/\\/g, '\\\\').replace(/#/g, '\\#');
 }
 
+/** Characters YAML would print raw: forced into double quotes, where they are written as escapes. */
+const YAML_RAW = /[\x7f-\x9f\u2028\u2029]/;
+
 function yamlBlock(data: Record<string, unknown>, indent: string): string[] {
-  const body = stringify(data, { lineWidth: 0 }).trimEnd().split('\n');
+  const doc = new Document(data);
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && YAML_RAW.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  const text = doc
+    .toString({ lineWidth: 0 })
+    .replace(new RegExp(YAML_RAW.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const body = text.trimEnd().split('\n');
   return [`${indent}  ---`, ...body.map((l) => `${indent}  ${l}`), `${indent}  ...`];
 }
 

@@ -1,3 +1,4 @@
+import { safeText } from '../text/safe.js';
 import { displayWidth, pad, truncate } from '../text/width.js';
 
 /** Text helpers for terminal tables: widths by display columns (CJK = 2), colour on request. */
@@ -37,7 +38,7 @@ export function table(rows: string[][], opts: { right?: number[]; gap?: string }
   );
 }
 
-/** One line of text (no newlines, no control characters). */
+/** One line of text (no newlines, no control characters, no escape sequences). */
 export function oneLine(s: string): string {
-  return s.replace(/[\r\n\t]+/g, ' ').replace(/[\x00-\x1f\x7f]/g, '');
+  return safeText(s.replace(/[\r\n\t]+/g, ' '));
 }

@@ -6,6 +6,7 @@ import { unmountUnder } from './mounts.js';
 import { labNetnsFiles } from './netns.js';
 import { english, type Translate } from './messages.js';
 import { killLabProcesses, nsInode } from './processes.js';
+import { assertOwnRoot } from './state.js';
 
 export interface CleanupReport {
   processes: number;
@@ -86,6 +87,7 @@ function hostsOnDisk(): string[] {
  * folders. `nodes` limits it to those nodes; without it, everything that carries the prefix.
  */
 export async function cleanup(nodes?: string[]): Promise<CleanupReport> {
+  assertOwnRoot(); // never delete a folder that is not the lab's own (a git clone, a home folder)
   const all = nodes === undefined;
   const mine = (node: string) => all || nodes.includes(node);
   const netFiles = labNetnsFiles().filter((f) => mine(path.basename(f).slice(namePrefix().length + 1)));

@@ -22,7 +22,13 @@ export function namePrefix(): string {
   return `${PREFIX}${instance()}`;
 }
 
-/** The one folder that holds all lab state (daemons' data, sockets, logs, state file). */
+/** The file `up` writes (holding the instance name) into a lab root it made: the root is the lab's own. */
+export const ROOT_MARKER = '.dnlab-root';
+
+/**
+ * The one folder that holds all lab state (daemons' data, sockets, logs, state file). `down`
+ * deletes it, so `up` marks it (src/lab/state.ts claimRoot) and nothing deletes an unmarked one.
+ */
 export function labRoot(): string {
   const root = path.resolve(process.env.DNLAB_ROOT ?? `/var/lib/${namePrefix()}`);
   // The lab deletes this folder on `down`: refuse any folder not named for the lab.

@@ -46,15 +46,35 @@ export function answer(msg: Buffer, records: Map<string, string>): Buffer | unde
   return Buffer.concat([header, question, rr]);
 }
 
+/**
+ * Serve until killed, whatever arrives: a datagram that breaks the parser is dropped, a reply to
+ * source port 0 (which no one can receive, and which dgram refuses with ERR_SOCKET_BAD_PORT) is
+ * never sent, and a send error is ignored. Only a failed bind ends the program (exit 1), so the
+ * lab's health check sees it gone.
+ */
 function main(): void {
   const [listen, ...pairs] = process.argv.slice(2);
   const records = new Map(pairs.map((p) => p.split('=') as [string, string]));
   const sock = dgram.createSocket('udp4');
-  sock.on('message', (msg, from) => {
-    const reply = answer(msg, records);
-    if (reply) sock.send(reply, from.port, from.address);
+  let bound = false;
+  sock.on('error', (err) => {
+    if (!bound) {
+      process.stderr.write(`internet-dns: ${err.message}\n`);
+      process.exit(1);
+    }
   });
-  sock.bind(53, listen);
+  sock.on('message', (msg, from) => {
+    try {
+      if (from.port === 0) return;
+      const reply = answer(msg, records);
+      if (reply) sock.send(reply, from.port, from.address, () => {});
+    } catch {
+      /* one bad datagram: dropped */
+    }
+  });
+  sock.bind(53, listen, () => {
+    bound = true;
+  });
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '\0')) main();

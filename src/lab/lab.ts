@@ -5,11 +5,11 @@ import { PRISTINE_DAEMON_JSON, engineFor, startDaemons } from './daemon.js';
 import { enterHost, makeHostNamespaces } from './hostns.js';
 import { importLabImage, readImageTar } from './image.js';
 import { addNetns, ipIn, makeSwitch, plugIntoSwitch } from './netns.js';
-import { startInternet } from './internet.js';
+import { ensureInternetDns, internetDnsAnswers, startInternet } from './internet.js';
 import { t } from './messages.js';
 import { run } from './run.js';
 import { diffSnapshots, snapshotHost, snapshotKernel, type HostSnapshot } from './snapshot.js';
-import { readState, writeFileAtomic, writeState } from './state.js';
+import { claimRoot, readState, writeFileAtomic, writeState } from './state.js';
 import { DEFAULT_TOPOLOGY, addressOnly, findHost, type HostSpec, type Topology } from './topology.js';
 import { writeShellRc } from './shell.js';
 
@@ -94,7 +94,13 @@ export async function isUp(): Promise<boolean> {
 export async function up(opts: { topology?: Topology; onProgress?: OnProgress; signal?: AbortSignal } = {}): Promise<UpResult> {
   const t0 = Date.now();
   const topology = opts.topology ?? DEFAULT_TOPOLOGY;
-  if (await isUp()) return { alreadyUp: true, ms: Date.now() - t0 };
+  if (await isUp()) {
+    // A lab already up keeps its hosts; only a dead internet DNS server is started again.
+    const state = readState();
+    if (state) await ensureInternetDns(state.topology);
+    return { alreadyUp: true, ms: Date.now() - t0 };
+  }
+  claimRoot(); // before anything is touched: a folder that is not the lab's own is refused
   const image = readImageTar();
   let cleaned: CleanupReport | undefined;
   if (leftovers().length > 0) {
@@ -243,6 +249,8 @@ export interface LabStatus {
   leftovers: string[];
   hosts: HostStatus[];
   internet?: string;
+  /** The internet namespace's DNS server: answering a real query, or not (died). */
+  internetDns?: 'answering' | 'not answering';
 }
 
 export async function status(): Promise<LabStatus> {
@@ -270,11 +278,13 @@ export async function status(): Promise<LabStatus> {
     }),
   );
   const up = state.complete && hosts.every((h) => h.engine === 'running');
+  const dns = state.topology.internet && up ? await internetDnsAnswers(state.topology) : undefined;
   return {
     up,
     leftovers: up ? [] : leftovers(),
     hosts,
     internet: state.topology.internet ? addressOnly(state.topology.internet.publicAddress) : undefined,
+    ...(dns !== undefined ? { internetDns: dns ? 'answering' : 'not answering' } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import stringWidth from 'string-width';
 import { t } from '../i18n/index.js';
 import { nodeId, type TopoEdge, type TopoGraph, type TopoNode } from './model.js';
 import { splitCols } from '../text/width.js';
+import { safeGraph } from './diagram.js';
 
 /**
  * The map as plain text: a tree per host under the LAN, readable without colour, every line at
@@ -231,7 +232,8 @@ function vxlanLines(v: View): string[] {
 }
 
 /** The map as text lines. */
-export function renderAscii(g: TopoGraph, opts: AsciiOptions = {}): string[] {
+export function renderAscii(raw: TopoGraph, opts: AsciiOptions = {}): string[] {
+  const g = safeGraph(raw);
   const width = Math.max(20, opts.width ?? 80);
   const v = new View(g);
   const hosts = g.nodes.filter((n) => n.kind === 'host');

@@ -1,7 +1,20 @@
+import { safeDeep, safeJson } from '../text/safe.js';
 import { drawnEdges, edgeWord, nodeLabel } from './labels.js';
 import type { TopoEdge, TopoGraph, TopoNode } from './model.js';
 
 /** Mermaid flowchart and graphviz DOT of the map, one subgraph (cluster) per host. Pure. */
+
+/**
+ * The graph with every name made safe for a terminal (a network may be named with an ESC). Ids
+ * stay as they are, since they are only keys: two names that differ in a control character
+ * remain two nodes. The drawings (ascii, mermaid, DOT) print only this; JSON keeps exact names.
+ */
+export function safeGraph(g: TopoGraph): TopoGraph {
+  return {
+    nodes: g.nodes.map((n) => ({ ...safeDeep(n), id: n.id })),
+    edges: g.edges.map((e) => ({ ...safeDeep(e), from: e.from, to: e.to })),
+  };
+}
 
 function shortIds(g: TopoGraph): Map<string, string> {
   return new Map(g.nodes.map((n, i) => [n.id, `n${i}`]));
@@ -19,9 +32,18 @@ function groups(g: TopoGraph): { shared: TopoNode[]; byHost: Map<string, TopoNod
 
 // ---- mermaid
 
-/** Mermaid label text: entity codes for the characters its parser treats specially. */
-function mermaidText(s: string): string {
-  return s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+/**
+ * Mermaid label text: entity codes for the characters its parser treats specially (`#` first,
+ * since it starts an entity code; a backtick would start a markdown string).
+ */
+export function mermaidText(s: string): string {
+  return s
+    .replace(/#/g, '#35;')
+    .replace(/"/g, '#quot;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/`/g, '#96;')
+    .replace(/[\r\n]/g, ' ');
 }
 
 function mermaidNode(n: TopoNode, id: string): string {
@@ -58,7 +80,8 @@ function mermaidEdge(e: TopoEdge, ids: Map<string, string>): string {
   return `  ${a} ${arrow}${label} ${b}`;
 }
 
-export function renderMermaid(g: TopoGraph): string {
+export function renderMermaid(raw: TopoGraph): string {
+  const g = safeGraph(raw);
   const ids = shortIds(g);
   const out = ['flowchart LR'];
   const { shared, byHost } = groups(g);
@@ -77,8 +100,9 @@ export function renderMermaid(g: TopoGraph): string {
 
 // ---- DOT
 
-function dotString(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+/** A DOT quoted string: backslash and quote escaped, a newline as DOT's `\\n` line break. */
+export function dotString(s: string): string {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r/g, '').replace(/\n/g, '\\n')}"`;
 }
 
 const DOT_SHAPE: Partial<Record<TopoNode['kind'], string>> = {
@@ -98,7 +122,8 @@ function dotNode(n: TopoNode, id: string): string {
   return `${id} [label=${dotString(nodeLabel(n).join('\n'))}, shape=${shape}${style}];`;
 }
 
-export function renderDot(g: TopoGraph): string {
+export function renderDot(raw: TopoGraph): string {
+  const g = safeGraph(raw);
   const ids = shortIds(g);
   const out = [
     'graph lab {',
@@ -131,5 +156,5 @@ export function renderDot(g: TopoGraph): string {
 }
 
 export function renderJson(g: TopoGraph): string {
-  return `${JSON.stringify(g, null, 2)}\n`;
+  return `${safeJson(g, 2)}\n`;
 }

@@ -8,7 +8,7 @@ import { buildTopology, type TopoGraph } from './model.js';
 export { buildTopology, nodeId, onlyHost, publishedPorts } from './model.js';
 export type { EdgeKind, NodeKind, TopoEdge, TopoGraph, TopoNode, BuildOptions } from './model.js';
 export { renderAscii, type AsciiOptions } from './ascii.js';
-export { renderDot, renderJson, renderMermaid } from './diagram.js';
+export { renderDot, renderJson, renderMermaid, safeGraph } from './diagram.js';
 export {
   planTrace,
   parseTraceTarget,
@@ -20,16 +20,16 @@ export {
 export const FORMATS = ['ascii', 'mermaid', 'dot', 'json'] as const;
 export type MapFormat = (typeof FORMATS)[number];
 
-export function renderGraph(g: TopoGraph, format: MapFormat, ascii: AsciiOptions = {}): string {
+export function renderGraph(raw: TopoGraph, format: MapFormat, ascii: AsciiOptions = {}): string {
   switch (format) {
     case 'ascii':
-      return `${renderAscii(g, ascii).join('\n')}\n`;
+      return `${renderAscii(raw, ascii).join('\n')}\n`;
     case 'mermaid':
-      return renderMermaid(g);
+      return renderMermaid(raw);
     case 'dot':
-      return renderDot(g);
+      return renderDot(raw);
     case 'json':
-      return renderJson(g);
+      return renderJson(raw);
   }
 }
 

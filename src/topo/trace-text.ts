@@ -2,9 +2,17 @@ import { t } from '../i18n/index.js';
 import type { TraceConfirmation } from './confirm.js';
 import { endName, type TracePlan } from './trace.js';
 import { displayWidth, pad } from '../text/width.js';
+import { safeText } from '../text/safe.js';
 
-/** A trace as text lines (pure): the planned hops, the expected end, then what the probe showed. */
+/**
+ * A trace as text lines (pure): the planned hops, the expected end, then what the probe showed.
+ * Names, rules and probe output come from the lab: every line is safe text.
+ */
 export function renderTrace(plan: TracePlan, confirmation?: TraceConfirmation): string[] {
+  return traceLines(plan, confirmation).map((l) => safeText(l));
+}
+
+function traceLines(plan: TracePlan, confirmation?: TraceConfirmation): string[] {
   const to = `${endName(plan.to.end)}${plan.to.port !== undefined ? `:${plan.to.port}` : ''}/${plan.to.proto}`;
   const lines = [t('topo.trace.title', { from: endName(plan.from), to }), t('topo.trace.plan')];
   // Columns, not string length: `where` lines up whatever script it is written in.

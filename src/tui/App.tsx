@@ -1,7 +1,7 @@
 import React, { useEffect, useMemo, useState } from 'react';
 import { Box, useApp } from 'ink';
 import { getLang, setLang, t } from '../i18n/index.js';
-import { LessonError, type Lesson } from '../lessons/index.js';
+import type { Lesson } from '../lessons/index.js';
 import { lessonSummary } from './app/lesson-view.js';
 import { ShellPool } from './app/shell-pool.js';
 import { useLabStart } from './hooks/useLabStart.js';
@@ -12,6 +12,7 @@ import { HomeScreen } from './screens/HomeScreen.js';
 import { LessonLive } from './screens/LessonLive.js';
 import { StartScreen } from './screens/StartScreen.js';
 import { useServices } from './services.js';
+import { safeError } from '../text/safe.js';
 
 /** How the app ended, for what `runTui` prints once the terminal is restored. */
 export interface AppOutcome {
@@ -28,7 +29,7 @@ function loadLessons(load: () => Lesson[]): { lessons: Lesson[]; error?: ErrorVi
   try {
     return { lessons: load() };
   } catch (err) {
-    const message = err instanceof LessonError ? err.message : (err as Error).message;
+    const message = safeError(err);
     return {
       lessons: [],
       error: { message: t('tui.lessons.failed', { message }), tryMessage: t('tui.lessons.try') },

@@ -8,10 +8,11 @@ import { stepRequest } from '../../observe/step-features.js';
 import { resolveLessonArg } from '../lesson-args.js';
 import { FAIL, OK, bold, dim, green, red, yellow } from '../output.js';
 import { requireRoot } from '../root.js';
+import { safeJson, safeText } from '../../text/safe.js';
 
 export function checkLine(r: CheckResult): string {
   const mark = r.pass ? green(OK) : r.skipped ? yellow('-') : r.waitingOn ? yellow('…') : red(FAIL);
-  return `${mark} ${r.message}`;
+  return `${mark} ${safeText(r.message)}`;
 }
 
 interface StepOutcome {
@@ -49,11 +50,11 @@ export function register(program: Command): void {
       const outcomes: StepOutcome[] = [];
       for (const s of steps) outcomes.push(await checkOne(lesson, s));
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ version: 1, steps: outcomes }, null, 2)}\n`);
+        process.stdout.write(`${safeJson({ version: 1, steps: outcomes }, 2)}\n`);
       } else {
         for (const o of outcomes) {
           process.stdout.write(
-            `${bold(`${o.lesson}/${o.step}`)} ${o.title} ${dim(`(${o.ms} ms)`)}\n`,
+            `${bold(safeText(`${o.lesson}/${o.step}`))} ${safeText(o.title)} ${dim(`(${o.ms} ms)`)}\n`,
           );
           for (const r of o.results) process.stdout.write(`  ${checkLine(r)}\n`);
         }

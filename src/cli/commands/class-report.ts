@@ -8,6 +8,7 @@ import {
   formatClassTable,
   readResults,
 } from '../../grade/class-report.js';
+import { safeText } from '../../text/safe.js';
 import { colorsEnabled, yellow } from '../output.js';
 
 /** `dnlab class-report FILES… [--html FILE]`: the table on stdout, bad files named on stderr. */
@@ -15,7 +16,7 @@ export function runClassReport(files: string[], opts: { html?: string; title?: s
   const { results, bad } = readResults(files);
   for (const b of bad)
     process.stderr.write(
-      `${yellow(t('grade.report.skippedFile', { file: b.file, reason: b.reason }))}\n`,
+      `${yellow(t('grade.report.skippedFile', { file: safeText(b.file), reason: safeText(b.reason) }))}\n`,
     );
   const report = buildClassReport(results, bad);
   process.stdout.write(formatClassTable(report, { color: colorsEnabled() }));
@@ -26,7 +27,7 @@ export function runClassReport(files: string[], opts: { html?: string; title?: s
     });
     fs.mkdirSync(path.dirname(path.resolve(opts.html)), { recursive: true });
     fs.writeFileSync(opts.html, html);
-    process.stderr.write(`${t('grade.report.written', { file: opts.html })}\n`);
+    process.stderr.write(`${t('grade.report.written', { file: safeText(opts.html) })}\n`);
   }
   return results.length > 0 ? 0 : 1;
 }

@@ -12,6 +12,7 @@ import { loadWorkshop, type Workshop } from '../../grade/workshop.js';
 import { resolveLessons } from '../lesson-args.js';
 import { FAIL, OK, colorsEnabled, green, red, reportError, yellow } from '../output.js';
 import { requireRoot } from '../root.js';
+import { safeText } from '../../text/safe.js';
 
 interface GradeOpts {
   lessons?: string;
@@ -58,7 +59,7 @@ function progressPrinter(quiet: boolean): { onProgress(e: GradeProgress): void; 
   return {
     onProgress(e) {
       if (quiet) return;
-      const vars = { lesson: e.lesson.id, step: e.step.id, n: e.n, of: e.of };
+      const vars = { lesson: safeText(e.lesson.id), step: safeText(e.step.id), n: e.n, of: e.of };
       if (e.phase === 'start') {
         if (live) {
           clear();

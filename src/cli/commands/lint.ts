@@ -4,6 +4,7 @@ import { t } from '../../i18n/index.js';
 import { displayPath, formatDiagnostic } from '../../lessons/diagnostics.js';
 import { LintPathError, lintPath, type LintReport } from '../../lessons/lint.js';
 import { lessonsRoot } from '../../lessons/load.js';
+import { safeJson, safeText } from '../../text/safe.js';
 
 /** Where a command writes: stdout and stderr (the command's commander output by default). */
 export interface Out {
@@ -44,13 +45,14 @@ export function runLint(target: string | undefined, opts: { json?: boolean }, io
     report = lintPath(where);
   } catch (e) {
     if (!(e instanceof LintPathError)) throw e;
-    io.err(`${e.message}\n`);
+    io.err(`${safeText(e.message)}\n`);
     return 2;
   }
   if (opts.json) {
-    io.out(`${JSON.stringify(toJson(report), null, 2)}\n`);
+    io.out(`${safeJson(toJson(report), 2)}\n`);
   } else {
-    for (const d of report.diagnostics) io.out(`${formatDiagnostic(d)}\n`);
+    // Messages quote the lesson files: no control character reaches the terminal.
+    for (const d of report.diagnostics) io.out(`${safeText(formatDiagnostic(d), { newlines: true })}\n`);
     io.out(`${summary(report, where)}\n`);
   }
   return report.errors > 0 ? 1 : 0;

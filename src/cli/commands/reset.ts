@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
+import { ensureInternetDns } from '../../lab/internet.js';
 import { LabError, reset } from '../../lab/lab.js';
 import { readState } from '../../lab/state.js';
 import { ProgressPrinter, seconds } from '../output.js';
@@ -24,6 +25,9 @@ export function register(program: Command): void {
             `${t('lab.resetDone', { host: h, time: seconds(r.ms), how: t(`lab.resetHow.${r.how}`) })}\n`,
           );
         }
+        // The whole lab back to fresh includes the internet's DNS server, if it has died.
+        if (!host && (await ensureInternetDns(state.topology)))
+          process.stdout.write(`${t('lab.dnsRestarted')}\n`);
       } finally {
         printer.stop();
       }

@@ -4,6 +4,7 @@ import { leftovers } from '../../lab/cleanup.js';
 import { status } from '../../lab/lab.js';
 import { FAIL, OK, green, red } from '../output.js';
 import { requireRoot } from '../root.js';
+import { safeJson, safeText } from '../../text/safe.js';
 
 export function register(program: Command): void {
   program
@@ -15,7 +16,7 @@ export function register(program: Command): void {
       requireRoot('dnlab status');
       const s = await status();
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
+        process.stdout.write(`${safeJson(s, 2)}\n`);
         return;
       }
       process.stdout.write(`${s.up ? t('lab.status.up') : t('lab.status.down')}\n`);
@@ -31,10 +32,14 @@ export function register(program: Command): void {
                 swarm: h.swarm,
               })
             : t('lab.status.notAnswering');
-        process.stdout.write(`${mark} ${h.name.padEnd(7)} ${h.lanAddress.padEnd(16)} ${detail}\n`);
+        process.stdout.write(`${mark} ${safeText(h.name).padEnd(7)} ${safeText(h.lanAddress).padEnd(16)} ${safeText(detail)}\n`);
       }
       if (s.internet)
         process.stdout.write(`  ${t('lab.status.internet', { address: s.internet })}\n`);
+      if (s.internetDns === 'not answering') {
+        process.stdout.write(`${red(FAIL)} ${t('lab.status.dnsDead')}\n`);
+        process.exitCode = 1;
+      }
       // The JSON above keeps the English names; the sentence names them in the current language.
       const left = s.leftovers.length ? leftovers(t) : [];
       if (left.length)

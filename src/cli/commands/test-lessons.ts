@@ -5,14 +5,19 @@ import { selftestLesson, type SelftestCase } from '../../lessons/selftest.js';
 import { resolveLessons } from '../lesson-args.js';
 import { FAIL, OK, ProgressPrinter, bold, dim, green, red, seconds, yellow } from '../output.js';
 import { requireRoot } from '../root.js';
+import { safeJson, safeText } from '../../text/safe.js';
 
 /** The self-test runs in its own lab instance, so a learner's lab is never reset by it. */
 const SELFTEST_INSTANCE = 'st';
 
 function caseLine(c: SelftestCase): string {
   const mark = c.skipped ? yellow('-') : c.ok ? green(OK) : red(FAIL);
-  const what = `${c.lesson}/${c.step}`.padEnd(40);
-  const detail = c.ok && !c.skipped ? dim(c.detail.split('\n')[0] ?? '') : (c.skipped ?? c.detail);
+  const what = safeText(`${c.lesson}/${c.step}`).padEnd(40);
+  // Details quote command output and check messages: no control character reaches the terminal.
+  const detail =
+    c.ok && !c.skipped
+      ? dim(safeText(c.detail.split('\n')[0] ?? ''))
+      : safeText(c.skipped ?? c.detail, { newlines: true });
   return `${mark} ${what} ${c.phase.padEnd(14)} ${String(Math.round(c.ms)).padStart(6)} ms  ${detail}`;
 }
 
@@ -53,7 +58,7 @@ export function register(program: Command): void {
       const failed = cases.filter((c) => !c.ok);
       const skipped = cases.filter((c) => c.skipped);
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ version: 1, ok: failed.length === 0, cases }, null, 2)}\n`);
+        process.stdout.write(`${safeJson({ version: 1, ok: failed.length === 0, cases }, 2)}\n`);
       } else {
         process.stdout.write(
           `\n${t('cli.testLessons.summary', {

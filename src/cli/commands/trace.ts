@@ -6,6 +6,7 @@ import { observeForMap } from '../../topo/live.js';
 import { renderTrace } from '../../topo/trace-text.js';
 import { TraceError, parseTraceTarget, planTrace } from '../../topo/trace.js';
 import { requireRoot } from '../root.js';
+import { safeJson } from '../../text/safe.js';
 
 export function register(program: Command): void {
   program
@@ -38,7 +39,7 @@ export function register(program: Command): void {
         const confirmation = opts.probe ? await confirmTrace(facts, plan, topology) : undefined;
         if (opts.json) {
           process.stdout.write(
-            `${JSON.stringify({ plan, ...(confirmation ? { confirmation } : {}) }, null, 2)}\n`,
+            `${safeJson({ plan, ...(confirmation ? { confirmation } : {}) }, 2)}\n`,
           );
           return;
         }

@@ -62,6 +62,17 @@ export const cli = {
     'The lab image is missing ({path}). Build it offline with: sudo bash sandbox-vm/provision.sh',
   'lab.badInstance': 'DNLAB_INSTANCE must be 1-8 lowercase letters or digits (got "{value}")',
   'lab.badRoot': 'DNLAB_ROOT must be a folder whose name starts with "{prefix}" (got {path})',
+  'lab.dnsRestarted': "The internet's DNS server had stopped: started it again.",
+  'lab.status.dnsDead':
+    "The internet's DNS server does not answer (internet.lab will not resolve). `dnlab up` starts it again.",
+  'lab.root.git':
+    '{path} holds a git repository (.git): dnlab never uses or deletes such a folder as its lab root.',
+  'lab.root.notOwn':
+    '{path} is not a folder dnlab made (it holds files of its own and no {marker} file): dnlab will not use or delete it.',
+  'lab.root.otherInstance':
+    '{path} is the lab root of instance {owner}, not of {instance}.',
+  'lab.root.fix':
+    'Point DNLAB_ROOT at a new or empty folder whose name starts with "dnlab", or unset it (the default is /var/lib/dnlab<instance>).',
   'lab.daemon.exited': '{program} exited. Last log lines ({log}):',
   'lab.daemon.timeout': '{program} did not come up within {ms} ms. Last log lines ({log}):',
   'lab.daemon.noLog': '(no log)',

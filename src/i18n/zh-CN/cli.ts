@@ -61,6 +61,17 @@ export const cli: Catalogue = {
   'lab.imageMissing': '缺少实验镜像（{path}）。可离线构建：sudo bash sandbox-vm/provision.sh',
   'lab.badInstance': 'DNLAB_INSTANCE 必须是 1-8 个小写字母或数字（实际为 "{value}"）',
   'lab.badRoot': 'DNLAB_ROOT 必须是名称以 "{prefix}" 开头的目录（实际为 {path}）',
+  'lab.dnsRestarted': '模拟互联网的 DNS 服务器已停止，现已重新启动。',
+  'lab.status.dnsDead':
+    '模拟互联网的 DNS 服务器没有响应（internet.lab 无法解析）。运行 `dnlab up` 可重新启动它。',
+  'lab.root.git':
+    '{path} 是一个 git 仓库（含 .git）：dnlab 绝不会把这样的目录用作实验根目录，也不会删除它。',
+  'lab.root.notOwn':
+    '{path} 不是 dnlab 创建的目录（其中有别的文件，且没有 {marker} 文件）：dnlab 不会使用或删除它。',
+  'lab.root.otherInstance':
+    '{path} 是实例 {owner} 的实验根目录，不属于实例 {instance}。',
+  'lab.root.fix':
+    '请把 DNLAB_ROOT 指向一个名称以 "dnlab" 开头的新目录或空目录，或者取消设置它（默认为 /var/lib/dnlab<实例名>）。',
   'lab.daemon.exited': '{program} 已退出。日志最后几行（{log}）：',
   'lab.daemon.timeout': '{program} 在 {ms} ms 内没有启动。日志最后几行（{log}）：',
   'lab.daemon.noLog': '（没有日志）',

@@ -1,4 +1,5 @@
 import type { CheckResult } from '../../checks/types.js';
+import { safeDeep, safeError } from '../../text/safe.js';
 
 export interface CheckRunnerOptions {
   /** One check round of the step. */
@@ -51,10 +52,11 @@ export class CheckRunner {
       .run()
       .then(
         (results) => {
-          if (!this.disposed && !this.again) this.opts.onResults(results);
+          // Messages quote names the learner chose: no escape sequence reaches the screen.
+          if (!this.disposed && !this.again) this.opts.onResults(results.map((r) => safeDeep(r)));
         },
         (err: unknown) => {
-          if (!this.disposed && !this.again) this.opts.onError(err);
+          if (!this.disposed && !this.again) this.opts.onError(new Error(safeError(err)));
         },
       )
       .finally(() => {

@@ -2,6 +2,7 @@ import type { CheckResult } from '../../checks/types.js';
 import type { Progress } from '../../lab/progress-store.js';
 import type { Lesson } from '../../lessons/index.js';
 import type { LessonState, LessonSummary, StepState, StepView } from '../model.js';
+import { safeDeep, safeText } from '../../text/safe.js';
 
 /** Pure mapping from lessons and progress to what the screens show. */
 
@@ -24,7 +25,7 @@ export function lessonSummary(lesson: Lesson, progress: Progress): LessonSummary
         : 'new';
   return {
     id: lesson.id,
-    title: lesson.title,
+    title: safeText(lesson.title),
     minutes: lesson.minutes,
     state,
     stepsDone,
@@ -33,14 +34,16 @@ export function lessonSummary(lesson: Lesson, progress: Progress): LessonSummary
 }
 
 export function stepViews(lesson: Lesson, progress: Progress): StepView[] {
+  // Lesson files are text from outside: shown with no control character (lines and tabs kept).
+  const keep = { newlines: true, tabs: true };
   return lesson.steps.map((s) => ({
     id: s.id,
-    title: s.title,
-    markdown: s.text,
+    title: safeText(s.title),
+    markdown: safeText(s.text, keep),
     state: stepState(progress, lesson.id, s.id),
-    hints: s.hints,
-    solution: s.solution,
-    ...(s.explain ? { explain: s.explain } : {}),
+    hints: safeDeep(s.hints, keep),
+    solution: safeDeep(s.solution, keep),
+    ...(s.explain ? { explain: safeText(s.explain, keep) } : {}),
   }));
 }
 

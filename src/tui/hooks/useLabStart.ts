@@ -3,6 +3,7 @@ import { t } from '../../i18n/index.js';
 import type { Finding } from '../../lab/doctor.js';
 import type { ErrorView, ProgressEventView } from '../model.js';
 import { useServices } from '../services.js';
+import { safeError } from '../../text/safe.js';
 
 export type LabStartState = 'checking' | 'starting' | 'up' | 'error' | 'aborted';
 
@@ -20,7 +21,7 @@ export function startErrorView(err: unknown, findings: Finding[]): ErrorView {
   const problems = findings.filter((f) => !f.ok && !f.optional);
   const first = problems[0];
   return {
-    message: t('tui.start.failed', { message: e?.message ?? String(err) }),
+    message: t('tui.start.failed', { message: safeError(err) }),
     ...(e?.fix || first?.fix ? { tryMessage: e?.fix ?? first!.fix! } : {}),
     nextSteps: [
       ...problems

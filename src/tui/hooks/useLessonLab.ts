@@ -4,6 +4,7 @@ import type { Lesson } from '../../lessons/index.js';
 import type { ShellPool } from '../app/shell-pool.js';
 import type { LabState } from '../model.js';
 import { useServices } from '../services.js';
+import { safeError } from '../../text/safe.js';
 
 export interface LessonLab {
   lab: LabState;
@@ -59,7 +60,7 @@ export function useLessonLab(lesson: Lesson, pool: ShellPool, fresh: boolean): L
           (err: unknown) => {
             if (!live.current) return;
             setLab('error');
-            setNote(t('tui.reset.failed', { message: (err as Error)?.message ?? String(err) }));
+            setNote(t('tui.reset.failed', { message: safeError(err) }));
           },
         )
         .finally(() => {

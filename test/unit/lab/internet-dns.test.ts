@@ -37,4 +37,15 @@ describe('the lab internet DNS server', () => {
   it('ignores garbage', () => {
     expect(answer(Buffer.from([1, 2, 3]), records)).toBeUndefined();
   });
+
+  it('returns a reply or nothing, never throws, on truncated and random datagrams', () => {
+    let seed = 42;
+    const byte = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 8) & 0xff;
+    const good = query('internet.lab');
+    for (let n = 0; n < 3000; n++) {
+      const random = Buffer.from(Array.from({ length: byte() % 80 }, byte));
+      const cut = good.subarray(0, n % (good.length + 1));
+      for (const msg of [random, cut]) expect(() => answer(msg, records)).not.toThrow();
+    }
+  });
 });
