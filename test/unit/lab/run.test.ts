@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CommandError, run, runOk } from '../../../src/lab/run.js';
 
@@ -70,6 +73,24 @@ describe('run()', () => {
     expect(r.code).toBe(127);
     expect(r.stderr).toContain('dnlab-no-such-program-x: command not found');
     await expect(runOk(['dnlab-no-such-program-x'])).rejects.toBeInstanceOf(CommandError);
+  });
+
+  // The built module, in a Node process of its own that exits while its program still runs.
+  const built = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/lab/run.js');
+  it.skipIf(!fs.existsSync(built))('kills its programs when dnlab exits', { timeout: 10_000 }, async () => {
+    const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dnlab-run-')), 'pid');
+    const script = [
+      `const { run } = await import(${JSON.stringify(built)});`,
+      `void run(['sh', '-c', 'echo $$ > ${pidFile}; exec sleep 30']);`,
+      `const fs = await import('node:fs');`,
+      `const wait = () => (fs.existsSync(${JSON.stringify(pidFile)}) ? process.exit(0) : setTimeout(wait, 20));`,
+      'wait();',
+    ].join('\n');
+    const r = await run([process.execPath, '--input-type=module', '-e', script], { timeoutMs: 8000 });
+    expect(r.code).toBe(0);
+    const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+    expect(pid).toBeGreaterThan(1);
+    expect(await gone(pid, 2000)).toBe(true);
   });
 
   it('a deadline of 0 means none', { timeout: 5000 }, async () => {
