@@ -63,6 +63,7 @@ function hookExit(): void {
     for (const pid of liveGroups) killGroup(pid);
   });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    // First in line, so it sees every other listener (a `once` one removes itself when called).
     const onSignal = () => {
       // Someone else handles the signal (up's Ctrl-C clean-up): the 'exit' hook is enough.
       if (process.listenerCount(sig) > 1) return;
@@ -70,7 +71,7 @@ function hookExit(): void {
       process.removeListener(sig, onSignal);
       process.kill(process.pid, sig);
     };
-    process.on(sig, onSignal);
+    process.prependListener(sig, onSignal);
   }
 }
 
