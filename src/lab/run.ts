@@ -136,8 +136,11 @@ export async function run(argv: readonly string[], opts: RunOptions = {}): Promi
     if (grace) clearTimeout(grace);
     if (pid !== undefined) liveGroups.delete(pid);
   }
-  if ((r as { code?: string }).code === 'ENOENT' || (r.failed && pid === undefined)) {
-    return { code: 127, stdout: '', stderr: `${cmd}: command not found` };
+  if (pid === undefined) {
+    // It never started: a missing program is the shell's 127; anything else is thrown, as before.
+    if ((r as { code?: string }).code === 'ENOENT')
+      return { code: 127, stdout: '', stderr: `${cmd}: command not found` };
+    throw r instanceof Error ? r : new Error(`${cmd}: could not start`);
   }
   const cut = r.isMaxBuffer === true;
   const result: RunResult = {
