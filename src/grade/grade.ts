@@ -195,7 +195,7 @@ export async function gradeLessons(opts: GradeOptions): Promise<GradeResult> {
       try {
         const req = { checks: step.checks, defaultHost: step.host, hosts: lesson.hosts };
         const deadline = opts.stepDeadlineMs ?? STEP_DEADLINE_MS + 1000;
-        const waitingFor = () => t('check.phase.step', { step: `${lesson.id}/${step.id}` });
+        const waitingFor = () => t('grade.stepUnderWay', { step: `${lesson.id}/${step.id}` });
         ({ results } = await withDeadline(check(req), deadline, waitingFor));
       } catch (e) {
         results = stepError(step, e);

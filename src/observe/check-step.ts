@@ -40,7 +40,7 @@ export class CheckTimeoutError extends Error {
     readonly ms: number,
     readonly waitingFor: string,
   ) {
-    super(t('check.timeout', { seconds: Math.round(ms / 100) / 10, what: waitingFor }));
+    super(t('check.deadline.passed', { seconds: Math.round(ms / 100) / 10, what: waitingFor }));
     this.name = 'CheckTimeoutError';
   }
 }

@@ -48,11 +48,10 @@ export const checks = {
     '{error}. Fix /etc/docker/daemon.json on {host}, then restart the engine (restart-docker)',
   'check.observe.daemonJsonObject': 'daemon.json must hold a JSON object ({ … })',
   'check.observe.cannotRead': 'cannot read {file}: {error}',
-  'check.timeout': 'The check did not answer within {seconds} s: still {what}.',
+  'check.deadline.passed': 'The check did not answer within {seconds} s: still {what}.',
   'check.phase.observe': 'reading {hosts} (Engine API, links and routes, daemon.json)',
   'check.phase.deferred': "reading container links and routes or the firewall on {hosts}",
   'check.phase.probes': 'running {count} probes on {hosts}',
-  'check.phase.step': 'checking {step}',
   'check.observe.couldNotParse': 'could not parse: {error}',
 
   // Evaluation: params, needs, features.

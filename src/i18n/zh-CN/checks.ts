@@ -50,11 +50,10 @@ export const checks: Catalogue = {
     '{error}。请修改 {host} 上的 /etc/docker/daemon.json，然后重启引擎（restart-docker）',
   'check.observe.daemonJsonObject': 'daemon.json 的内容必须是一个 JSON 对象（{ … }）',
   'check.observe.cannotRead': '无法读取 {file}：{error}',
-  'check.timeout': '检查在 {seconds} 秒内没有完成：仍在{what}。',
+  'check.deadline.passed': '检查在 {seconds} 秒内没有完成：仍在{what}。',
   'check.phase.observe': '读取 {hosts}（Engine API、链路和路由、daemon.json）',
   'check.phase.deferred': '读取 {hosts} 上容器的链路和路由或防火墙规则',
   'check.phase.probes': '在 {hosts} 上运行 {count} 个探测',
-  'check.phase.step': '检查 {step}',
   'check.observe.couldNotParse': '无法解析：{error}',
 
   // Evaluation: params, needs, features.
