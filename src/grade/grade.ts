@@ -8,7 +8,12 @@ import { readState } from '../lab/state.js';
 import { DEFAULT_TOPOLOGY, type Topology } from '../lab/topology.js';
 import { displayPath } from '../lessons/diagnostics.js';
 import type { Lesson, Step } from '../lessons/model.js';
-import { checkStep, type StepCheckRequest } from '../observe/check-step.js';
+import {
+  STEP_DEADLINE_MS,
+  checkStep,
+  withDeadline,
+  type StepCheckRequest,
+} from '../observe/check-step.js';
 import { stepRequest } from '../observe/step-features.js';
 import {
   GRADE_FORMAT,
@@ -58,6 +63,11 @@ export interface GradeOptions {
   /** The lab topology in use (default: the running lab's, from its state file). */
   topology?: Topology;
   now?: () => Date;
+  /**
+   * No step takes longer than this (default: a little more than checkStep's own 5 s, which
+   * names the read it waited for); a step past it fails, saying so.
+   */
+  stepDeadlineMs?: number;
 }
 
 /** The lessons a workshop grades: those it names, in its order. */
@@ -184,7 +194,10 @@ export async function gradeLessons(opts: GradeOptions): Promise<GradeResult> {
       const t0 = performance.now();
       let results: CheckResult[];
       try {
-        ({ results } = await check(stepRequest(lesson, step)));
+        const req = stepRequest(lesson, step);
+        const deadline = opts.stepDeadlineMs ?? STEP_DEADLINE_MS + 1000;
+        const waitingFor = () => t('grade.stepUnderWay', { step: `${lesson.id}/${step.id}` });
+        ({ results } = await withDeadline(check(req), deadline, waitingFor));
       } catch (e) {
         results = stepError(step, e);
       }

@@ -119,7 +119,7 @@ export async function startDockerd(host: string): Promise<void> {
     ],
     p.dockerLog,
   );
-  const engine = new Engine(p.dockerSock);
+  const engine = new Engine(p.dockerSock, host);
   await waitFor('dockerd', p.dockerLog, () => engine.ping(), 20_000, pid);
 }
 
@@ -158,5 +158,5 @@ export async function stopDockerd(host: string, graceMs = 10_000): Promise<void>
 }
 
 export function engineFor(host: string): Engine {
-  return new Engine(hostPaths(host).dockerSock);
+  return new Engine(hostPaths(host).dockerSock, host);
 }

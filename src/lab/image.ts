@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { LAB_IMAGE, imageTarPath } from './config.js';
-import type { Engine } from './engine.js';
+import { ENGINE_IMPORT_TIMEOUT_MS, type Engine } from './engine.js';
 import { t } from './messages.js';
 
 export class MissingImageError extends Error {
@@ -24,6 +24,6 @@ export async function importLabImage(engine: Engine, rootfsTar: Buffer): Promise
     path: '/images/create',
     query: { fromSrc: '-', repo, tag, changes: 'CMD ["sh"]' },
     raw: rootfsTar,
-    timeoutMs: 60_000,
+    timeoutMs: ENGINE_IMPORT_TIMEOUT_MS,
   });
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { hostPaths, netnsName, netnsPath } from './config.js';
 import { cleanup, leftovers, type CleanupReport } from './cleanup.js';
 import { PRISTINE_DAEMON_JSON, engineFor, startDaemons } from './daemon.js';
+import { EngineError } from './engine.js';
 import { enterHost, makeHostNamespaces } from './hostns.js';
 import { importLabImage, readImageTar } from './image.js';
 import { addNetns, ipIn, makeSwitch, plugIntoSwitch } from './netns.js';
@@ -80,14 +81,23 @@ export interface UpResult {
   ms: number;
 }
 
-/** Is every host of a complete lab answering? */
+/** Is every host of a complete lab answering? (Each engine gets 2 s.) */
 export async function isUp(): Promise<boolean> {
+  if (!labBuilt()) return false;
+  const hosts = readState()?.topology.hosts ?? [];
+  const answers = await Promise.all(hosts.map((h) => engineFor(h.name).ping(2000)));
+  return answers.every(Boolean);
+}
+
+/**
+ * Was the lab brought up (its state complete, every host's namespace there)? True also when a
+ * host's engine is down or stuck: `check`, `grade` and the TUI then judge what they can and
+ * name that engine, rather than say the lab is not up.
+ */
+export function labBuilt(): boolean {
   const state = readState();
   if (!state?.complete) return false;
-  const answers = await Promise.all(
-    state.topology.hosts.map((h) => fs.existsSync(netnsPath(h.name)) && engineFor(h.name).ping()),
-  );
-  return answers.every(Boolean);
+  return state.topology.hosts.every((h) => fs.existsSync(netnsPath(h.name)));
 }
 
 /** Bring the lab up. A lab already up is left as it is; leftovers of a crashed run are cleaned first. */
@@ -194,13 +204,14 @@ async function removeLearnerNetns(host: string): Promise<void> {
  * (about 2 s) is faster than a graceful engine restart (4-6 s, measured) and fresh by
  * construction. (Engine 20.10 also stops answering DNS after a manager leaves its swarm.)
  */
-async function needsNewEngine(host: string): Promise<boolean> {
+async function needsNewEngine(host: string): Promise<boolean | string> {
   if (fs.readFileSync(hostPaths(host).daemonJson, 'utf8') !== PRISTINE_DAEMON_JSON) return true;
   try {
-    const info = await engineFor(host).request<{ Swarm?: { LocalNodeState?: string } }>({ path: '/info' });
+    const info = await engineFor(host).request<{ Swarm?: { LocalNodeState?: string } }>({ path: '/info', timeoutMs: 2000 });
     return (info.Swarm?.LocalNodeState ?? 'inactive') !== 'inactive';
-  } catch {
-    return true;
+  } catch (e) {
+    // A dead or stuck engine: build the host anew, and say why (the engine by name).
+    return e instanceof EngineError && e.unreachable ? e.message : true;
   }
 }
 
@@ -216,7 +227,8 @@ export async function reset(host: string, opts: { onProgress?: OnProgress } = {}
   const t0 = Date.now();
   const { topology, spec } = requireHost(host);
   const baseline = readBaseline(host);
-  if (!(await needsNewEngine(host))) {
+  const newEngine = await needsNewEngine(host);
+  if (!newEngine) {
     try {
       await stage(opts.onProgress, host, t('lab.stage.removeObjects'), () => fastReset(host, baseline));
       const diff = diffSnapshots(baseline.snapshot, await snapshotHost(host, engineFor(host)));
@@ -225,7 +237,8 @@ export async function reset(host: string, opts: { onProgress?: OnProgress } = {}
       /* fall through to a rebuild */
     }
   }
-  await stage(opts.onProgress, host, t('lab.stage.rebuild'), async () => {
+  const why = typeof newEngine === 'string' ? newEngine : undefined;
+  await stage(opts.onProgress, host, why ? t('lab.stage.rebuildWhy', { why }) : t('lab.stage.rebuild'), async () => {
     await cleanup([host]);
     await buildHost(topology, spec, readImageTar(), opts.onProgress);
   });
@@ -236,6 +249,8 @@ export interface HostStatus {
   name: string;
   lanAddress: string;
   engine: 'running' | 'not answering';
+  /** Why the engine is not answering, naming it ("host1's engine is not running"). */
+  problem?: string;
   version?: string;
   apiVersion?: string;
   containers?: number;
@@ -253,35 +268,51 @@ export interface LabStatus {
   internetDns?: 'answering' | 'not answering';
 }
 
+/** Each Engine read of `status` gets this long: a stuck engine is named within ~2 s. */
+const STATUS_TIMEOUT_MS = 1500;
+
+async function hostStatus(h: HostSpec): Promise<HostStatus> {
+  const engine = engineFor(h.name);
+  const down = (e: unknown): HostStatus => ({
+    name: h.name,
+    lanAddress: h.lanAddress,
+    engine: 'not answering',
+    problem: e instanceof Error ? e.message : String(e),
+  });
+  const problem = await engine.pingError(STATUS_TIMEOUT_MS);
+  if (problem) return down(problem);
+  try {
+    const get = <T>(path: string) => engine.request<T>({ path, timeoutMs: STATUS_TIMEOUT_MS });
+    const [v, info, networks] = await Promise.all([
+      engine.version(STATUS_TIMEOUT_MS),
+      get<{ Containers: number; Swarm?: { LocalNodeState?: string } }>('/info'),
+      get<unknown[]>('/networks'),
+    ]);
+    return {
+      name: h.name,
+      lanAddress: h.lanAddress,
+      engine: 'running',
+      version: v.Version,
+      apiVersion: engine.pinnedVersion,
+      containers: info.Containers,
+      networks: networks.length,
+      swarm: info.Swarm?.LocalNodeState ?? 'inactive',
+    };
+  } catch (e) {
+    return down(e);
+  }
+}
+
 export async function status(): Promise<LabStatus> {
   const state = readState();
   if (!state) return { up: false, leftovers: leftovers(), hosts: [] };
-  const hosts = await Promise.all(
-    state.topology.hosts.map(async (h): Promise<HostStatus> => {
-      const engine = engineFor(h.name);
-      if (!(await engine.ping())) return { name: h.name, lanAddress: h.lanAddress, engine: 'not answering' };
-      const [v, info] = await Promise.all([
-        engine.version(),
-        engine.request<{ Containers: number; Swarm?: { LocalNodeState?: string } }>({ path: '/info' }),
-      ]);
-      const networks = await engine.request<unknown[]>({ path: '/networks' });
-      return {
-        name: h.name,
-        lanAddress: h.lanAddress,
-        engine: 'running',
-        version: v.Version,
-        apiVersion: engine.pinnedVersion,
-        containers: info.Containers,
-        networks: networks.length,
-        swarm: info.Swarm?.LocalNodeState ?? 'inactive',
-      };
-    }),
-  );
+  const hosts = await Promise.all(state.topology.hosts.map(hostStatus));
   const up = state.complete && hosts.every((h) => h.engine === 'running');
   const dns = state.topology.internet && up ? await internetDnsAnswers(state.topology) : undefined;
   return {
     up,
-    leftovers: up ? [] : leftovers(),
+    // A complete lab with an engine down is not left over: `doctor --fix` would wipe it.
+    leftovers: up || labBuilt() ? [] : leftovers(),
     hosts,
     internet: state.topology.internet ? addressOnly(state.topology.internet.publicAddress) : undefined,
     ...(dns !== undefined ? { internetDns: dns ? 'answering' : 'not answering' } : {}),

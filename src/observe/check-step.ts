@@ -1,5 +1,6 @@
 import { collectProbes, evaluateChecks, type StepCheck } from '../checks/evaluate.js';
 import type { CheckContext, CheckResult } from '../checks/types.js';
+import { t } from '../i18n/index.js';
 import { kernelFeatures } from '../lab/features.js';
 import { readState } from '../lab/state.js';
 import { DEFAULT_TOPOLOGY, addressOnly } from '../lab/topology.js';
@@ -40,18 +41,63 @@ const notObserved = (): LabFacts => ({
   observedAt: new Date().toISOString(),
 });
 
+/** A step's check answers within this, or says which read it was still waiting for. */
+export const STEP_DEADLINE_MS = 5000;
+
+/** A check run (or a graded step) that did not answer in time; says what it was waiting for. */
+export class CheckTimeoutError extends Error {
+  constructor(
+    readonly ms: number,
+    readonly waitingFor: string,
+  ) {
+    super(t('check.deadline.passed', { seconds: Math.round(ms / 100) / 10, what: waitingFor }));
+    this.name = 'CheckTimeoutError';
+  }
+}
+
+/**
+ * `work` or, at the deadline, a CheckTimeoutError naming `waitingFor()` (asked then). The work
+ * goes on in the background; each of its reads has its own shorter deadline.
+ */
+export async function withDeadline<T>(
+  work: Promise<T>,
+  ms: number,
+  waitingFor: () => string,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CheckTimeoutError(ms, waitingFor())), ms);
+  });
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * One check run of a step: read the lab once, then run the behaviour probes the checks ask for
  * (they may need the facts, e.g. a container's address), then judge every check. The costly
  * reads (a container's own links and routes, the firewall) are lazy: made only for what the
- * checks look at (see src/observe/lazy.ts), so a step pays for its own checks only.
+ * checks look at (see src/observe/lazy.ts), so a step pays for its own checks only. It answers
+ * within `deadlineMs` (default 5 s), or throws a CheckTimeoutError naming the read under way.
  */
-export async function checkStep(req: StepCheckRequest): Promise<StepCheckRun> {
+export function checkStep(
+  req: StepCheckRequest,
+  deadlineMs = STEP_DEADLINE_MS,
+): Promise<StepCheckRun> {
+  const phase = { now: '' };
+  return withDeadline(runStep(req, phase), deadlineMs, () => phase.now);
+}
+
+async function runStep(req: StepCheckRequest, phase: { now: string }): Promise<StepCheckRun> {
   const t0 = performance.now();
   const skipped = await featureSkip(req.checks, req.features);
   if (skipped) return { results: skipped, facts: notObserved(), ms: performance.now() - t0 };
   const ctx: CheckContext = { defaultHost: req.defaultHost, hostAddresses: hostAddresses() };
   const hosts = [...new Set([req.defaultHost, ...req.hosts])];
+  phase.now = t('check.phase.observe', { hosts: hosts.join(', ') });
   const [facts, features] = await Promise.all([
     observeLab({ hosts, lazy: true }),
     kernelFeatures(),
@@ -59,8 +105,12 @@ export async function checkStep(req: StepCheckRequest): Promise<StepCheckRun> {
   facts.features = features;
   let probes = collectProbes(req.checks, ctx, facts);
   // Probes declared from facts that were not read yet: read them, and declare again.
+  phase.now = t('check.phase.deferred', { hosts: hosts.join(', ') });
   if (await resolveDeferredReads(facts)) probes = collectProbes(req.checks, ctx, facts);
+  const probeHosts = [...new Set(probes.map((p) => p.host))].join(', ');
+  phase.now = t('check.phase.probes', { count: probes.length, hosts: probeHosts });
   if (probes.length > 0) await runLabProbes(facts, probes);
+  phase.now = t('check.phase.deferred', { hosts: hosts.join(', ') });
   const results = await judgeLazily(facts, (f) => evaluateChecks(req.checks, f, ctx));
   return { results, facts, ms: performance.now() - t0 };
 }

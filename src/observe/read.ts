@@ -15,14 +15,22 @@ import type {
   VersionJson,
 } from './engine-json.js';
 import { usesNftables } from './engine-info.js';
-import { engineSession, forgetEngineSession } from './engine-session.js';
+import {
+  OBSERVE_ENGINE_TIMEOUT_MS,
+  describeEngineFailure,
+  engineSession,
+  forgetEngineSession,
+} from './engine-session.js';
 import { splitJsonDocuments } from './iproute.js';
 import { runProbes } from './probes.js';
 import { t } from '../i18n/index.js';
 
-/** Reads that should answer in milliseconds; a hung daemon or program must not hang a check run. */
-const ENGINE_TIMEOUT_MS = 5000;
-const PROGRAM_TIMEOUT_MS = 5000;
+/**
+ * Reads that should answer in milliseconds; a hung daemon or program must not hang a check run,
+ * and a step's check answers within 5 s: each read has 3 s.
+ */
+const ENGINE_TIMEOUT_MS = OBSERVE_ENGINE_TIMEOUT_MS;
+const PROGRAM_TIMEOUT_MS = 3000;
 
 /** `ip -j -d -batch -` reads links+addresses and routes in one program run. */
 const IP_BATCH = ['-j', '-d', '-batch', '-'];
@@ -91,7 +99,7 @@ export interface EngineReads {
  */
 export function startEngineReads(
   engine: Engine,
-  version: Promise<VersionJson> = engine.version(),
+  version: Promise<VersionJson> = engine.version(ENGINE_TIMEOUT_MS),
 ): EngineReads {
   const get = <T>(path: string, query?: Record<string, string | number>) =>
     engine.request<T>({ path, query, timeoutMs: ENGINE_TIMEOUT_MS });
@@ -229,11 +237,7 @@ export async function readHost(
   const reads = startEngineReads(engine, session.version);
   const engineDown = (e: unknown) => {
     forgetEngineSession(host, session);
-    const msg = e instanceof Error ? e.message : String(e);
-    errors.push({
-      source: 'engine',
-      message: t('check.observe.engineDown', { host, error: msg }),
-    });
+    errors.push({ source: 'engine', message: describeEngineFailure(host, e) });
     return undefined;
   };
 

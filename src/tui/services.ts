@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { CheckResult } from '../checks/types.js';
 import { runOnHost } from '../lab/commands.js';
 import { diagnose, type Finding } from '../lab/doctor.js';
-import { isUp, reset, up, type OnProgress } from '../lab/lab.js';
+import { labBuilt, reset, up, type OnProgress } from '../lab/lab.js';
 import {
   loadProgress,
   saveProgress,
@@ -45,7 +45,9 @@ export interface TuiServices {
 
 export function realServices(): TuiServices {
   return {
-    isUp: () => isUp().catch(() => false),
+    // A lab that was brought up opens even with an engine down or stuck: the step's checks then
+    // name that engine (bringing the lab "up" again would wipe the learner's work).
+    isUp: () => Promise.resolve().then(labBuilt).catch(() => false),
     up: (opts) => up(opts),
     diagnose: () => diagnose(),
     loadLessons: () => loadAllLessons(),

@@ -282,7 +282,10 @@ describe.skipIf(!isRoot)('observeLab on a real lab (Docker engine in a namespace
       });
       const h = facts.hosts.host2 as HostFacts;
       expect(h.daemonConfig.ok).toBe(false);
-      expect(h.errors?.find((e) => e.source === 'engine')?.message).toContain('does not answer');
+      // Stopped: named as not running, with the file to fix (its log's last line when it has one).
+      const engineError = h.errors?.find((e) => e.source === 'engine')?.message;
+      expect(engineError).toContain("host2's engine is not running");
+      expect(engineError).toContain('/etc/docker/daemon.json');
       expect(h.containers).toEqual([]);
       expect(h.links.find((l) => l.name === 'eth0')?.addresses).toContainEqual({
         family: 'inet',

@@ -19,7 +19,9 @@ export function register(program: Command): void {
         process.stdout.write(`${safeJson(s, 2)}\n`);
         return;
       }
-      process.stdout.write(`${s.up ? t('lab.status.up') : t('lab.status.down')}\n`);
+      const stuck = !s.up && s.hosts.some((h) => h.engine !== 'running');
+      const headline = s.up ? 'lab.status.up' : stuck ? 'lab.status.engineDown' : 'lab.status.down';
+      process.stdout.write(`${t(headline)}\n`);
       for (const h of s.hosts) {
         const mark = h.engine === 'running' ? green(OK) : red(FAIL);
         const detail =
@@ -31,7 +33,7 @@ export function register(program: Command): void {
                 networks: h.networks,
                 swarm: h.swarm,
               })
-            : t('lab.status.notAnswering');
+            : (h.problem ?? t('lab.status.notAnswering'));
         process.stdout.write(`${mark} ${safeText(h.name).padEnd(7)} ${safeText(h.lanAddress).padEnd(16)} ${safeText(detail)}\n`);
       }
       if (s.internet)

@@ -40,8 +40,18 @@ export const checks = {
 
   // Observers: what could not be read (these land in the check messages' {error}).
   'check.observe.engineDown': 'the Docker engine of {host} does not answer: {error}',
+  'check.observe.engineStuck':
+    '{error}: it may be stopped or overloaded. `dnlab restart-engine {host}` restarts it',
+  'check.observe.engineExited':
+    '{error}. The last line of its log ({log}): {line}. Fix /etc/docker/daemon.json on {host}, then restart the engine (restart-docker)',
+  'check.observe.engineExitedNoLog':
+    '{error}. Fix /etc/docker/daemon.json on {host}, then restart the engine (restart-docker)',
   'check.observe.daemonJsonObject': 'daemon.json must hold a JSON object ({ … })',
   'check.observe.cannotRead': 'cannot read {file}: {error}',
+  'check.deadline.passed': 'The check did not answer within {seconds} s: still {what}.',
+  'check.phase.observe': 'reading {hosts} (Engine API, links and routes, daemon.json)',
+  'check.phase.deferred': "reading container links and routes or the firewall on {hosts}",
+  'check.phase.probes': 'running {count} probes on {hosts}',
   'check.observe.couldNotParse': 'could not parse: {error}',
 
   // Evaluation: params, needs, features.

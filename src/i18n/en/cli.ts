@@ -48,6 +48,8 @@ export const cli = {
   'lab.nextSteps': 'Next: `dnlab shell host1` opens a shell on host1; `dnlab` opens the lessons.',
   'lab.status.up': 'The lab is up.',
   'lab.status.down': 'The lab is not up.',
+  'lab.status.engineDown':
+    'The lab is up, but an engine does not answer (below). `dnlab restart-engine <host>` restarts it; `dnlab reset <host>` rebuilds the host.',
   'lab.status.leftovers':
     'Left over from an earlier run: {items}. `dnlab doctor --fix` removes them.',
   'lab.status.host':
@@ -76,6 +78,8 @@ export const cli = {
   'lab.daemon.exited': '{program} exited. Last log lines ({log}):',
   'lab.daemon.timeout': '{program} did not come up within {ms} ms. Last log lines ({log}):',
   'lab.daemon.noLog': '(no log)',
+  'lab.engine.noAnswer': "{host}'s engine does not answer (no reply in {seconds} s)",
+  'lab.engine.notRunning': "{host}'s engine is not running",
   // Progress stages of `up` and `reset` (a live line, then one line per finished stage).
   'lab.stage.namespaces': 'namespaces',
   'lab.stage.engine': 'docker engine',
@@ -86,6 +90,7 @@ export const cli = {
   'lab.stage.internet': 'internet',
   'lab.stage.removeObjects': 'remove lab objects',
   'lab.stage.rebuild': 'rebuild host',
+  'lab.stage.rebuildWhy': 'rebuild host ({why})',
 
   'doctor.title': 'dnlab doctor: can this machine run the lab?',
   'doctor.allGood': 'Everything the lab needs is here.',

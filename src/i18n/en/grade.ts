@@ -15,6 +15,7 @@ export const grade = {
     'The workshop file has {count} error(s); `dnlab lint FILE` shows them all:',
 
   // Grading.
+  'grade.stepUnderWay': 'checking {step}',
   'grade.checkError': 'could not check the lab: {reason}',
   'grade.text.header': 'Grade for {student}',
   'grade.text.about': 'dnlab {version} · lab hosts {hosts}',

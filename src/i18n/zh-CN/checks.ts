@@ -42,8 +42,18 @@ export const checks: Catalogue = {
 
   // Observers.
   'check.observe.engineDown': '{host} 的 Docker 引擎没有响应：{error}',
+  'check.observe.engineStuck':
+    '{error}：它可能被暂停了，或者负载太高。`dnlab restart-engine {host}` 可以重启它',
+  'check.observe.engineExited':
+    '{error}。它的日志（{log}）最后一行是：{line}。请修改 {host} 上的 /etc/docker/daemon.json，然后重启引擎（restart-docker）',
+  'check.observe.engineExitedNoLog':
+    '{error}。请修改 {host} 上的 /etc/docker/daemon.json，然后重启引擎（restart-docker）',
   'check.observe.daemonJsonObject': 'daemon.json 的内容必须是一个 JSON 对象（{ … }）',
   'check.observe.cannotRead': '无法读取 {file}：{error}',
+  'check.deadline.passed': '检查在 {seconds} 秒内没有完成：仍在{what}。',
+  'check.phase.observe': '读取 {hosts}（Engine API、链路和路由、daemon.json）',
+  'check.phase.deferred': '读取 {hosts} 上容器的链路和路由或防火墙规则',
+  'check.phase.probes': '在 {hosts} 上运行 {count} 个探测',
   'check.observe.couldNotParse': '无法解析：{error}',
 
   // Evaluation: params, needs, features.

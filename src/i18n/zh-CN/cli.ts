@@ -49,6 +49,8 @@ export const cli: Catalogue = {
   'lab.nextSteps': '下一步：`dnlab shell host1` 打开 host1 上的 shell；`dnlab` 打开课程。',
   'lab.status.up': '实验环境正在运行。',
   'lab.status.down': '实验环境没有运行。',
+  'lab.status.engineDown':
+    '实验环境在运行，但有 Docker 引擎没有响应（见下方）。`dnlab restart-engine <主机>` 可以重启它；`dnlab reset <主机>` 会重建该主机。',
   'lab.status.leftovers': '上次运行的残留：{items}。`dnlab doctor --fix` 会删除它们。',
   'lab.status.host':
     'Docker {version}（API {api}），{containers} 个容器，{networks} 个网络，swarm {swarm}',
@@ -75,6 +77,8 @@ export const cli: Catalogue = {
   'lab.daemon.exited': '{program} 已退出。日志最后几行（{log}）：',
   'lab.daemon.timeout': '{program} 在 {ms} ms 内没有启动。日志最后几行（{log}）：',
   'lab.daemon.noLog': '（没有日志）',
+  'lab.engine.noAnswer': '{host} 的 Docker 引擎没有响应（{seconds} 秒内没有回复）',
+  'lab.engine.notRunning': '{host} 的 Docker 引擎没有运行',
   'lab.stage.namespaces': '命名空间',
   'lab.stage.engine': 'Docker 引擎',
   'lab.stage.image': '实验镜像',
@@ -84,6 +88,7 @@ export const cli: Catalogue = {
   'lab.stage.internet': 'internet',
   'lab.stage.removeObjects': '删除实验对象',
   'lab.stage.rebuild': '重建主机',
+  'lab.stage.rebuildWhy': '重建主机（{why}）',
 
   'doctor.title': 'dnlab doctor：这台机器能运行实验环境吗？',
   'doctor.allGood': '实验环境需要的一切都已就绪。',

@@ -19,6 +19,7 @@ export const grade: Catalogue = {
   'grade.workshop.invalid': 'workshop 文件有 {count} 个错误；`dnlab lint FILE` 会列出全部错误：',
 
   // Grading.
+  'grade.stepUnderWay': '检查 {step}',
   'grade.checkError': '无法检查实验环境：{reason}',
   'grade.text.header': '{student} 的评分',
   'grade.text.about': 'dnlab {version} · 实验主机 {hosts}',
