@@ -4,7 +4,8 @@ import { cleanup, leftovers, type CleanupReport } from './cleanup.js';
 import { PRISTINE_DAEMON_JSON, engineFor, startDaemons } from './daemon.js';
 import { enterHost, makeHostNamespaces } from './hostns.js';
 import { importLabImage, readImageTar } from './image.js';
-import { addNetns, ipIn, makeSwitch, plugIntoSwitch } from './netns.js';
+import { addNetns, ipIn, makeSwitch, plugIntoSwitch, refreshNeighbours, unplugFromSwitch } from './netns.js';
+import { mountTable, stopStrayProcesses, swarmTrace } from './fresh.js';
 import { startInternet } from './internet.js';
 import { t } from './messages.js';
 import { run } from './run.js';
@@ -43,18 +44,26 @@ async function stage<T>(onProgress: OnProgress | undefined, node: string, name: 
 interface Baseline {
   snapshot: HostSnapshot;
   iptablesSave: string;
+  /** The host's mount namespace, normalised (not in the snapshot: its paths name the host). */
+  mounts: string[];
 }
 
 async function recordBaseline(host: string): Promise<void> {
   const engine = engineFor(host);
   const snapshot = await snapshotHost(host, engine);
   const save = await run(['nsenter', `--net=${netnsPath(host)}`, '--', 'iptables-save']);
-  const baseline: Baseline = { snapshot, iptablesSave: save.stdout };
+  const baseline: Baseline = { snapshot, iptablesSave: save.stdout, mounts: await mountTable(host) };
   writeFileAtomic(hostPaths(host).baseline, JSON.stringify(baseline));
 }
 
-function readBaseline(host: string): Baseline {
-  return JSON.parse(fs.readFileSync(hostPaths(host).baseline, 'utf8')) as Baseline;
+/** The host's baseline; undefined when a build was stopped before it (or it is unreadable). */
+function readBaseline(host: string): Baseline | undefined {
+  try {
+    const b = JSON.parse(fs.readFileSync(hostPaths(host).baseline, 'utf8')) as Partial<Baseline>;
+    return b.snapshot && typeof b.iptablesSave === 'string' && Array.isArray(b.mounts) ? (b as Baseline) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Build one lab host on an existing switch: namespaces, LAN link, daemons, image, baseline. */
@@ -184,17 +193,18 @@ async function removeLearnerNetns(host: string): Promise<void> {
 }
 
 /**
- * A changed daemon.json or swarm membership needs a new engine, and building the host anew
- * (about 2 s) is faster than a graceful engine restart (4-6 s, measured) and fresh by
- * construction. (Engine 20.10 also stops answering DNS after a manager leaves its swarm.)
+ * Why the host needs a new engine, if it does: a changed daemon.json, or any trace of a swarm
+ * (its state, its node id or its swarm folder; a node that left keeps the old identity and its
+ * next join then waits about 40 s). Building the host anew (about 2 s) is faster than a graceful
+ * engine restart (4-6 s, measured) and fresh by construction. (Engine 20.10 also stops answering
+ * DNS after a manager leaves its swarm.)
  */
-async function needsNewEngine(host: string): Promise<boolean> {
-  if (fs.readFileSync(hostPaths(host).daemonJson, 'utf8') !== PRISTINE_DAEMON_JSON) return true;
+async function needsNewEngine(host: string): Promise<string | undefined> {
+  if (fs.readFileSync(hostPaths(host).daemonJson, 'utf8') !== PRISTINE_DAEMON_JSON) return 'daemon.json changed';
   try {
-    const info = await engineFor(host).request<{ Swarm?: { LocalNodeState?: string } }>({ path: '/info' });
-    return (info.Swarm?.LocalNodeState ?? 'inactive') !== 'inactive';
+    return await swarmTrace(host, engineFor(host));
   } catch {
-    return true;
+    return 'engine not answering';
   }
 }
 
@@ -202,28 +212,68 @@ export interface ResetResult {
   host: string;
   /** `fast`: objects removed through the Engine API; `rebuilt`: the host was made anew. */
   how: 'fast' | 'rebuilt';
+  /** Why the fast path did not do (for tests and `--verbose` readers). */
+  why?: string;
+  /** Processes started in the host (not its daemons or containers) that were stopped. */
+  stopped: number;
   ms: number;
 }
 
+/** Make a host anew on the lab's switch, and tell the LAN about it. */
+async function rebuildHost(topology: Topology, spec: HostSpec, onProgress?: OnProgress, signal?: AbortSignal): Promise<void> {
+  const host = spec.name;
+  // First, so that a rebuild stopped halfway is rebuilt again by the next reset or up.
+  fs.rmSync(hostPaths(host).baseline, { force: true });
+  await unplugFromSwitch(topology.lan.switch, host);
+  await cleanup([host]);
+  await buildHost(topology, spec, readImageTar(), onProgress, signal);
+  const others = [...topology.hosts.map((h) => h.name).filter((h) => h !== host), ...(topology.internet ? [topology.internet.name] : [])];
+  await refreshNeighbours(host, others, spec.lanAddress);
+}
+
+/** The fast path: stray processes, Engine objects, kernel tables; then the host must equal its baseline. */
+async function tryFastReset(host: string, baseline: Baseline, opts: ResetOptions): Promise<{ stopped: number; why?: string }> {
+  const stopped = await stage(opts.onProgress, host, t('lab.stage.processes'), () => stopStrayProcesses(host), opts.signal);
+  await stage(opts.onProgress, host, t('lab.stage.removeObjects'), () => fastReset(host, baseline), opts.signal);
+  const diff = diffSnapshots(baseline.snapshot, await snapshotHost(host, engineFor(host)));
+  if (diff.length > 0) return { stopped, why: diff.join('; ') };
+  const now = await mountTable(host);
+  const mounts = [
+    ...now.filter((m) => !baseline.mounts.includes(m)).map((m) => `mounts: extra ${m}`),
+    ...baseline.mounts.filter((m) => !now.includes(m)).map((m) => `mounts: missing ${m}`),
+  ];
+  return { stopped, why: mounts.length > 0 ? mounts.join('; ') : undefined };
+}
+
+export interface ResetOptions {
+  onProgress?: OnProgress;
+  /** Stops the reset at the next stage; the next reset of the host repairs what is left. */
+  signal?: AbortSignal;
+}
+
 /** Bring one host back to the state of a fresh one. */
-export async function reset(host: string, opts: { onProgress?: OnProgress } = {}): Promise<ResetResult> {
+export async function reset(host: string, opts: ResetOptions = {}): Promise<ResetResult> {
   const t0 = Date.now();
   const { topology, spec } = requireHost(host);
   const baseline = readBaseline(host);
-  if (!(await needsNewEngine(host))) {
+  let why = baseline ? await needsNewEngine(host) : 'no baseline';
+  let stopped = 0;
+  if (baseline && !why) {
     try {
-      await stage(opts.onProgress, host, t('lab.stage.removeObjects'), () => fastReset(host, baseline));
-      const diff = diffSnapshots(baseline.snapshot, await snapshotHost(host, engineFor(host)));
-      if (diff.length === 0) return { host, how: 'fast', ms: Date.now() - t0 };
-    } catch {
-      /* fall through to a rebuild */
+      const fast = await tryFastReset(host, baseline, opts);
+      stopped = fast.stopped;
+      if (!fast.why) return { host, how: 'fast', stopped, ms: Date.now() - t0 };
+      why = fast.why;
+    } catch (err) {
+      opts.signal?.throwIfAborted();
+      why = (err as Error).message;
     }
   }
   await stage(opts.onProgress, host, t('lab.stage.rebuild'), async () => {
-    await cleanup([host]);
-    await buildHost(topology, spec, readImageTar(), opts.onProgress);
-  });
-  return { host, how: 'rebuilt', ms: Date.now() - t0 };
+    stopped += await stopStrayProcesses(host).catch(() => 0);
+    await rebuildHost(topology, spec, opts.onProgress, opts.signal);
+  }, opts.signal);
+  return { host, how: 'rebuilt', why, stopped, ms: Date.now() - t0 };
 }
 
 export interface HostStatus {

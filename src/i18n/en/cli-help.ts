@@ -30,7 +30,7 @@ export const cliHelp = {
     'Only objects named with the lab prefix are touched.\n\nExample:\n  sudo dnlab down',
   'cli.reset.description': 'bring a lab host (or every host) back to a fresh state',
   'cli.reset.help':
-    'Containers, networks, volumes, swarm membership, extra links and firewall rules are removed;\nthe engine keeps running unless its daemon.json was changed.\n\nExamples:\n  sudo dnlab reset host1\n  sudo dnlab reset',
+    'Removes the host\'s containers, networks, volumes, images it pulled, swarm membership, extra\nlinks, mounts and firewall rules, and stops processes started in it (open shells end).\nThe engine keeps running unless daemon.json was changed or the host was ever in a swarm:\nthen the host is rebuilt (its files and daemon.json are new). A reset stopped halfway is\nfinished by the next reset.\n\nExamples:\n  sudo dnlab reset host1\n  sudo dnlab reset',
   'cli.restartEngine.description':
     "restart a lab host's Docker engine so it re-reads /etc/docker/daemon.json",
   'cli.restartEngine.help':

@@ -43,6 +43,10 @@ export const cli = {
   'lab.resetDone': '{host} is back to a fresh state in {time} ({how}).',
   'lab.resetHow.fast': 'lab objects removed through the Engine API',
   'lab.resetHow.rebuilt': 'host rebuilt',
+  'lab.resetStopped':
+    'Stopped {count} processes started in {host} (shells and programs that were not its engine or its containers).',
+  'lab.resetInterrupted':
+    'Interrupted: {host} was left halfway. `dnlab reset {host}` finishes it (it rebuilds the host).',
   'lab.notUp': 'The lab is not up.',
   'lab.startIt': 'Start it with: dnlab up',
   'lab.nextSteps': 'Next: `dnlab shell host1` opens a shell on host1; `dnlab` opens the lessons.',
@@ -75,6 +79,7 @@ export const cli = {
   'lab.stage.internet': 'internet',
   'lab.stage.removeObjects': 'remove lab objects',
   'lab.stage.rebuild': 'rebuild host',
+  'lab.stage.processes': 'stop processes',
 
   'doctor.title': 'dnlab doctor: can this machine run the lab?',
   'doctor.allGood': 'Everything the lab needs is here.',

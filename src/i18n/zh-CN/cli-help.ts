@@ -29,7 +29,7 @@ export const cliHelp: Catalogue = {
   'cli.down.help': '只会处理以实验前缀命名的对象。\n\n示例：\n  sudo dnlab down',
   'cli.reset.description': '将一台实验主机（或所有主机）恢复到全新状态',
   'cli.reset.help':
-    '删除容器、网络、卷、swarm 成员身份、额外的接口和防火墙规则；\n除非 daemon.json 被修改过，否则引擎会继续运行。\n\n示例：\n  sudo dnlab reset host1\n  sudo dnlab reset',
+    '删除该主机的容器、网络、卷、拉取的镜像、swarm 成员身份、额外的接口、挂载和防火墙规则，\n并停止在其中启动的进程（打开的 shell 会结束）。\n除非 daemon.json 被修改过或主机曾加入 swarm，否则引擎会继续运行；\n否则主机会被重建（其文件和 daemon.json 都是新的）。中途被打断的重置，下次重置时会完成。\n\n示例：\n  sudo dnlab reset host1\n  sudo dnlab reset',
   'cli.restartEngine.description':
     '重启实验主机的 Docker 引擎，让它重新读取 /etc/docker/daemon.json',
   'cli.restartEngine.help':

@@ -44,6 +44,8 @@ export const cli: Catalogue = {
   'lab.resetDone': '{host} 已恢复到全新状态，用时 {time}（{how}）。',
   'lab.resetHow.fast': '通过 Engine API 删除了实验对象',
   'lab.resetHow.rebuilt': '主机已重建',
+  'lab.resetStopped': '已停止 {host} 中启动的 {count} 个进程（不属于其引擎或容器的 shell 和程序）。',
+  'lab.resetInterrupted': '已中断：{host} 只重置了一半。运行 `dnlab reset {host}` 即可完成（会重建该主机）。',
   'lab.notUp': '实验环境没有运行。',
   'lab.startIt': '启动它：dnlab up',
   'lab.nextSteps': '下一步：`dnlab shell host1` 打开 host1 上的 shell；`dnlab` 打开课程。',
@@ -73,6 +75,7 @@ export const cli: Catalogue = {
   'lab.stage.internet': 'internet',
   'lab.stage.removeObjects': '删除实验对象',
   'lab.stage.rebuild': '重建主机',
+  'lab.stage.processes': '停止进程',
 
   'doctor.title': 'dnlab doctor：这台机器能运行实验环境吗？',
   'doctor.allGood': '实验环境需要的一切都已就绪。',

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { hostPaths, netnsPath } from './config.js';
+import type { Engine } from './engine.js';
+import { killAndWait, nsInode, strayPids } from './processes.js';
+import { runOk } from './run.js';
+
+/**
+ * What makes a lab host fresh beyond its Engine objects and kernel tables: no processes but its
+ * daemons and containers, the mount table it was built with, and no swarm identity.
+ */
+
+function readPid(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The host's daemons and its containers' shims (which containerd starts and then lets go). */
+function daemonsOf(host: string): (pid: string) => boolean {
+  const p = hostPaths(host);
+  const daemons = new Set([readPid(p.containerdPid), readPid(p.dockerPid)].filter(Boolean));
+  return (pid) => {
+    if (daemons.has(pid)) return true;
+    try {
+      const exe = path.basename(fs.readlinkSync(`/proc/${pid}/exe`));
+      if (!exe.startsWith('containerd-shim')) return false;
+      const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return argv[argv.indexOf('-address') + 1] === p.containerdSock;
+    } catch {
+      return false;
+    }
+  };
+}
+
+/**
+ * Stop every process in the host's namespaces that is not one of its daemons, shims or container
+ * processes (a learner's `sleep 3000 &`, a `dnlab shell`). Returns how many were stopped.
+ */
+export async function stopStrayProcesses(host: string, deadlineMs = 5000): Promise<number> {
+  const p = hostPaths(host);
+  const inodes = (file: string) => new Set([nsInode(file)].filter((n): n is number => n !== undefined));
+  const q = { netInodes: inodes(netnsPath(host)), utsInodes: inodes(p.uts), mntInodes: inodes(p.mnt) };
+  const keep = daemonsOf(host);
+  const end = Date.now() + deadlineMs;
+  const stopped = new Set<number>();
+  // Again until none is left: a shell loop may start a new one while the last ones go.
+  for (let pids = strayPids(q, keep); pids.length > 0; pids = strayPids(q, keep)) {
+    if (Date.now() > end) throw new Error(`processes in ${host} still alive after ${deadlineMs} ms: ${pids.join(', ')}`);
+    await killAndWait(pids, Math.max(end - Date.now(), 100));
+    for (const pid of pids) stopped.add(pid);
+  }
+  return stopped.size;
+}
+
+/** One mountinfo line without its ids (mount point, root, per-mount options, type, source). */
+export function normalizeMountinfo(text: string): string[] {
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [fields = '', tail = ''] = line.split(' - ');
+      const f = fields.split(' ');
+      const [fstype = '', source = ''] = tail.split(' ');
+      return [f[4], f[3], f[5], fstype, source].join(' ');
+    })
+    .sort();
+}
+
+/** The mount table of the host's mount namespace, normalised. */
+export async function mountTable(host: string): Promise<string[]> {
+  const r = await runOk(['nsenter', `--mount=${hostPaths(host).mnt}`, '--', 'cat', '/proc/self/mountinfo']);
+  return normalizeMountinfo(r.stdout);
+}
+
+/**
+ * Has this host ever been in a swarm? Its state, its node id, or anything left in
+ * `<data-root>/swarm` (a node that left keeps its old identity there, and its next join waits
+ * about 40 s on it).
+ */
+export async function swarmTrace(host: string, engine: Engine): Promise<string | undefined> {
+  const info = await engine.request<{ Swarm?: { LocalNodeState?: string; NodeID?: string } }>({ path: '/info' });
+  const state = info.Swarm?.LocalNodeState ?? 'inactive';
+  if (state !== 'inactive' && state !== '') return `swarm ${state}`;
+  if (info.Swarm?.NodeID) return `swarm node ${info.Swarm.NodeID}`;
+  const dir = path.join(hostPaths(host).dataRoot, 'swarm');
+  const left = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  return left.length > 0 ? `swarm files ${left.join(',')}` : undefined;
+}
