@@ -69,10 +69,38 @@ export function normalizeMountinfo(text: string): string[] {
     .sort();
 }
 
-/** The mount table of the host's mount namespace, normalised. */
-export async function mountTable(host: string): Promise<string[]> {
+export interface MountBaseline {
+  /** The host's whole table: a mount that is not in it was added later (a learner's bind mount). */
+  all: string[];
+  /**
+   * The host's own mounts (not copies of the machine's): each must still be there. Copies of the
+   * machine's mounts are not checked: one goes when its file is deleted on the machine (another
+   * lab's namespace file, say), which says nothing about this host.
+   */
+  own: string[];
+}
+
+async function hostMounts(host: string): Promise<string[]> {
   const r = await runOk(['nsenter', `--mount=${hostPaths(host).mnt}`, '--', 'cat', '/proc/self/mountinfo']);
   return normalizeMountinfo(r.stdout);
+}
+
+/** The host's mount table for its baseline. */
+export async function mountBaseline(host: string): Promise<MountBaseline> {
+  const all = await hostMounts(host);
+  const machine = new Set(normalizeMountinfo(fs.readFileSync('/proc/self/mountinfo', 'utf8')));
+  return { all, own: all.filter((m) => !machine.has(m)) };
+}
+
+/** How the host's mounts differ from its baseline (`extra …`, `missing …`); empty when they do not. */
+export async function mountChanges(host: string, baseline: MountBaseline): Promise<string[]> {
+  const now = await hostMounts(host);
+  const all = new Set(baseline.all);
+  const seen = new Set(now);
+  return [
+    ...now.filter((m) => !all.has(m)).map((m) => `mounts: extra ${m}`),
+    ...baseline.own.filter((m) => !seen.has(m)).map((m) => `mounts: missing ${m}`),
+  ];
 }
 
 /**

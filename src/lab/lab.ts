@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import { hostPaths, netnsName, netnsPath } from './config.js';
 import { cleanup, leftovers, type CleanupReport } from './cleanup.js';
-import { PRISTINE_DAEMON_JSON, engineFor, startDaemons } from './daemon.js';
+import { PRISTINE_DAEMON_JSON, containerdAlive, engineFor, startDaemons } from './daemon.js';
 import { enterHost, makeHostNamespaces } from './hostns.js';
+import { fastReset } from './fast-reset.js';
+import { EngineStartError, revivable, reviveHost } from './revive.js';
 import { importLabImage, readImageTar } from './image.js';
 import { addNetns, ipIn, makeSwitch, plugIntoSwitch, refreshNeighbours, unplugFromSwitch } from './netns.js';
-import { mountTable, stopStrayProcesses, swarmTrace } from './fresh.js';
+import { mountBaseline, mountChanges, stopStrayProcesses, swarmTrace, type MountBaseline } from './fresh.js';
 import { startInternet } from './internet.js';
 import { t } from './messages.js';
 import { run } from './run.js';
@@ -45,14 +47,14 @@ interface Baseline {
   snapshot: HostSnapshot;
   iptablesSave: string;
   /** The host's mount namespace, normalised (not in the snapshot: its paths name the host). */
-  mounts: string[];
+  mounts: MountBaseline;
 }
 
 async function recordBaseline(host: string): Promise<void> {
   const engine = engineFor(host);
   const snapshot = await snapshotHost(host, engine);
   const save = await run(['nsenter', `--net=${netnsPath(host)}`, '--', 'iptables-save']);
-  const baseline: Baseline = { snapshot, iptablesSave: save.stdout, mounts: await mountTable(host) };
+  const baseline: Baseline = { snapshot, iptablesSave: save.stdout, mounts: await mountBaseline(host) };
   writeFileAtomic(hostPaths(host).baseline, JSON.stringify(baseline));
 }
 
@@ -60,7 +62,7 @@ async function recordBaseline(host: string): Promise<void> {
 function readBaseline(host: string): Baseline | undefined {
   try {
     const b = JSON.parse(fs.readFileSync(hostPaths(host).baseline, 'utf8')) as Partial<Baseline>;
-    return b.snapshot && typeof b.iptablesSave === 'string' && Array.isArray(b.mounts) ? (b as Baseline) : undefined;
+    return b.snapshot && typeof b.iptablesSave === 'string' && Array.isArray(b.mounts?.all) && Array.isArray(b.mounts.own) ? (b as Baseline) : undefined;
   } catch {
     return undefined;
   }
@@ -86,6 +88,8 @@ async function buildHost(topology: Topology, spec: HostSpec, image: Buffer, onPr
 export interface UpResult {
   alreadyUp: boolean;
   cleaned?: CleanupReport;
+  /** On a lab that was partly up: what was started again (`host1 dockerd`, `host2 rebuilt`). */
+  restarted?: string[];
   ms: number;
 }
 
@@ -99,11 +103,66 @@ export async function isUp(): Promise<boolean> {
   return answers.every(Boolean);
 }
 
-/** Bring the lab up. A lab already up is left as it is; leftovers of a crashed run are cleaned first. */
-export async function up(opts: { topology?: Topology; onProgress?: OnProgress; signal?: AbortSignal } = {}): Promise<UpResult> {
+/** A complete lab whose LAN is there: `up` repairs it in place instead of building it anew. */
+function labStandsIn(state: ReturnType<typeof readState>): state is NonNullable<ReturnType<typeof readState>> {
+  if (!state?.complete) return false;
+  const nodes = [state.topology.lan.switch, ...(state.topology.internet ? [state.topology.internet.name] : [])];
+  return nodes.every((n) => fs.existsSync(netnsPath(n)));
+}
+
+/**
+ * Start again what is dead on a lab that is partly up, host by host; never wipes a working host.
+ * A host whose engine cannot start (its daemon.json, say) is reported with the daemon's error,
+ * after the others were repaired.
+ */
+async function repair(topology: Topology, opts: UpOptions): Promise<string[]> {
+  // TODO(internet): restart the internet's DNS server when it is dead, once internet.ts has its
+  // health check and restart function (another engineer is adding them).
+  const settled = await Promise.allSettled(
+    topology.hosts.map(async (spec): Promise<string[]> => {
+      const host = spec.name;
+      if (!revivable(host)) {
+        await stage(opts.onProgress, host, t('lab.stage.rebuild'), () => rebuildHost(topology, spec, opts.onProgress, opts.signal), opts.signal);
+        return [`${host} ${t('lab.up.rebuilt')}`];
+      }
+      if (containerdAlive(host) && (await engineFor(host).ping(2000))) return [];
+      const started = await stage(opts.onProgress, host, t('lab.stage.engine'), () => reviveHost(host), opts.signal);
+      return started.map((d) => `${host} ${d}`);
+    }),
+  );
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    const err = failed.reason as Error;
+    if (err instanceof EngineStartError) {
+      throw new LabError(
+        t('lab.up.engineFailed', { host: err.host, error: err.detail }),
+        t('lab.up.engineFailedFix', { host: err.host }),
+      );
+    }
+    throw err;
+  }
+  return settled.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+}
+
+export interface UpOptions {
+  topology?: Topology;
+  onProgress?: OnProgress;
+  signal?: AbortSignal;
+}
+
+/**
+ * Bring the lab up. A lab that is up is left as it is; on one that is partly up only what is dead
+ * is started again (files, Engine objects and daemon.json are kept); leftovers of a crashed run
+ * are cleaned first.
+ */
+export async function up(opts: UpOptions = {}): Promise<UpResult> {
   const t0 = Date.now();
   const topology = opts.topology ?? DEFAULT_TOPOLOGY;
-  if (await isUp()) return { alreadyUp: true, ms: Date.now() - t0 };
+  const state = readState();
+  if (labStandsIn(state)) {
+    const restarted = await repair(state.topology, opts);
+    return { alreadyUp: restarted.length === 0, restarted, ms: Date.now() - t0 };
+  }
   const image = readImageTar();
   let cleaned: CleanupReport | undefined;
   if (leftovers().length > 0) {
@@ -143,53 +202,6 @@ function requireHost(name: string): { topology: Topology; spec: HostSpec } {
     );
   }
   return { topology: state.topology, spec };
-}
-
-const PREDEFINED_NETWORKS = new Set(['bridge', 'host', 'none']);
-
-/** Remove the learner's objects through the Engine API and restore the kernel state recorded at `up`. */
-async function fastReset(host: string, baseline: Baseline): Promise<void> {
-  const engine = engineFor(host);
-  const containers = await engine.request<{ Id: string }[]>({ path: '/containers/json', query: { all: true } });
-  await Promise.all(
-    containers.map((c) => engine.request({ method: 'DELETE', path: `/containers/${c.Id}`, query: { force: true, v: true } })),
-  );
-  const networks = await engine.request<{ Id: string; Name: string }[]>({ path: '/networks' });
-  await Promise.all(
-    networks
-      .filter((n) => !PREDEFINED_NETWORKS.has(n.Name))
-      .map((n) => engine.request({ method: 'DELETE', path: `/networks/${n.Id}` })),
-  );
-  const volumes = await engine.request<{ Volumes?: { Name: string }[] | null }>({ path: '/volumes' });
-  await Promise.all(
-    (volumes.Volumes ?? []).map((v) => engine.request({ method: 'DELETE', path: `/volumes/${v.Name}`, query: { force: true } })),
-  );
-  const images = await engine.request<{ RepoTags?: string[] | null }[]>({ path: '/images/json' });
-  const keep = new Set(baseline.snapshot.images);
-  for (const tag of images.flatMap((i) => i.RepoTags ?? []).filter((t) => !keep.has(t))) {
-    await engine.request({ method: 'DELETE', path: `/images/${encodeURIComponent(tag)}`, query: { noprune: false } });
-  }
-  const now = await snapshotKernel(host);
-  if (now.iptables.join('\n') !== baseline.snapshot.iptables.join('\n')) {
-    await run(['nsenter', `--net=${netnsPath(host)}`, '--', 'iptables-restore'], { input: baseline.iptablesSave });
-  }
-  // Namespaces a learner made with `ip netns add` live in the host's own /run/netns (its mount
-  // namespace): delete them there, before the links (their veths go with them).
-  await removeLearnerNetns(host);
-  const keepLinks = new Set(baseline.snapshot.links.map((l) => l.split(' ')[0]));
-  for (const link of now.links.map((l) => l.split(' ')[0] ?? '')) {
-    if (link && !keepLinks.has(link)) await run(['ip', '-n', netnsName(host), 'link', 'del', link]);
-  }
-}
-
-/** `ip netns del` every namespace in the host's /run/netns (a fresh host has none). */
-async function removeLearnerNetns(host: string): Promise<void> {
-  const names = fs.existsSync(hostPaths(host).runNetns) ? fs.readdirSync(hostPaths(host).runNetns) : [];
-  for (const name of names) {
-    const r = await run(['nsenter', ...enterHost(host), '--', 'ip', 'netns', 'del', name]);
-    // Not a mounted namespace (a stray file): remove the file itself.
-    if (r.code !== 0) fs.rmSync(`${hostPaths(host).runNetns}/${name}`, { force: true, recursive: true });
-  }
 }
 
 /**
@@ -237,11 +249,7 @@ async function tryFastReset(host: string, baseline: Baseline, opts: ResetOptions
   await stage(opts.onProgress, host, t('lab.stage.removeObjects'), () => fastReset(host, baseline), opts.signal);
   const diff = diffSnapshots(baseline.snapshot, await snapshotHost(host, engineFor(host)));
   if (diff.length > 0) return { stopped, why: diff.join('; ') };
-  const now = await mountTable(host);
-  const mounts = [
-    ...now.filter((m) => !baseline.mounts.includes(m)).map((m) => `mounts: extra ${m}`),
-    ...baseline.mounts.filter((m) => !now.includes(m)).map((m) => `mounts: missing ${m}`),
-  ];
+  const mounts = await mountChanges(host, baseline.mounts);
   return { stopped, why: mounts.length > 0 ? mounts.join('; ') : undefined };
 }
 

@@ -23,7 +23,7 @@ export const cliHelp = {
   'cli.up.description':
     'bring the lab up: two Docker hosts (host1, host2) on a LAN, each in its own network namespace',
   'cli.up.help':
-    'A lab already up is left as it is. Leftovers of a crashed run are cleaned first.\nCtrl-C while it starts removes everything it made.\n\nExample:\n  sudo dnlab up',
+    'A lab already up is left as it is. On a lab that is partly up (an engine stopped, say), only\nwhat is dead is started again: files, containers and daemon.json are kept; when an engine\ncannot start, up shows its error. Leftovers of a crashed run are cleaned first.\nCtrl-C while it builds a new lab removes everything it made. Only reset and down remove work.\n\nExample:\n  sudo dnlab up',
   'cli.down.description':
     'stop the lab and remove everything it made (namespaces, daemons, mounts, files)',
   'cli.down.help':

@@ -35,6 +35,13 @@ export const cli = {
   'lab.upDone': 'The lab is up in {time}: {hosts}.',
   'lab.alreadyUp':
     'The lab is already up ({hosts}). `dnlab status` shows it; `dnlab down` stops it.',
+  'lab.up.revived':
+    'The lab is up again in {time}: started {what}. Files, containers and daemon.json were kept.',
+  'lab.up.rebuilt': 'rebuilt (its namespaces were gone)',
+  'lab.up.engineFailed': "{host}'s Docker engine does not start with its daemon.json (kept as it is): {error}",
+  'lab.up.engineFailedFix':
+    'fix /etc/docker/daemon.json in `dnlab shell {host}` and run `dnlab up` again, or `dnlab reset {host}` to start {host} fresh (that removes its containers)',
+  'lab.up.interrupted': 'Interrupted: the lab was left as it is; `dnlab up` again finishes the repair.',
   'lab.cleanedLeftovers':
     'Cleaned leftovers of an earlier run: {processes} processes, {namespaces} namespaces, {mounts} mounts.',
   'lab.downDone':

@@ -36,6 +36,12 @@ export const cli: Catalogue = {
 
   'lab.upDone': '实验环境已启动，用时 {time}：{hosts}。',
   'lab.alreadyUp': '实验环境已经在运行（{hosts}）。`dnlab status` 查看状态；`dnlab down` 停止它。',
+  'lab.up.revived': '实验环境已重新运行，用时 {time}：启动了 {what}。文件、容器和 daemon.json 都保留了。',
+  'lab.up.rebuilt': '已重建（其命名空间已不存在）',
+  'lab.up.engineFailed': '{host} 的 Docker 引擎无法使用当前的 daemon.json 启动（文件保持原样）：{error}',
+  'lab.up.engineFailedFix':
+    '在 `dnlab shell {host}` 中修正 /etc/docker/daemon.json 后再次运行 `dnlab up`，或运行 `dnlab reset {host}` 让 {host} 恢复全新状态（会删除其容器）',
+  'lab.up.interrupted': '已中断：实验环境保持原样；再次运行 `dnlab up` 即可完成修复。',
   'lab.cleanedLeftovers':
     '已清理上次运行的残留：{processes} 个进程，{namespaces} 个命名空间，{mounts} 个挂载点。',
   'lab.downDone':
