@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { hostPaths, netnsName, netnsPath } from './config.js';
+import { hostPaths, netnsPath } from './config.js';
 import { cleanup, leftovers, type CleanupReport } from './cleanup.js';
 import { PRISTINE_DAEMON_JSON, containerdAlive, engineFor, startDaemons } from './daemon.js';
-import { enterHost, makeHostNamespaces } from './hostns.js';
+import { makeHostNamespaces } from './hostns.js';
 import { fastReset } from './fast-reset.js';
 import { EngineStartError, revivable, reviveHost } from './revive.js';
 import { importLabImage, readImageTar } from './image.js';
@@ -11,7 +11,7 @@ import { mountBaseline, mountChanges, stopStrayProcesses, swarmTrace, type Mount
 import { startInternet } from './internet.js';
 import { t } from './messages.js';
 import { run } from './run.js';
-import { diffSnapshots, snapshotHost, snapshotKernel, type HostSnapshot } from './snapshot.js';
+import { diffSnapshots, snapshotHost, type HostSnapshot } from './snapshot.js';
 import { readState, writeFileAtomic, writeState } from './state.js';
 import { DEFAULT_TOPOLOGY, addressOnly, findHost, type HostSpec, type Topology } from './topology.js';
 import { writeShellRc } from './shell.js';
