@@ -3,7 +3,7 @@ import { hostPaths, netnsName, netnsPath } from './config.js';
 import { engineFor } from './daemon.js';
 import { enterHost } from './hostns.js';
 import { run } from './run.js';
-import { snapshotKernel, type HostSnapshot } from './snapshot.js';
+import { restoreInput, snapshotKernel, type HostSnapshot } from './snapshot.js';
 
 const PREDEFINED_NETWORKS = new Set(['bridge', 'host', 'none']);
 
@@ -31,7 +31,9 @@ export async function fastReset(host: string, baseline: { snapshot: HostSnapshot
   }
   const now = await snapshotKernel(host);
   if (now.iptables.join('\n') !== baseline.snapshot.iptables.join('\n')) {
-    await run(['nsenter', `--net=${netnsPath(host)}`, '--', 'iptables-restore'], { input: baseline.iptablesSave });
+    const save = await run(['nsenter', `--net=${netnsPath(host)}`, '--', 'iptables-save']);
+    const input = restoreInput(baseline.iptablesSave, save.stdout);
+    await run(['nsenter', `--net=${netnsPath(host)}`, '--', 'iptables-restore'], { input });
   }
   // Namespaces a learner made with `ip netns add` live in the host's own /run/netns (its mount
   // namespace): delete them there, before the links (their veths go with them).
