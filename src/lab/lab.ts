@@ -212,7 +212,8 @@ function requireHost(name: string): { topology: Topology; spec: HostSpec } {
  * DNS after a manager leaves its swarm.)
  */
 async function needsNewEngine(host: string): Promise<string | undefined> {
-  if (fs.readFileSync(hostPaths(host).daemonJson, 'utf8') !== PRISTINE_DAEMON_JSON) return 'daemon.json changed';
+  const daemonJson = fs.existsSync(hostPaths(host).daemonJson) ? fs.readFileSync(hostPaths(host).daemonJson, 'utf8') : '';
+  if (daemonJson !== PRISTINE_DAEMON_JSON) return 'daemon.json changed';
   try {
     return await swarmTrace(host, engineFor(host));
   } catch {
