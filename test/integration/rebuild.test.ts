@@ -10,6 +10,22 @@ const { engineFor, stopDockerd } = await import('../../src/lab/daemon.js');
 const { hostPaths, netnsName, netnsPath } = await import('../../src/lab/config.js');
 const { lanMac } = await import('../../src/lab/netns.js');
 const { run } = await import('../../src/lab/run.js');
+const { ShellPool } = await import('../../src/tui/app/shell-pool.js');
+const { TerminalSession } = await import('../../src/lab/terminal-session.js');
+const { shellCommand } = await import('../../src/lab/shell.js');
+type Session = InstanceType<typeof TerminalSession>;
+
+/** The next prompt of a shell (its `status` is the last command's), or an error at the deadline. */
+function nextPrompt(session: Session, deadlineMs = 20_000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no prompt within ${deadlineMs} ms`)), deadlineMs);
+    const off = session.onPrompt((e) => {
+      clearTimeout(timer);
+      off();
+      resolve(e.status);
+    });
+  });
+}
 
 const HOST1 = '192.0.2.11';
 
@@ -70,6 +86,26 @@ describe.skipIf(!isRoot)('rebuilds that work and resets that are fresh (real lab
     expect(r2.how).toBe('rebuilt');
     expect(r2.why).toContain('/etc/hostname');
     expect((await onHost('host2', ['cat', '/etc/hostname'])).stdout.trim()).not.toBe('fake');
+  });
+
+  it('a TUI shell ended by reset comes back working when the app restarts it, as after `r`', async () => {
+    const pool = new ShellPool((h, cols, rows) => new TerminalSession({ command: shellCommand(h), cols, rows }));
+    try {
+      const first = pool.get('host2', 80, 24) as Session;
+      await nextPrompt(first);
+      const ended = new Promise((r) => first.onExit(r));
+      const r = await reset('host2');
+      expect(r.stopped).toBeGreaterThanOrEqual(1);
+      await Promise.race([ended, sleep(10_000).then(() => Promise.reject(new Error('the shell survived the reset')))]);
+      // useLessonLab restarts the lesson's shells once the reset is done.
+      const second = pool.restart('host2') as Session;
+      await nextPrompt(second);
+      const answered = nextPrompt(second);
+      second.write('docker info >/dev/null && test "$(hostname)" = host2\r');
+      expect(await answered).toBe(0);
+    } finally {
+      pool.dispose();
+    }
   });
 
   it('a reset killed halfway through a rebuild is finished by the next reset', async () => {
