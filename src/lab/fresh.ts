@@ -104,9 +104,9 @@ export async function mountChanges(host: string, baseline: MountBaseline): Promi
 }
 
 /**
- * Has this host ever been in a swarm? Its state, its node id, or anything left in
- * `<data-root>/swarm` (a node that left keeps its old identity there, and its next join waits
- * about 40 s on it).
+ * Has this host ever been in a swarm? Its state, its node id, anything left in
+ * `<data-root>/swarm`, or a network only a swarm makes (docker_gwbridge stays after `swarm
+ * leave`). Such a host is rebuilt: one that never was is fresh by construction.
  */
 export async function swarmTrace(host: string, engine: Engine): Promise<string | undefined> {
   const info = await engine.request<{ Swarm?: { LocalNodeState?: string; NodeID?: string } }>({ path: '/info' });
@@ -115,5 +115,9 @@ export async function swarmTrace(host: string, engine: Engine): Promise<string |
   if (info.Swarm?.NodeID) return `swarm node ${info.Swarm.NodeID}`;
   const dir = path.join(hostPaths(host).dataRoot, 'swarm');
   const left = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
-  return left.length > 0 ? `swarm files ${left.join(',')}` : undefined;
+  if (left.length > 0) return `swarm files ${left.join(',')}`;
+  // A node that left keeps docker_gwbridge (and its libnetwork store remembers the swarm).
+  const networks = await engine.request<{ Name: string; Driver: string; Scope?: string }[]>({ path: '/networks' });
+  const swarmy = networks.find((n) => n.Name === 'docker_gwbridge' || n.Driver === 'overlay' || n.Scope === 'swarm');
+  return swarmy ? `swarm network ${swarmy.Name}` : undefined;
 }
