@@ -103,13 +103,19 @@ export async function mountChanges(host: string, baseline: MountBaseline): Promi
   ];
 }
 
+/** How long the swarm questions may take: a stuck engine means a rebuild, not a hang. */
+const ENGINE_DEADLINE_MS = 5000;
+
 /**
  * Has this host ever been in a swarm? Its state, its node id, anything left in
  * `<data-root>/swarm`, or a network only a swarm makes (docker_gwbridge stays after `swarm
  * leave`). Such a host is rebuilt: one that never was is fresh by construction.
  */
 export async function swarmTrace(host: string, engine: Engine): Promise<string | undefined> {
-  const info = await engine.request<{ Swarm?: { LocalNodeState?: string; NodeID?: string } }>({ path: '/info' });
+  const info = await engine.request<{ Swarm?: { LocalNodeState?: string; NodeID?: string } }>({
+    path: '/info',
+    timeoutMs: ENGINE_DEADLINE_MS,
+  });
   const state = info.Swarm?.LocalNodeState ?? 'inactive';
   if (state !== 'inactive' && state !== '') return `swarm ${state}`;
   if (info.Swarm?.NodeID) return `swarm node ${info.Swarm.NodeID}`;
@@ -117,7 +123,10 @@ export async function swarmTrace(host: string, engine: Engine): Promise<string |
   const left = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
   if (left.length > 0) return `swarm files ${left.join(',')}`;
   // A node that left keeps docker_gwbridge (and its libnetwork store remembers the swarm).
-  const networks = await engine.request<{ Name: string; Driver: string; Scope?: string }[]>({ path: '/networks' });
+  const networks = await engine.request<{ Name: string; Driver: string; Scope?: string }[]>({
+    path: '/networks',
+    timeoutMs: ENGINE_DEADLINE_MS,
+  });
   const swarmy = networks.find((n) => n.Name === 'docker_gwbridge' || n.Driver === 'overlay' || n.Scope === 'swarm');
   return swarmy ? `swarm network ${swarmy.Name}` : undefined;
 }

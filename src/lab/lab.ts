@@ -214,6 +214,8 @@ function requireHost(name: string): { topology: Topology; spec: HostSpec } {
 async function needsNewEngine(host: string): Promise<string | undefined> {
   const daemonJson = fs.existsSync(hostPaths(host).daemonJson) ? fs.readFileSync(hostPaths(host).daemonJson, 'utf8') : '';
   if (daemonJson !== PRISTINE_DAEMON_JSON) return 'daemon.json changed';
+  // A stuck engine (SIGSTOPped, say) means a rebuild, not a hang: ping has a deadline.
+  if (!(await engineFor(host).ping(2000))) return 'engine not answering';
   try {
     return await swarmTrace(host, engineFor(host));
   } catch {
