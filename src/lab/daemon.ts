@@ -93,14 +93,26 @@ export const PRISTINE_DAEMON_JSON = '{}\n';
 
 /** Start the host's own containerd, then its dockerd, and wait until the Engine answers. */
 export async function startDaemons(host: string): Promise<void> {
+  await startContainerd(host);
+  await startDockerd(host);
+}
+
+/** Is the host's containerd (by its pidfile) running? */
+export function containerdAlive(host: string): boolean {
+  const pid = readPid(hostPaths(host).containerdPid);
+  return pid !== undefined && pidAlive(pid);
+}
+
+/** Start the host's containerd (a dead one's socket file is removed first, so the wait is real). */
+export async function startContainerd(host: string): Promise<void> {
   const p = hostPaths(host);
   fs.mkdirSync(p.containerdDir, { recursive: true });
   fs.writeFileSync(p.containerdConfig, containerdConfig(host));
   if (!fs.existsSync(p.daemonJson)) fs.writeFileSync(p.daemonJson, PRISTINE_DAEMON_JSON);
+  fs.rmSync(p.containerdSock, { force: true });
   const pid = startDetached(host, ['containerd', '--config', p.containerdConfig], p.containerdLog);
   fs.writeFileSync(p.containerdPid, `${pid}\n`);
-  await waitFor('containerd', p.containerdLog, () => fs.existsSync(p.containerdSock), 10_000);
-  await startDockerd(host);
+  await waitFor('containerd', p.containerdLog, () => fs.existsSync(p.containerdSock), 10_000, pid);
 }
 
 export async function startDockerd(host: string): Promise<void> {

@@ -1,15 +1,17 @@
 import fs from 'node:fs';
-import { hostPaths, netnsName, netnsPath } from './config.js';
+import { hostPaths, netnsPath } from './config.js';
 import { cleanup, leftovers, type CleanupReport } from './cleanup.js';
-import { PRISTINE_DAEMON_JSON, engineFor, startDaemons } from './daemon.js';
-import { EngineError } from './engine.js';
-import { enterHost, makeHostNamespaces } from './hostns.js';
+import { PRISTINE_DAEMON_JSON, containerdAlive, engineFor, startDaemons } from './daemon.js';
+import { makeHostNamespaces } from './hostns.js';
+import { fastReset } from './fast-reset.js';
+import { EngineStartError, revivable, reviveHost } from './revive.js';
 import { importLabImage, readImageTar } from './image.js';
-import { addNetns, ipIn, makeSwitch, plugIntoSwitch } from './netns.js';
+import { addNetns, ipIn, makeSwitch, plugIntoSwitch, refreshNeighbours, unplugFromSwitch } from './netns.js';
+import { mountBaseline, mountChanges, stopStrayProcesses, swarmTrace, type MountBaseline } from './fresh.js';
 import { ensureInternetDns, internetDnsAnswers, startInternet } from './internet.js';
 import { t } from './messages.js';
 import { run } from './run.js';
-import { diffSnapshots, snapshotHost, snapshotKernel, type HostSnapshot } from './snapshot.js';
+import { diffSnapshots, snapshotHost, type HostSnapshot } from './snapshot.js';
 import { claimRoot, readState, writeFileAtomic, writeState } from './state.js';
 import { DEFAULT_TOPOLOGY, addressOnly, findHost, type HostSpec, type Topology } from './topology.js';
 import { writeShellRc } from './shell.js';
@@ -44,18 +46,26 @@ async function stage<T>(onProgress: OnProgress | undefined, node: string, name: 
 interface Baseline {
   snapshot: HostSnapshot;
   iptablesSave: string;
+  /** The host's mount namespace, normalised (not in the snapshot: its paths name the host). */
+  mounts: MountBaseline;
 }
 
 async function recordBaseline(host: string): Promise<void> {
   const engine = engineFor(host);
   const snapshot = await snapshotHost(host, engine);
   const save = await run(['nsenter', `--net=${netnsPath(host)}`, '--', 'iptables-save']);
-  const baseline: Baseline = { snapshot, iptablesSave: save.stdout };
+  const baseline: Baseline = { snapshot, iptablesSave: save.stdout, mounts: await mountBaseline(host) };
   writeFileAtomic(hostPaths(host).baseline, JSON.stringify(baseline));
 }
 
-function readBaseline(host: string): Baseline {
-  return JSON.parse(fs.readFileSync(hostPaths(host).baseline, 'utf8')) as Baseline;
+/** The host's baseline; undefined when a build was stopped before it (or it is unreadable). */
+function readBaseline(host: string): Baseline | undefined {
+  try {
+    const b = JSON.parse(fs.readFileSync(hostPaths(host).baseline, 'utf8')) as Partial<Baseline>;
+    return b.snapshot && typeof b.iptablesSave === 'string' && Array.isArray(b.mounts?.all) && Array.isArray(b.mounts.own) ? (b as Baseline) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Build one lab host on an existing switch: namespaces, LAN link, daemons, image, baseline. */
@@ -78,6 +88,8 @@ async function buildHost(topology: Topology, spec: HostSpec, image: Buffer, onPr
 export interface UpResult {
   alreadyUp: boolean;
   cleaned?: CleanupReport;
+  /** On a lab that was partly up: what was started again (`host1 dockerd`, `host2 rebuilt`). */
+  restarted?: string[];
   ms: number;
 }
 
@@ -100,15 +112,65 @@ export function labBuilt(): boolean {
   return state.topology.hosts.every((h) => fs.existsSync(netnsPath(h.name)));
 }
 
-/** Bring the lab up. A lab already up is left as it is; leftovers of a crashed run are cleaned first. */
-export async function up(opts: { topology?: Topology; onProgress?: OnProgress; signal?: AbortSignal } = {}): Promise<UpResult> {
+/** A complete lab whose LAN is there: `up` repairs it in place instead of building it anew. */
+function labStandsIn(state: ReturnType<typeof readState>): state is NonNullable<ReturnType<typeof readState>> {
+  if (!state?.complete) return false;
+  const nodes = [state.topology.lan.switch, ...(state.topology.internet ? [state.topology.internet.name] : [])];
+  return nodes.every((n) => fs.existsSync(netnsPath(n)));
+}
+
+/**
+ * Start again what is dead on a lab that is partly up, host by host; never wipes a working host.
+ * A host whose engine cannot start (its daemon.json, say) is reported with the daemon's error,
+ * after the others were repaired.
+ */
+async function repair(topology: Topology, opts: UpOptions): Promise<string[]> {
+  const dns = ensureInternetDns(topology).then((restarted) => (restarted ? [`${t('lab.stage.internet')} DNS`] : []));
+  const settled = await Promise.allSettled([
+    dns,
+    ...topology.hosts.map(async (spec): Promise<string[]> => {
+      const host = spec.name;
+      if (!revivable(host)) {
+        await stage(opts.onProgress, host, t('lab.stage.rebuild'), () => rebuildHost(topology, spec, opts.onProgress, opts.signal), opts.signal);
+        return [`${host} ${t('lab.up.rebuilt')}`];
+      }
+      if (containerdAlive(host) && (await engineFor(host).ping(2000))) return [];
+      const started = await stage(opts.onProgress, host, t('lab.stage.engine'), () => reviveHost(host), opts.signal);
+      return started.map((d) => `${host} ${d}`);
+    }),
+  ]);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    const err = failed.reason as Error;
+    if (err instanceof EngineStartError) {
+      throw new LabError(
+        t('lab.up.engineFailed', { host: err.host, error: err.detail }),
+        t('lab.up.engineFailedFix', { host: err.host }),
+      );
+    }
+    throw err;
+  }
+  return settled.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+}
+
+export interface UpOptions {
+  topology?: Topology;
+  onProgress?: OnProgress;
+  signal?: AbortSignal;
+}
+
+/**
+ * Bring the lab up. A lab that is up is left as it is; on one that is partly up only what is dead
+ * is started again (files, Engine objects and daemon.json are kept); leftovers of a crashed run
+ * are cleaned first.
+ */
+export async function up(opts: UpOptions = {}): Promise<UpResult> {
   const t0 = Date.now();
   const topology = opts.topology ?? DEFAULT_TOPOLOGY;
-  if (await isUp()) {
-    // A lab already up keeps its hosts; only a dead internet DNS server is started again.
-    const state = readState();
-    if (state) await ensureInternetDns(state.topology);
-    return { alreadyUp: true, ms: Date.now() - t0 };
+  const state = readState();
+  if (labStandsIn(state)) {
+    const restarted = await repair(state.topology, opts);
+    return { alreadyUp: restarted.length === 0, restarted, ms: Date.now() - t0 };
   }
   claimRoot(); // before anything is touched: a folder that is not the lab's own is refused
   const image = readImageTar();
@@ -152,66 +214,24 @@ function requireHost(name: string): { topology: Topology; spec: HostSpec } {
   return { topology: state.topology, spec };
 }
 
-const PREDEFINED_NETWORKS = new Set(['bridge', 'host', 'none']);
-
-/** Remove the learner's objects through the Engine API and restore the kernel state recorded at `up`. */
-async function fastReset(host: string, baseline: Baseline): Promise<void> {
-  const engine = engineFor(host);
-  const containers = await engine.request<{ Id: string }[]>({ path: '/containers/json', query: { all: true } });
-  await Promise.all(
-    containers.map((c) => engine.request({ method: 'DELETE', path: `/containers/${c.Id}`, query: { force: true, v: true } })),
-  );
-  const networks = await engine.request<{ Id: string; Name: string }[]>({ path: '/networks' });
-  await Promise.all(
-    networks
-      .filter((n) => !PREDEFINED_NETWORKS.has(n.Name))
-      .map((n) => engine.request({ method: 'DELETE', path: `/networks/${n.Id}` })),
-  );
-  const volumes = await engine.request<{ Volumes?: { Name: string }[] | null }>({ path: '/volumes' });
-  await Promise.all(
-    (volumes.Volumes ?? []).map((v) => engine.request({ method: 'DELETE', path: `/volumes/${v.Name}`, query: { force: true } })),
-  );
-  const images = await engine.request<{ RepoTags?: string[] | null }[]>({ path: '/images/json' });
-  const keep = new Set(baseline.snapshot.images);
-  for (const tag of images.flatMap((i) => i.RepoTags ?? []).filter((t) => !keep.has(t))) {
-    await engine.request({ method: 'DELETE', path: `/images/${encodeURIComponent(tag)}`, query: { noprune: false } });
-  }
-  const now = await snapshotKernel(host);
-  if (now.iptables.join('\n') !== baseline.snapshot.iptables.join('\n')) {
-    await run(['nsenter', `--net=${netnsPath(host)}`, '--', 'iptables-restore'], { input: baseline.iptablesSave });
-  }
-  // Namespaces a learner made with `ip netns add` live in the host's own /run/netns (its mount
-  // namespace): delete them there, before the links (their veths go with them).
-  await removeLearnerNetns(host);
-  const keepLinks = new Set(baseline.snapshot.links.map((l) => l.split(' ')[0]));
-  for (const link of now.links.map((l) => l.split(' ')[0] ?? '')) {
-    if (link && !keepLinks.has(link)) await run(['ip', '-n', netnsName(host), 'link', 'del', link]);
-  }
-}
-
-/** `ip netns del` every namespace in the host's /run/netns (a fresh host has none). */
-async function removeLearnerNetns(host: string): Promise<void> {
-  const names = fs.existsSync(hostPaths(host).runNetns) ? fs.readdirSync(hostPaths(host).runNetns) : [];
-  for (const name of names) {
-    const r = await run(['nsenter', ...enterHost(host), '--', 'ip', 'netns', 'del', name]);
-    // Not a mounted namespace (a stray file): remove the file itself.
-    if (r.code !== 0) fs.rmSync(`${hostPaths(host).runNetns}/${name}`, { force: true, recursive: true });
-  }
-}
-
 /**
- * A changed daemon.json or swarm membership needs a new engine, and building the host anew
- * (about 2 s) is faster than a graceful engine restart (4-6 s, measured) and fresh by
- * construction. (Engine 20.10 also stops answering DNS after a manager leaves its swarm.)
+ * Why the host needs a new engine, if it does: a changed daemon.json, or any trace of a swarm
+ * (its state, its node id or its swarm folder; a node that left keeps the old identity and its
+ * next join then waits about 40 s). Building the host anew (about 2 s) is faster than a graceful
+ * engine restart (4-6 s, measured) and fresh by construction. (Engine 20.10 also stops answering
+ * DNS after a manager leaves its swarm.)
  */
-async function needsNewEngine(host: string): Promise<boolean | string> {
-  if (fs.readFileSync(hostPaths(host).daemonJson, 'utf8') !== PRISTINE_DAEMON_JSON) return true;
+async function needsNewEngine(host: string): Promise<string | undefined> {
+  const daemonJson = fs.existsSync(hostPaths(host).daemonJson) ? fs.readFileSync(hostPaths(host).daemonJson, 'utf8') : '';
+  if (daemonJson !== PRISTINE_DAEMON_JSON) return 'daemon.json changed';
+  // A dead or stuck engine (SIGSTOPped, say) means a rebuild, not a hang: ping has a deadline,
+  // and its error names the engine ("host1's engine does not answer …").
+  const down = await engineFor(host).pingError(2000);
+  if (down) return down.message;
   try {
-    const info = await engineFor(host).request<{ Swarm?: { LocalNodeState?: string } }>({ path: '/info', timeoutMs: 2000 });
-    return (info.Swarm?.LocalNodeState ?? 'inactive') !== 'inactive';
+    return await swarmTrace(host, engineFor(host));
   } catch (e) {
-    // A dead or stuck engine: build the host anew, and say why (the engine by name).
-    return e instanceof EngineError && e.unreachable ? e.message : true;
+    return (e as Error).message;
   }
 }
 
@@ -219,30 +239,64 @@ export interface ResetResult {
   host: string;
   /** `fast`: objects removed through the Engine API; `rebuilt`: the host was made anew. */
   how: 'fast' | 'rebuilt';
+  /** Why the fast path did not do (for tests and `--verbose` readers). */
+  why?: string;
+  /** Processes started in the host (not its daemons or containers) that were stopped. */
+  stopped: number;
   ms: number;
 }
 
+/** Make a host anew on the lab's switch, and tell the LAN about it. */
+async function rebuildHost(topology: Topology, spec: HostSpec, onProgress?: OnProgress, signal?: AbortSignal): Promise<void> {
+  const host = spec.name;
+  // First, so that a rebuild stopped halfway is rebuilt again by the next reset or up.
+  fs.rmSync(hostPaths(host).baseline, { force: true });
+  await unplugFromSwitch(topology.lan.switch, host);
+  await cleanup([host]);
+  await buildHost(topology, spec, readImageTar(), onProgress, signal);
+  const others = [...topology.hosts.map((h) => h.name).filter((h) => h !== host), ...(topology.internet ? [topology.internet.name] : [])];
+  await refreshNeighbours(host, others, spec.lanAddress);
+}
+
+/** The fast path: stray processes, Engine objects, kernel tables; then the host must equal its baseline. */
+async function tryFastReset(host: string, baseline: Baseline, opts: ResetOptions): Promise<{ stopped: number; why?: string }> {
+  const stopped = await stage(opts.onProgress, host, t('lab.stage.processes'), () => stopStrayProcesses(host), opts.signal);
+  await stage(opts.onProgress, host, t('lab.stage.removeObjects'), () => fastReset(host, baseline), opts.signal);
+  const diff = diffSnapshots(baseline.snapshot, await snapshotHost(host, engineFor(host)));
+  if (diff.length > 0) return { stopped, why: diff.join('; ') };
+  const mounts = await mountChanges(host, baseline.mounts);
+  return { stopped, why: mounts.length > 0 ? mounts.join('; ') : undefined };
+}
+
+export interface ResetOptions {
+  onProgress?: OnProgress;
+  /** Stops the reset at the next stage; the next reset of the host repairs what is left. */
+  signal?: AbortSignal;
+}
+
 /** Bring one host back to the state of a fresh one. */
-export async function reset(host: string, opts: { onProgress?: OnProgress } = {}): Promise<ResetResult> {
+export async function reset(host: string, opts: ResetOptions = {}): Promise<ResetResult> {
   const t0 = Date.now();
   const { topology, spec } = requireHost(host);
   const baseline = readBaseline(host);
-  const newEngine = await needsNewEngine(host);
-  if (!newEngine) {
+  let why = baseline ? await needsNewEngine(host) : 'no baseline';
+  let stopped = 0;
+  if (baseline && !why) {
     try {
-      await stage(opts.onProgress, host, t('lab.stage.removeObjects'), () => fastReset(host, baseline));
-      const diff = diffSnapshots(baseline.snapshot, await snapshotHost(host, engineFor(host)));
-      if (diff.length === 0) return { host, how: 'fast', ms: Date.now() - t0 };
-    } catch {
-      /* fall through to a rebuild */
+      const fast = await tryFastReset(host, baseline, opts);
+      stopped = fast.stopped;
+      if (!fast.why) return { host, how: 'fast', stopped, ms: Date.now() - t0 };
+      why = fast.why;
+    } catch (err) {
+      opts.signal?.throwIfAborted();
+      why = (err as Error).message;
     }
   }
-  const why = typeof newEngine === 'string' ? newEngine : undefined;
   await stage(opts.onProgress, host, why ? t('lab.stage.rebuildWhy', { why }) : t('lab.stage.rebuild'), async () => {
-    await cleanup([host]);
-    await buildHost(topology, spec, readImageTar(), opts.onProgress);
-  });
-  return { host, how: 'rebuilt', ms: Date.now() - t0 };
+    stopped += await stopStrayProcesses(host).catch(() => 0);
+    await rebuildHost(topology, spec, opts.onProgress, opts.signal);
+  }, opts.signal);
+  return { host, how: 'rebuilt', why, stopped, ms: Date.now() - t0 };
 }
 
 export interface HostStatus {

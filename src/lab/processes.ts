@@ -106,3 +106,66 @@ export async function killLabProcesses(q: LabProcessQuery, deadlineMs = 5000): P
 export function pidAlive(pid: number): boolean {
   return isAlive(String(pid));
 }
+
+function parentPid(pid: string): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Live processes in any of the given namespaces that are neither a kept process (`keep`: the
+ * host's daemons and container shims) nor a descendant of one, nor this program or its parents.
+ */
+export function strayPids(q: Omit<LabProcessQuery, 'cgroup'>, keep: (pid: string) => boolean): number[] {
+  const skip = ancestors();
+  const pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  const children = new Map<string, string[]>();
+  for (const pid of pids) {
+    const ppid = parentPid(pid);
+    if (ppid) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  const kept = new Set<string>();
+  const todo = pids.filter(keep);
+  for (let pid = todo.pop(); pid !== undefined; pid = todo.pop()) {
+    if (kept.has(pid)) continue;
+    kept.add(pid);
+    todo.push(...(children.get(pid) ?? []));
+  }
+  return pids
+    .filter((pid) => !kept.has(pid) && !skip.has(pid))
+    .filter((pid) => {
+      const net = nsLinkInode(pid, 'net');
+      const uts = nsLinkInode(pid, 'uts');
+      const mnt = nsLinkInode(pid, 'mnt');
+      return (
+        (net !== undefined && q.netInodes.has(net)) ||
+        (uts !== undefined && q.utsInodes.has(uts)) ||
+        (mnt !== undefined && q.mntInodes.has(mnt))
+      );
+    })
+    .filter(isAlive)
+    .map(Number);
+}
+
+/** SIGKILL the given processes and wait (with a deadline) until they are gone. Returns how many. */
+export async function killAndWait(pids: number[], deadlineMs = 5000): Promise<number> {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+  const end = Date.now() + deadlineMs;
+  let left = pids.filter((p) => isAlive(String(p)));
+  while (left.length > 0) {
+    if (Date.now() > end) throw new Error(`processes still alive after ${deadlineMs} ms: ${left.join(', ')}`);
+    await sleep(20);
+    left = left.filter((p) => isAlive(String(p)));
+  }
+  return pids.length;
+}

@@ -54,12 +54,46 @@ export function normalizeRoutes(routes: IpRouteJson[]): string[] {
     .sort();
 }
 
-/** iptables-save without comments and counters. */
+/** iptables-save split into its tables (`*raw` … `COMMIT`), without comments and counters. */
+export function iptablesTables(text: string): { name: string; lines: string[] }[] {
+  const tables: { name: string; lines: string[] }[] = [];
+  for (const line of text.split('\n').filter((l) => l && !l.startsWith('#'))) {
+    const l = line.replace(/\s\[\d+:\d+\]$/, '');
+    if (l.startsWith('*')) tables.push({ name: l.slice(1), lines: [] });
+    tables.at(-1)?.lines.push(l);
+  }
+  return tables;
+}
+
+/**
+ * A table with no rules, no chains of its own and every policy ACCEPT filters nothing: it is left
+ * once anything used it (Engine 28 uses `raw` for a published port), and counts as absent.
+ */
+function emptyTable(lines: string[]): boolean {
+  return lines.every((l) => l.startsWith('*') || l === 'COMMIT' || /^:\S+ ACCEPT$/.test(l));
+}
+
+/** iptables-save without comments, counters and empty tables. */
 export function normalizeIptables(text: string): string[] {
-  return text
-    .split('\n')
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => l.replace(/\s\[\d+:\d+\]$/, ''));
+  return iptablesTables(text)
+    .filter((t) => !emptyTable(t.lines))
+    .flatMap((t) => t.lines);
+}
+
+/**
+ * Input for iptables-restore that brings back `baseline` and also empties the tables it does not
+ * have (every built-in chain ACCEPT, no rules, no chains of its own).
+ */
+export function restoreInput(baseline: string, now: string): string {
+  const known = new Set(iptablesTables(baseline).map((t) => t.name));
+  const extra = iptablesTables(now)
+    .filter((t) => !known.has(t.name))
+    .map((t) => [
+      `*${t.name}`,
+      ...t.lines.filter((l) => /^:\S+ (ACCEPT|DROP)$/.test(l)).map((l) => l.replace(/ \S+$/, ' ACCEPT')),
+      'COMMIT',
+    ].join('\n'));
+  return [baseline.trimEnd(), ...extra, ''].join('\n');
 }
 
 export async function snapshotKernel(node: string): Promise<Pick<HostSnapshot, 'links' | 'routes' | 'iptables'>> {

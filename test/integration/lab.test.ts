@@ -9,7 +9,7 @@ useTestInstance('t1');
 const { down, reset, status, up } = await import('../../src/lab/lab.js');
 const { engineFor } = await import('../../src/lab/daemon.js');
 const { labNetnsFiles } = await import('../../src/lab/netns.js');
-const { labRoot, hostPaths } = await import('../../src/lab/config.js');
+const { labRoot, hostPaths, netnsName, netnsPath } = await import('../../src/lab/config.js');
 const { diffSnapshots, snapshotHost } = await import('../../src/lab/snapshot.js');
 const { cliPath } = await import('./lab-helpers.js');
 
@@ -26,6 +26,18 @@ async function labProcessCount(name: string): Promise<number> {
     }
   }
   return n;
+}
+
+/**
+ * Until `up` (in a child) is starting the engines: its signal handlers are in place by then. Under
+ * load the CLI can take seconds to get there; a signal before it would find no handler.
+ */
+async function untilEnginesStart(deadlineMs = 60_000): Promise<void> {
+  const end = Date.now() + deadlineMs;
+  while (!fs.existsSync(hostPaths('host1').containerdSock)) {
+    if (Date.now() > end) throw new Error(`up did not start host1's containerd within ${deadlineMs} ms`);
+    await sleep(10);
+  }
 }
 
 describe.skipIf(!isRoot)('lab hosts (real engines)', () => {
@@ -51,7 +63,7 @@ describe.skipIf(!isRoot)('lab hosts (real engines)', () => {
       expect(JSON.parse(addr.stdout)[0].addr_info[0].local).toBe('172.17.0.1');
       expect((await onHost(host, ['hostname'])).stdout.trim()).toBe(host);
     }
-    const inode = (h: string) => fs.statSync(`/run/netns/dnlabt1-${h}`).ino;
+    const inode = (h: string) => fs.statSync(netnsPath(h)).ino;
     expect(inode('host1')).not.toBe(inode('host2'));
   });
 
@@ -149,16 +161,16 @@ describe.skipIf(!isRoot)('lab hosts (real engines)', () => {
     await down();
     const child = spawn(process.execPath, [cliPath, 'up'], { stdio: 'ignore', env: process.env });
     // Wait until the engines are starting, then kill without a chance to clean up.
-    for (let i = 0; i < 200 && !fs.existsSync(hostPaths('host1').containerdSock); i++) await sleep(10);
+    await untilEnginesStart();
     child.kill('SIGKILL');
     await sleep(100);
     expect(labNetnsFiles().length).toBeGreaterThan(0);
 
     const again = await dnlab(['up']);
     expect(again.code, again.stderr).toBe(0);
-    expect(labNetnsFiles().map((f) => f.split('/').pop()).sort()).toEqual([
-      'dnlabt1-host1', 'dnlabt1-host2', 'dnlabt1-internet', 'dnlabt1-switch',
-    ]);
+    expect(labNetnsFiles().map((f) => f.split('/').pop()).sort()).toEqual(
+      ['host1', 'host2', 'internet', 'switch'].map(netnsName),
+    );
     expect(await labProcessCount('dockerd')).toBe(2);
     expect(await labProcessCount('containerd')).toBe(2);
     expect((await status()).up).toBe(true);
@@ -167,7 +179,7 @@ describe.skipIf(!isRoot)('lab hosts (real engines)', () => {
   it('Ctrl-C during up leaves nothing behind', async () => {
     await down();
     const child = spawn(process.execPath, [cliPath, 'up'], { stdio: 'ignore', env: process.env });
-    for (let i = 0; i < 200 && !fs.existsSync(hostPaths('host1').containerdSock); i++) await sleep(10);
+    await untilEnginesStart();
     child.kill('SIGINT');
     const code = await new Promise<number | null>((r) => child.on('close', r));
     expect(code).toBe(130);

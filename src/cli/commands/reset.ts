@@ -3,8 +3,38 @@ import { t } from '../../i18n/index.js';
 import { ensureInternetDns } from '../../lab/internet.js';
 import { LabError, reset } from '../../lab/lab.js';
 import { readState } from '../../lab/state.js';
-import { ProgressPrinter, seconds } from '../output.js';
+import { ProgressPrinter, seconds, yellow } from '../output.js';
 import { requireRoot } from '../root.js';
+
+/** Reset hosts one by one; Ctrl-C (or SIGTERM) stops at the next stage, and the next reset repairs it. */
+async function resetHosts(hosts: string[]): Promise<void> {
+  const printer = new ProgressPrinter();
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let current = '';
+  try {
+    for (const h of hosts) {
+      current = h;
+      const r = await reset(h, { onProgress: printer.onProgress, signal: abort.signal });
+      printer.stop();
+      process.stdout.write(
+        `${t('lab.resetDone', { host: h, time: seconds(r.ms), how: t(`lab.resetHow.${r.how}`) })}\n`,
+      );
+      if (r.stopped > 0) process.stdout.write(`${t('lab.resetStopped', { host: h, count: r.stopped })}\n`);
+    }
+  } catch (err) {
+    printer.stop();
+    if (!abort.signal.aborted) throw err;
+    process.stderr.write(`${yellow(t('lab.resetInterrupted', { host: current }))}\n`);
+    process.exitCode = 130;
+  } finally {
+    printer.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
 
 export function register(program: Command): void {
   program
@@ -15,21 +45,9 @@ export function register(program: Command): void {
       requireRoot('dnlab reset');
       const state = readState();
       if (!state?.complete) throw new LabError(t('lab.notUp'), t('lab.startIt'));
-      const hosts = host ? [host] : state.topology.hosts.map((h) => h.name);
-      const printer = new ProgressPrinter();
-      try {
-        for (const h of hosts) {
-          const r = await reset(h, { onProgress: printer.onProgress });
-          printer.stop();
-          process.stdout.write(
-            `${t('lab.resetDone', { host: h, time: seconds(r.ms), how: t(`lab.resetHow.${r.how}`) })}\n`,
-          );
-        }
-        // The whole lab back to fresh includes the internet's DNS server, if it has died.
-        if (!host && (await ensureInternetDns(state.topology)))
-          process.stdout.write(`${t('lab.dnsRestarted')}\n`);
-      } finally {
-        printer.stop();
-      }
+      await resetHosts(host ? [host] : state.topology.hosts.map((h) => h.name));
+      // The whole lab back to fresh includes the internet's DNS server, if it has died.
+      if (!host && process.exitCode !== 130 && (await ensureInternetDns(state.topology)))
+        process.stdout.write(`${t('lab.dnsRestarted')}\n`);
     });
 }

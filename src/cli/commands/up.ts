@@ -13,6 +13,8 @@ function hostList(): string {
 export async function upWithProgress(): Promise<void> {
   const printer = new ProgressPrinter();
   const abort = new AbortController();
+  // A lab that was complete is only repaired: an interrupted repair must not remove it.
+  const wasComplete = readState()?.complete === true;
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -22,6 +24,10 @@ export async function upWithProgress(): Promise<void> {
     if (result.cleaned && result.cleaned.processes + result.cleaned.namespaces > 0) {
       process.stdout.write(`${t('lab.cleanedLeftovers', { ...result.cleaned })}\n`);
     }
+    if (result.restarted && result.restarted.length > 0) {
+      process.stdout.write(`${t('lab.up.revived', { time: seconds(result.ms), what: result.restarted.join(', ') })}\n`);
+      return;
+    }
     process.stdout.write(
       result.alreadyUp
         ? `${t('lab.alreadyUp', { hosts: hostList() })}\n`
@@ -30,6 +36,11 @@ export async function upWithProgress(): Promise<void> {
   } catch (err) {
     printer.stop();
     if (abort.signal.aborted) {
+      if (wasComplete) {
+        process.stderr.write(`${yellow(t('lab.up.interrupted'))}\n`);
+        process.exitCode = 130;
+        return;
+      }
       process.stderr.write(`${yellow(t('cli.interrupted'))}\n`);
       await down();
       process.exitCode = 130;

@@ -23,14 +23,14 @@ export const cliHelp = {
   'cli.up.description':
     'bring the lab up: two Docker hosts (host1, host2) on a LAN, each in its own network namespace',
   'cli.up.help':
-    'A lab already up is left as it is. Leftovers of a crashed run are cleaned first.\nCtrl-C while it starts removes everything it made.\n\nExample:\n  sudo dnlab up',
+    'A lab already up is left as it is. On a lab that is partly up (an engine\nstopped, say), only what is dead is started again: files, containers and\ndaemon.json are kept; when an engine cannot start, up shows its error.\nLeftovers of a crashed run are cleaned first. Ctrl-C while it builds a new lab\nremoves everything it made. Only reset and down remove work.\n\nExample:\n  sudo dnlab up',
   'cli.down.description':
     'stop the lab and remove everything it made (namespaces, daemons, mounts, files)',
   'cli.down.help':
     'Only objects named with the lab prefix are touched.\n\nExample:\n  sudo dnlab down',
   'cli.reset.description': 'bring a lab host (or every host) back to a fresh state',
   'cli.reset.help':
-    'Containers, networks, volumes, swarm membership, extra links and firewall rules are removed;\nthe engine keeps running unless its daemon.json was changed.\n\nExamples:\n  sudo dnlab reset host1\n  sudo dnlab reset',
+    'Removes the host\'s containers, networks, volumes, images it pulled, swarm\nmembership, extra links, mounts and firewall rules, and stops processes started\nin it (open shells end). The engine keeps running unless daemon.json was changed\nor the host was ever in a swarm: then the host is rebuilt (its files and\ndaemon.json are new). A reset stopped halfway is finished by the next reset.\n\nExamples:\n  sudo dnlab reset host1\n  sudo dnlab reset',
   'cli.restartEngine.description':
     "restart a lab host's Docker engine so it re-reads /etc/docker/daemon.json",
   'cli.restartEngine.help':

@@ -35,6 +35,13 @@ export const cli = {
   'lab.upDone': 'The lab is up in {time}: {hosts}.',
   'lab.alreadyUp':
     'The lab is already up ({hosts}). `dnlab status` shows it; `dnlab down` stops it.',
+  'lab.up.revived':
+    'The lab is up again in {time}: started {what}. Files, containers and daemon.json were kept.',
+  'lab.up.rebuilt': 'rebuilt (its namespaces were gone)',
+  'lab.up.engineFailed': "{host}'s Docker engine does not start with its daemon.json (kept as it is): {error}",
+  'lab.up.engineFailedFix':
+    'fix /etc/docker/daemon.json in `dnlab shell {host}` and run `dnlab up` again, or `dnlab reset {host}` to start {host} fresh (that removes its containers)',
+  'lab.up.interrupted': 'Interrupted: the lab was left as it is; `dnlab up` again finishes the repair.',
   'lab.cleanedLeftovers':
     'Cleaned leftovers of an earlier run: {processes} processes, {namespaces} namespaces, {mounts} mounts.',
   'lab.downDone':
@@ -43,6 +50,10 @@ export const cli = {
   'lab.resetDone': '{host} is back to a fresh state in {time} ({how}).',
   'lab.resetHow.fast': 'lab objects removed through the Engine API',
   'lab.resetHow.rebuilt': 'host rebuilt',
+  'lab.resetStopped':
+    'Stopped {count} processes started in {host} (shells and programs that were not its engine or its containers).',
+  'lab.resetInterrupted':
+    'Interrupted: {host} was left halfway. `dnlab reset {host}` finishes it (it rebuilds the host).',
   'lab.notUp': 'The lab is not up.',
   'lab.startIt': 'Start it with: dnlab up',
   'lab.nextSteps': 'Next: `dnlab shell host1` opens a shell on host1; `dnlab` opens the lessons.',
@@ -91,6 +102,7 @@ export const cli = {
   'lab.stage.removeObjects': 'remove lab objects',
   'lab.stage.rebuild': 'rebuild host',
   'lab.stage.rebuildWhy': 'rebuild host ({why})',
+  'lab.stage.processes': 'stop processes',
 
   'doctor.title': 'dnlab doctor: can this machine run the lab?',
   'doctor.allGood': 'Everything the lab needs is here.',

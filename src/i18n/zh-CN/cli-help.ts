@@ -24,12 +24,12 @@ export const cliHelp: Catalogue = {
   'cli.up.description':
     '启动实验环境：局域网上的两台 Docker 主机（host1、host2），各自在自己的网络命名空间中',
   'cli.up.help':
-    '已经在运行的实验环境保持不变。上次崩溃留下的残留会先被清理。\n启动过程中按 Ctrl-C 会删除已经创建的一切。\n\n示例：\n  sudo dnlab up',
+    '已经在运行的实验环境保持不变。对于部分运行的实验环境（例如某个引擎停了），\n只重新启动已停止的部分：文件、容器和 daemon.json 都会保留；\n引擎无法启动时，up 会显示其错误。上次崩溃留下的残留会先被清理。\n新建实验环境的过程中按 Ctrl-C 会删除已经创建的一切。\n只有 reset 和 down 会删除你的工作。\n\n示例：\n  sudo dnlab up',
   'cli.down.description': '停止实验环境，并删除它创建的一切（命名空间、守护进程、挂载点、文件）',
   'cli.down.help': '只会处理以实验前缀命名的对象。\n\n示例：\n  sudo dnlab down',
   'cli.reset.description': '将一台实验主机（或所有主机）恢复到全新状态',
   'cli.reset.help':
-    '删除容器、网络、卷、swarm 成员身份、额外的接口和防火墙规则；\n除非 daemon.json 被修改过，否则引擎会继续运行。\n\n示例：\n  sudo dnlab reset host1\n  sudo dnlab reset',
+    '删除该主机的容器、网络、卷、拉取的镜像、swarm 成员身份、额外的接口、\n挂载和防火墙规则，并停止在其中启动的进程（打开的 shell 会结束）。\n若 daemon.json 被修改过或主机曾加入 swarm，主机会被重建（其文件和\ndaemon.json 都是新的）；否则引擎继续运行。中途被打断的重置，下次重置时会完成。\n\n示例：\n  sudo dnlab reset host1\n  sudo dnlab reset',
   'cli.restartEngine.description':
     '重启实验主机的 Docker 引擎，让它重新读取 /etc/docker/daemon.json',
   'cli.restartEngine.help':

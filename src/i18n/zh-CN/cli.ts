@@ -36,6 +36,12 @@ export const cli: Catalogue = {
 
   'lab.upDone': '实验环境已启动，用时 {time}：{hosts}。',
   'lab.alreadyUp': '实验环境已经在运行（{hosts}）。`dnlab status` 查看状态；`dnlab down` 停止它。',
+  'lab.up.revived': '实验环境已重新运行，用时 {time}：启动了 {what}。文件、容器和 daemon.json 都保留了。',
+  'lab.up.rebuilt': '已重建（其命名空间已不存在）',
+  'lab.up.engineFailed': '{host} 的 Docker 引擎无法使用当前的 daemon.json 启动（文件保持原样）：{error}',
+  'lab.up.engineFailedFix':
+    '在 `dnlab shell {host}` 中修正 /etc/docker/daemon.json 后再次运行 `dnlab up`，或运行 `dnlab reset {host}` 让 {host} 恢复全新状态（会删除其容器）',
+  'lab.up.interrupted': '已中断：实验环境保持原样；再次运行 `dnlab up` 即可完成修复。',
   'lab.cleanedLeftovers':
     '已清理上次运行的残留：{processes} 个进程，{namespaces} 个命名空间，{mounts} 个挂载点。',
   'lab.downDone':
@@ -44,6 +50,8 @@ export const cli: Catalogue = {
   'lab.resetDone': '{host} 已恢复到全新状态，用时 {time}（{how}）。',
   'lab.resetHow.fast': '通过 Engine API 删除了实验对象',
   'lab.resetHow.rebuilt': '主机已重建',
+  'lab.resetStopped': '已停止 {host} 中启动的 {count} 个进程（不属于其引擎或容器的 shell 和程序）。',
+  'lab.resetInterrupted': '已中断：{host} 只重置了一半。运行 `dnlab reset {host}` 即可完成（会重建该主机）。',
   'lab.notUp': '实验环境没有运行。',
   'lab.startIt': '启动它：dnlab up',
   'lab.nextSteps': '下一步：`dnlab shell host1` 打开 host1 上的 shell；`dnlab` 打开课程。',
@@ -89,6 +97,7 @@ export const cli: Catalogue = {
   'lab.stage.removeObjects': '删除实验对象',
   'lab.stage.rebuild': '重建主机',
   'lab.stage.rebuildWhy': '重建主机（{why}）',
+  'lab.stage.processes': '停止进程',
 
   'doctor.title': 'dnlab doctor：这台机器能运行实验环境吗？',
   'doctor.allGood': '实验环境需要的一切都已就绪。',
