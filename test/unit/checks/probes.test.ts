@@ -52,6 +52,7 @@ describe('probe output parsing (recorded BusyBox 1.35 output)', () => {
     expect(classifyReach('tcp', res('tcpOk'))).toBe('reached');
     expect(classifyReach('tcp', res('tcpRefused'))).toBe('refused');
     expect(classifyReach('tcp', res('tcpTimeout'))).toBe('timeout');
+    expect(classifyReach('tcp', res('tcpNoNeighbour'))).toBe('unreachable');
     expect(classifyReach('tcp', res('tcpNoRoute'))).toBe('unreachable');
     expect(classifyReach('udp', res('udpReply'))).toBe('reached');
     expect(classifyReach('udp', res('udpRefused'))).toBe('refused');
@@ -79,7 +80,7 @@ describe('probe output parsing (recorded BusyBox 1.35 output)', () => {
     const nx = parseNslookup(res('udpReply').stdout);
     expect(nx.addresses).toEqual([]);
     expect(nx.nxdomain).toBe(true);
-    const none = parseNslookup(res('dnsDefaultBridge').stdout);
+    const none = parseNslookup(res('udpSilent').stdout);
     expect(none.noAnswer).toBe(true);
     expect(none.addresses).toEqual([]);
   });
@@ -380,14 +381,17 @@ describe('dns-resolves', () => {
     );
   });
 
-  it('on a user-defined network, an unknown name is "no answer" (not the default-bridge message)', () => {
+  it('on a user-defined network, an unknown name is NXDOMAIN (not the default-bridge message)', () => {
     const { results } = run(
       [{ kind: 'dns-resolves', params: { container: 'c1', name: 'nope' } }],
       lab1(),
       dns('dnsUnknown'),
     );
     expect(results[0]!.pass).toBe(false);
-    expect(results[0]!.message).toContain('no DNS server answered');
+    expect(results[0]!.message).toBe(
+      'nope does not resolve from c1 (NXDOMAIN); this step expects an address.',
+    );
+    expect(results[0]!.message).not.toContain('default bridge');
   });
 });
 
@@ -468,7 +472,7 @@ describe('file-contains', () => {
       () => res('catMissing'),
     );
     expect(results[0]!.pass).toBe(false);
-    expect(results[0]!.message).toContain("cat: can't open '/etc/nope': No such file or directory");
+    expect(results[0]!.message).toContain('/etc/nope: no such file in the container');
   });
 
   it('rejects a bad pattern and a relative path', () => {
