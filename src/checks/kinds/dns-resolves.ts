@@ -40,6 +40,12 @@ const params = z.strictObject({
   name: dnsName,
   /** A container name (its addresses), an IPv4 address, or `nxdomain` (the name must not resolve). */
   expect: z.string().min(1).optional(),
+  /**
+   * `resolver` (default): as the container's resolver, /etc/hosts (where Docker put the name) then
+   * its nameserver. `dns`: only what its nameserver answers (e.g. "the default bridge has no
+   * embedded DNS", while --link wrote the name into /etc/hosts).
+   */
+  via: z.enum(['resolver', 'dns']).default('resolver'),
 });
 
 type P = z.infer<typeof params>;
@@ -63,7 +69,7 @@ function probesFor(p: P, ctx: CheckContext, facts?: LabFacts): Probe[] {
     const c = h ? findContainer(h, p.container) : undefined;
     if (!c?.running) return [];
   }
-  return [hostsProbe(p, ctx), dnsProbe(p, ctx)];
+  return p.via === 'dns' ? [dnsProbe(p, ctx)] : [hostsProbe(p, ctx), dnsProbe(p, ctx)];
 }
 
 interface Answer {
@@ -80,11 +86,11 @@ interface Answer {
  * (`--add-host`, `--link`), else what the nameserver of its resolv.conf answers.
  */
 function answerOf(facts: LabFacts, p: P, ctx: CheckContext, c: ContainerFacts): Answer | undefined {
-  const hostsRes = probeResult(facts, hostsProbe(p, ctx));
+  const hostsRes = p.via === 'dns' ? undefined : probeResult(facts, hostsProbe(p, ctx));
   const inHosts =
     hostsRes?.code === 0 ? parseHostsFile(hostsRes.stdout).get(p.name.toLowerCase()) : undefined;
   const docker = inHosts ? dockerHostsEntry(c, p.name) : undefined;
-  if (inHosts && docker) {
+  if (inHosts && docker && p.via === 'resolver') {
     const addresses = docker === true ? inHosts : docker;
     const how = docker === true ? '--link' : '--add-host';
     return {
@@ -102,7 +108,7 @@ function answerOf(facts: LabFacts, p: P, ctx: CheckContext, c: ContainerFacts): 
     `resolver: ${ns.server ?? '(none answered)'}`,
   ];
   const out: Answer = { ns, evidence };
-  if (inHosts) {
+  if (inHosts && !docker) {
     out.byHand = inHosts;
     evidence.push(
       `/etc/hosts: ${p.name} → ${inHosts.join(', ')} by hand (not from Docker): not counted`,
