@@ -109,16 +109,19 @@ function walk(stack: number[], file: string): FileRead {
     if (st.size > MAX_FILE_BYTES) return fail('too-large', String(st.size));
     return readRegular(at(dir, name), st);
   }
-  return fail('not-a-file', 'directory');
+  return fail('not-a-file', 'directory' satisfies FileKind);
 }
 
-function kindOf(st: fs.Stats): string {
+/** What a path is when it is not a regular file (a catalogue key's last part: check.probe.kind.*). */
+export type FileKind = 'directory' | 'chardev' | 'blockdev' | 'fifo' | 'socket' | 'special';
+
+function kindOf(st: fs.Stats): FileKind {
   if (st.isDirectory()) return 'directory';
-  if (st.isCharacterDevice()) return 'character device';
-  if (st.isBlockDevice()) return 'block device';
+  if (st.isCharacterDevice()) return 'chardev';
+  if (st.isBlockDevice()) return 'blockdev';
   if (st.isFIFO()) return 'fifo';
   if (st.isSocket()) return 'socket';
-  return 'special file';
+  return 'special';
 }
 
 function readRegular(p: string, st: fs.Stats): FileRead {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Probe } from '../checks/types.js';
 import { t } from '../i18n/index.js';
 import { run } from '../lab/run.js';
-import { readContainerFile, type FileRead } from './container-files.js';
+import { readContainerFile, type FileKind, type FileRead } from './container-files.js';
 import { findContainerRef } from './container-ref.js';
 import type { ContainerFacts, ProbeResult } from './facts.js';
 import { containerNameserver, hostNameserver, hostNetPath, listHostNetns } from './probe-host.js';
@@ -210,6 +210,15 @@ const FILE_ERROR_KEYS: Record<Exclude<FileRead, { ok: true }>['error'], string> 
   unreadable: 'check.probe.file.unreadable',
 };
 
+const KIND_TEXT: Record<FileKind, string> = {
+  directory: 'check.probe.kind.directory',
+  chardev: 'check.probe.kind.chardev',
+  blockdev: 'check.probe.kind.blockdev',
+  fifo: 'check.probe.kind.fifo',
+  socket: 'check.probe.kind.socket',
+  special: 'check.probe.kind.special',
+};
+
 /** `cat <path>` in a container: read in Node through its root, never by a program. */
 function readFileProbe(pid: number, path: string): ProbeResult {
   const t0 = performance.now();
@@ -219,7 +228,10 @@ function readFileProbe(pid: number, path: string): ProbeResult {
   return {
     code: 1,
     stdout: '',
-    stderr: t(FILE_ERROR_KEYS[r.error], { path, detail: r.detail }),
+    stderr: t(FILE_ERROR_KEYS[r.error], {
+      path,
+      detail: r.error === 'not-a-file' ? t(KIND_TEXT[r.detail as FileKind] ?? r.detail) : r.detail,
+    }),
     ms,
   };
 }

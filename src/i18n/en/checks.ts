@@ -19,11 +19,19 @@ export const checks = {
     "Could not reach {host}'s namespaces (no process of the host is running): try dnlab reset {host}",
   'check.probe.noResolvConf': "the container's /etc/resolv.conf could not be read",
   'check.probe.file.missing': '{path}: no such file in the container',
-  'check.probe.file.notAFile': '{path} is not a regular file ({detail}): only regular files are read',
+  'check.probe.file.notAFile':
+    '{path} is not a regular file but {detail}: only regular files are read',
   'check.probe.file.notADirectory': '{path}: a part of the path is not a folder',
-  'check.probe.file.tooLarge': '{path}: file is larger than 1 MiB ({detail} bytes), so it is not read',
+  'check.probe.file.tooLarge':
+    '{path}: file is larger than 1 MiB ({detail} bytes), so it is not read',
   'check.probe.file.tooManyLinks': '{path}: too many symbolic links',
   'check.probe.file.unreadable': '{path} could not be read ({detail})',
+  'check.probe.kind.directory': 'a folder',
+  'check.probe.kind.chardev': 'a character device',
+  'check.probe.kind.blockdev': 'a block device',
+  'check.probe.kind.fifo': 'a named pipe',
+  'check.probe.kind.socket': 'a socket',
+  'check.probe.kind.special': 'a special file',
   'check.common.probeError': 'The test from {from} could not run: {line}.',
 
   // Values shown as "expected" / "seen", and words filled into sentences.

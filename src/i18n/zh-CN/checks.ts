@@ -21,11 +21,17 @@ export const checks: Catalogue = {
     '无法进入 {host} 的命名空间（该主机上没有正在运行的进程）：请试试 dnlab reset {host}',
   'check.probe.noResolvConf': '无法读取容器的 /etc/resolv.conf',
   'check.probe.file.missing': '{path}：容器中没有这个文件',
-  'check.probe.file.notAFile': '{path} 不是普通文件（{detail}）：只读取普通文件',
+  'check.probe.file.notAFile': '{path} 不是普通文件，而是{detail}：只读取普通文件',
   'check.probe.file.notADirectory': '{path}：路径中有一部分不是文件夹',
   'check.probe.file.tooLarge': '{path}：文件大于 1 MiB（{detail} 字节），因此不读取',
   'check.probe.file.tooManyLinks': '{path}：符号链接太多',
   'check.probe.file.unreadable': '无法读取 {path}（{detail}）',
+  'check.probe.kind.directory': '文件夹',
+  'check.probe.kind.chardev': '字符设备',
+  'check.probe.kind.blockdev': '块设备',
+  'check.probe.kind.fifo': '命名管道',
+  'check.probe.kind.socket': '套接字',
+  'check.probe.kind.special': '特殊文件',
   'check.common.probeError': '从 {from} 发起的测试无法运行：{line}。',
 
   // Values shown as "expected" / "seen", and words filled into sentences.
