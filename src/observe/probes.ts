@@ -185,15 +185,19 @@ function couldNotRun(r: ProbeResult): boolean {
  * has passed. So "reached" needs one answer before the deadline, and "not reached" holds only if
  * every try of the whole window failed.
  */
-export async function runProbe(probe: Probe, target: ProbeTarget): Promise<ProbeResult> {
-  if (!probe.windowMs) return tryOnce(probe, target);
+export async function runProbe(
+  probe: Probe,
+  target: ProbeTarget,
+  once: (p: Probe, t: ProbeTarget) => Promise<ProbeResult> = tryOnce,
+): Promise<ProbeResult> {
+  if (!probe.windowMs) return once(probe, target);
   const t0 = performance.now();
   const end = t0 + Math.min(probe.windowMs, PROBE_MAX_MS);
   let tries = 0;
   for (;;) {
     const left = end - performance.now();
     const timeoutMs = Math.min(probeTimeoutMs(probe), Math.max(1500, left));
-    const r = await tryOnce({ ...probe, timeoutMs }, target);
+    const r = await once({ ...probe, timeoutMs }, target);
     tries++;
     const done = trySucceeded(r) || couldNotRun(r) || end - performance.now() < 500;
     if (done) return { ...r, ms: Math.round(performance.now() - t0), tries };

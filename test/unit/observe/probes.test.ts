@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Probe } from '../../../src/checks/types.js';
-import type { ContainerFacts } from '../../../src/observe/facts.js';
+import type { ContainerFacts, ProbeResult } from '../../../src/observe/facts.js';
 import {
   PROBE_MAX_MS,
   findContainer,
   machineProgram,
   probeArgv,
+  runProbe,
   runProbes,
 } from '../../../src/observe/probes.js';
 
@@ -138,5 +139,60 @@ describe('runProbes without running anything', () => {
       a: { code: 125, stdout: '', stderr: 'container ghost is not running', ms: 0 },
       b: { code: 125, stdout: '', stderr: 'container db is not running', ms: 0 },
     });
+  });
+});
+
+describe('runProbe: a window of tries (the runner itself, with scripted tries)', () => {
+  const answer = (code: number, stdout = '', stderr = ''): ProbeResult => ({
+    code,
+    stdout,
+    stderr,
+    ms: 1,
+  });
+  /** Tries answered from a script, in order (the last one repeats). */
+  function scripted(...results: ProbeResult[]) {
+    const seen: Probe[] = [];
+    const once = (p: Probe) => {
+      seen.push(p);
+      return Promise.resolve(results[Math.min(seen.length - 1, results.length - 1)]!);
+    };
+    return { once, seen };
+  }
+  const refused = answer(1, '', "nc: can't connect to remote host (10.0.0.2): Connection refused");
+
+  it('one answer in the window is "reached": the tries stop there', async () => {
+    const { once, seen } = scripted(refused, answer(0));
+    const r = await runProbe(probe({ windowMs: 3000 }), { pid: 1 }, once);
+    expect(r.code).toBe(0);
+    expect(r.tries).toBe(2);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('a UDP probe counts any DNS reply (NXDOMAIN) as an answer', async () => {
+    const { once } = scripted(
+      answer(1, "Server:\t\t10.0.0.2:5353\n\n** server can't find x: NXDOMAIN\n"),
+    );
+    expect((await runProbe(probe({ windowMs: 3000 }), { pid: 1 }, once)).tries).toBe(1);
+  });
+
+  it('"not reached" only after the whole window failed: tried again, the last failure returned', async () => {
+    const { once, seen } = scripted(refused);
+    const r = await runProbe(probe({ windowMs: 600 }), { pid: 1 }, once);
+    expect(r).toMatchObject({ code: 1, stderr: refused.stderr });
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(r.tries).toBe(seen.length);
+  });
+
+  it('a probe that could not run is not tried again (and is never an answer)', async () => {
+    const { once, seen } = scripted(answer(127, '', 'no busybox'), answer(0));
+    const r = await runProbe(probe({ windowMs: 3000 }), { pid: 1 }, once);
+    expect(r.code).toBe(127);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('without a window: exactly one try', async () => {
+    const { once, seen } = scripted(refused, answer(0));
+    expect((await runProbe(probe(), { pid: 1 }, once)).code).toBe(1);
+    expect(seen).toHaveLength(1);
   });
 });
