@@ -130,6 +130,7 @@ export function parseContainer(c: ContainerJson): ContainerFacts {
   if (requested.length) facts.requestedPorts = requested;
   if (!running && c.State?.ExitCode !== undefined) facts.exitCode = c.State.ExitCode;
   if (c.State?.Pid) facts.pid = c.State.Pid;
+  if (c.HostConfig?.ExtraHosts?.length) facts.extraHosts = c.HostConfig.ExtraHosts;
   const sandboxKey = nonEmpty(c.NetworkSettings?.SandboxKey);
   if (sandboxKey) facts.sandboxKey = sandboxKey;
   const hostname = nonEmpty(c.Config?.Hostname);

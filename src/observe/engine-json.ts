@@ -79,6 +79,8 @@ export interface ContainerJson {
     PortBindings?: Record<string, PortBindingJson[] | null> | null;
     PublishAllPorts?: boolean;
     Links?: string[] | null;
+    /** `--add-host name:ip` (older engines; newer may write `name=ip`). */
+    ExtraHosts?: string[] | null;
   };
   Config?: {
     Hostname?: string;

@@ -188,6 +188,8 @@ export interface ContainerFacts {
   links?: LinkFacts[];
   routes?: RouteFacts[];
   legacyLinks: string[];
+  /** `--add-host` entries as the engine keeps them (`name:ip`), which Docker writes to /etc/hosts. */
+  extraHosts?: string[];
   /** Where `ports` came from: the running container's NetworkSettings.Ports, or its HostConfig (not running). */
   portsFrom?: 'runtime' | 'config';
   /** Config.Hostname */
@@ -293,6 +295,8 @@ export interface ProbeResult {
   ms: number;
   /** True when the probe was stopped at its timeout (code is then 124, or 137 if it had to be killed). */
   timedOut?: boolean;
+  /** Tries made in a probe's window (absent: one). The result is the first success, else the last try. */
+  tries?: number;
 }
 
 export interface HostFacts {

@@ -183,8 +183,8 @@ export async function confirmTrace(
   );
   const nft = (h: string) => (facts.hosts[h]?.engine.firewallBackend ?? '').startsWith('nftables');
   const src = probeSource(plan.from);
-  const onHost = src.container === undefined;
-  const argv = reachArgv(onHost, plan.dst.proto, plan.dst.ip, plan.dst.port, 3000);
+  // One try (the counters must move once): the same runner and rules as the checks' probes.
+  const argv = reachArgv(plan.dst.proto, plan.dst.ip, plan.dst.port, 2);
   const probe = makeProbe(src.host, src.container, argv, 3000);
   const before = await Promise.all(hosts.map((h) => snapshotCounters(h, nft(h))));
   const containers = facts.hosts[src.host]?.containers ?? [];

@@ -1,4 +1,5 @@
 import type { Topology } from '../lab/topology.js';
+import { findContainerRef } from '../observe/container-ref.js';
 import type {
   ContainerFacts,
   HostFacts,
@@ -84,11 +85,9 @@ export class TraceError extends Error {
   }
 }
 
-function findContainerIn(h: HostFacts, name: string): ContainerFacts | undefined {
-  return (
-    h.containers.find((c) => c.name === name) ??
-    (name.length >= 4 ? h.containers.find((c) => c.id.startsWith(name)) : undefined)
-  );
+/** A container of a host, by the one naming rule of checks and probes (src/observe/container-ref.ts). */
+export function findContainerIn(h: HostFacts, name: string): ContainerFacts | undefined {
+  return findContainerRef(h.containers, name);
 }
 
 function firstIp(c: ContainerFacts): string | undefined {

@@ -176,7 +176,7 @@ describe.skipIf(!isRoot)('topo and trace on a real lab', () => {
     expect(c.errors).toEqual([]);
     expect(c.probe).toEqual({
       host: 'host2',
-      argv: ['busybox', 'nc', '-w', '2', '192.0.2.11', '8080', '-e', 'true'],
+      argv: ['nc', '-w', '2', '192.0.2.11', '8080', '-e', 'true'],
     });
     expect(c.reach).toBe('reached');
     const movedDnat = c.moved.find((m) => m.target === 'DNAT');

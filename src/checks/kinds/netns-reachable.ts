@@ -6,23 +6,21 @@ import { bad, ok } from '../lib/outcome.js';
 import { host, ipv4, port, timeoutMs } from '../lib/params.js';
 import {
   classifyReach,
-  killAfterMs,
-  makeProbe,
   probeLine,
   probeResult,
   REACH_TEXT,
-  reachArgv,
-  toolSeconds,
+  REACH_WINDOW_MS,
+  reachProbe as windowedProbe,
   type Protocol,
 } from '../lib/probe.js';
 import { defineChecker } from '../define.js';
 import { t } from '../../i18n/index.js';
 
 /**
- * Real traffic from a learner's namespace: the probe is the same BusyBox ping / nc / nslookup as
- * `reachable` (src/checks/lib/probe.ts), run on the host with `ip netns exec <netns>` in front
- * (the host's mount namespace shows its /run/netns). A missing namespace: exit 255, "Cannot open
- * network namespace".
+ * Real traffic from a learner's namespace: the probe is the same windowed BusyBox ping / nc /
+ * nslookup as `reachable` (src/checks/lib/probe.ts), run by the machine's busybox in that
+ * namespace (the runner finds it in the host's /run/netns). A missing namespace: exit 255,
+ * "Cannot open network namespace".
  */
 const params = z
   .strictObject({
@@ -47,14 +45,7 @@ function protocolOf(p: P): Protocol {
 }
 
 function reachProbe(p: P, host: string): Probe {
-  const argv = [
-    'ip',
-    'netns',
-    'exec',
-    p.netns,
-    ...reachArgv(true, protocolOf(p), p.to, p.port, p.timeoutMs),
-  ];
-  return makeProbe(host, undefined, argv, killAfterMs(p.timeoutMs));
+  return windowedProbe(host, { netns: p.netns }, protocolOf(p), p.to, p.port);
 }
 
 export const netnsReachable: Checker<typeof params> = defineChecker({
@@ -74,7 +65,7 @@ export const netnsReachable: Checker<typeof params> = defineChecker({
       proto === 'icmp'
         ? t('check.reach.ping')
         : t('check.reach.port', { protocol: proto, port: p.port });
-    const vars = { netns: p.netns, to: p.to, what, seconds: toolSeconds(p.timeoutMs), line: '' };
+    const vars = { netns: p.netns, to: p.to, what, seconds: REACH_WINDOW_MS / 1000, line: '' };
     const expected = t('check.netns-reachable.expected', { to: p.to, what, netns: p.netns });
     const res = probeResult(facts, probe);
     if (!res)

@@ -1,3 +1,4 @@
+import { findContainerRef } from '../../observe/container-ref.js';
 import type {
   ContainerFacts,
   EndpointFacts,
@@ -39,18 +40,9 @@ function engineError(h: HostFacts): string | undefined {
   return h.errors?.find((e) => e.source === 'engine')?.message;
 }
 
-/** A container by name (with or without the leading `/`), full id, or unique id prefix. */
+/** A container by name (with or without the leading `/`), full id, or unique id prefix (≥ 3). */
 export function findContainer(h: HostFacts, ref: string): ContainerFacts | undefined {
-  const name = ref.replace(/^\//, '');
-  const byName = h.containers.find((c) => c.name.replace(/^\//, '') === name);
-  if (byName) return byName;
-  const byId = h.containers.find((c) => c.id === ref);
-  if (byId) return byId;
-  if (/^[0-9a-f]{3,}$/.test(ref)) {
-    const prefixed = h.containers.filter((c) => c.id.startsWith(ref));
-    if (prefixed.length === 1) return prefixed[0];
-  }
-  return undefined;
+  return findContainerRef(h.containers, ref);
 }
 
 export function displayName(c: ContainerFacts): string {

@@ -10,17 +10,16 @@ import { t } from '../../i18n/index.js';
 /**
  * Named network namespaces a learner makes inside a lab host with `ip netns add <name>`. They live
  * in the host's own /run/netns, which only the host's mount namespace shows; the probe runner
- * runs host probes in that mount namespace (see `hostProbeNamespaces` in src/observe/probes.ts),
- * so `ip -n <name>` there sees exactly what the learner's shell sees. The host's own namespace
- * needs no probe: its links and routes are in the facts already.
+ * never enters that namespace: it lists the folder through a host process's /proc/<pid>/root and
+ * runs the machine's `ip` in the named namespace (`netns` of the probe), as a learner's shell
+ * would see it. The host's own namespace needs no probe: its links and routes are in the facts.
  *
  * Probes (iproute2 6.1, Debian 12, run on a lab host):
- * - `ip -j netns list` → `[{"name":"red","id":1},{"name":"blue"}]`; nothing at all when there is
- *   no namespace.
- * - `ip -j -d -n red addr show` → the links of `red` with their addresses (as `ip -j -d addr`);
+ * - `ip -j netns list` → read by the runner: `[{"name":"red"},{"name":"blue"}]`, `[]` for none.
+ * - `ip -j -d addr show` in `red` → the links of `red` with their addresses (as `ip -j -d addr`);
  *   a missing namespace: exit 255, `Cannot open network namespace "red": No such file or
- *   directory`.
- * - `ip -j -n red route show` → its main routing table.
+ *   directory` (the runner's words, as `ip -n` says it).
+ * - `ip -j route show` in `red` → its main routing table.
  */
 
 /** A namespace name as `ip netns add` takes it (a file under /run/netns). */
@@ -39,16 +38,11 @@ export function netnsListProbe(host: string): Probe {
 }
 
 export function netnsAddrProbe(host: string, netns: string): Probe {
-  return makeProbe(
-    host,
-    undefined,
-    ['ip', '-j', '-d', '-n', netns, 'addr', 'show'],
-    NETNS_PROBE_MS,
-  );
+  return makeProbe(host, undefined, ['ip', '-j', '-d', 'addr', 'show'], NETNS_PROBE_MS, { netns });
 }
 
 export function netnsRouteProbe(host: string, netns: string): Probe {
-  return makeProbe(host, undefined, ['ip', '-j', '-n', netns, 'route', 'show'], NETNS_PROBE_MS);
+  return makeProbe(host, undefined, ['ip', '-j', 'route', 'show'], NETNS_PROBE_MS, { netns });
 }
 
 /** The namespace names `ip -j netns list` printed (empty when it printed nothing). */

@@ -2,10 +2,24 @@ import type { HostFacts, LabFacts, ProbeResult } from '../../observe/facts.js';
 import type { Probe } from '../types.js';
 
 /**
- * Probe commands. Every probe runs BusyBox applets: inside a container its own busybox (the lab
- * image is Debian's busybox-static; the observers' runner enters the container's mount namespace
- * and root), on a lab host the machine's `busybox`. Each was run on a lab host (Docker 20.10,
- * BusyBox v1.35.0 busybox-static, both in dnlab/busybox and on the machine); the output is kept in
+ * Probe commands. A probe names what to run — a BusyBox applet (`ping`, `nc`, `nslookup`), `ip`,
+ * or `cat <path>` — and where: a lab host, a container, or a learner's namespace in a host. The
+ * runner (src/observe/probes.ts) decides HOW, and the rules are:
+ *
+ * - The machine's program, by absolute path (its busybox-static; iproute2's `ip`), never one
+ *   from a container image or from a lab host's mount namespace: a fake `nc` in a container or a
+ *   bind mount over busybox in a host changes nothing.
+ * - Only the network namespace is entered (`nsenter -t <pid> -n`, or the host's), as user nobody
+ *   with no capability but NET_RAW for ping (setpriv), no new privileges, under `timeout -k`.
+ * - `cat <path>` in a container is read in Node through /proc/<pid>/root, links resolved inside
+ *   the container's root, regular files of at most 1 MiB only (src/observe/container-files.ts).
+ * - `nslookup <name>` without a server asks the target's own first nameserver (the container's
+ *   /etc/resolv.conf; the resolv.conf dnlab wrote for a host).
+ * - Reachability probes have a window (`windowMs`, 3 s): tries repeat until one is answered or
+ *   the window has passed, so `reachable` needs one answer before the deadline and
+ *   `not-reachable` holds only when every try of the window failed.
+ *
+ * Each was run on a lab host (Docker 20.10, BusyBox v1.35.0 busybox-static); the output is kept in
  * test/unit/checks/recorded-busybox.json. This BusyBox's `nc` is the small build: no `-z`, no
  * `-u` (`nc -z` exits 1 with "invalid option -- 'z'"), so:
  *
@@ -15,7 +29,7 @@ import type { Probe } from '../types.js';
  *   `true` on the socket and exits 0 at once (even if the server never closes). Refused: exit 1,
  *   "nc: can't connect to remote host (<ip>): Connection refused"; no answer: exit 1,
  *   "nc: timed out"; no route: "… Network is unreachable". `-e` must come after the address
- *   (before it, this nc prints its usage).
+ *   (before it, this nc prints its usage). `true` is looked up on the machine's PATH.
  * - UDP: `nslookup -timeout=<s> -retry=1 -type=a dnlab-probe.test <ip>:<port>` — a DNS query to
  *   ip:port. Any DNS reply (NXDOMAIN included) proves a datagram got there and one came back: the
  *   output starts with "Server:". An ICMP port-unreachable shows as "nslookup: read: Connection
@@ -25,25 +39,27 @@ import type { Probe } from '../types.js';
  *   responder on a lab host); a silent UDP service cannot be told from a filtered port, so
  *   `reachable` over UDP fails on silence, and `not-reachable` passes on silence as on "port
  *   closed".
- * - DNS: `nslookup -timeout=2 -retry=1 -type=a <name>` — the container's own resolv.conf
+ * - DNS: `nslookup -timeout=2 -retry=1 -type=a <name>` — to the container's first nameserver
  *   (127.0.0.11 on user-defined networks; the host's servers on the default bridge, where an
- *   unknown name times out in about 2 s on an offline lab).
- * - Files: `cat <path>` — exit 1 with "cat: can't open '<path>': No such file or directory".
+ *   unknown name times out in about 2 s on an offline lab). `/etc/hosts` is read as a file.
+ * - Files: `cat <path>` — read by dnlab; a missing file: exit 1, "<path>: no such file…".
  *
- * A probe that could not run at all (missing applet, stopped container: the runner answers 125)
- * is an error, which fails `reachable` and `not-reachable` alike.
+ * A probe that could not run at all (missing program, stopped container: the runner answers
+ * 125–127) is an error, which fails `reachable` and `not-reachable` alike.
  */
 
-export const BUSYBOX = 'busybox';
 export const UDP_PROBE_NAME = 'dnlab-probe.test';
 
-/** Stable, readable id: same (host, container, argv) → same id. */
+/** Stable, readable id: same (host, container or namespace, argv, window) → same id. */
 export function probeId(
   host: string,
   container: string | undefined,
   argv: readonly string[],
+  opts: { netns?: string; windowMs?: number } = {},
 ): string {
-  return `${host}${container ? `/${container}` : ''}: ${argv.join(' ')}`;
+  const where = container ? `/${container}` : opts.netns ? `/netns ${opts.netns}` : '';
+  const window = opts.windowMs ? ` (tries for ${opts.windowMs} ms)` : '';
+  return `${host}${where}: ${argv.join(' ')}${window}`;
 }
 
 export function makeProbe(
@@ -51,19 +67,28 @@ export function makeProbe(
   container: string | undefined,
   argv: string[],
   timeoutMs: number,
+  opts: { netns?: string; windowMs?: number } = {},
 ): Probe {
-  const p: Probe = { id: probeId(host, container, argv), host, argv, timeoutMs };
+  const p: Probe = { id: probeId(host, container, argv, opts), host, argv, timeoutMs };
   if (container) p.container = container;
+  if (opts.netns) p.netns = opts.netns;
+  if (opts.windowMs) p.windowMs = opts.windowMs;
   return p;
 }
 
-/** On a lab host applets are called through the machine's busybox; in a container by name. */
-export function applet(onHost: boolean, name: string, ...args: string[]): string[] {
-  return onHost ? [BUSYBOX, name, ...args] : [name, ...args];
+/** A BusyBox applet's argv; the runner runs it with the machine's busybox, wherever it runs. */
+export function applet(name: string, ...args: string[]): string[] {
+  return [name, ...args];
 }
 
 /** No probe may take longer than this (the observers' runner enforces the same bound). */
 export const PROBE_MAX_MS = 3000;
+
+/** A reachability probe's window: tries repeat until one is answered or this has passed. */
+export const REACH_WINDOW_MS = 3000;
+
+/** Each try of a reachability probe waits this long for its answer (the tool's own wait). */
+export const REACH_TRY_S = 1;
 
 /**
  * Whole seconds the tool itself waits for an answer: the check's timeout less a second kept for
@@ -83,22 +108,21 @@ export function killAfterMs(timeoutMs: number): number {
 
 export type Protocol = 'icmp' | 'tcp' | 'udp';
 
+/** One try of a reachability probe; `seconds` is the tool's own wait. */
 export function reachArgv(
-  onHost: boolean,
   protocol: Protocol,
   ip: string,
   port: number | undefined,
-  timeoutMs: number,
+  seconds: number,
 ): string[] {
-  const s = String(toolSeconds(timeoutMs));
+  const s = String(seconds);
   switch (protocol) {
     case 'icmp':
-      return applet(onHost, 'ping', '-c', '1', '-W', s, ip);
+      return applet('ping', '-c', '1', '-W', s, ip);
     case 'tcp':
-      return applet(onHost, 'nc', '-w', s, ip, String(port), '-e', 'true');
+      return applet('nc', '-w', s, ip, String(port), '-e', 'true');
     case 'udp':
       return applet(
-        onHost,
         'nslookup',
         `-timeout=${s}`,
         '-retry=1',
@@ -107,6 +131,22 @@ export function reachArgv(
         `${ip}:${port}`,
       );
   }
+}
+
+/**
+ * The probe of a reachability check: short tries (the tool waits REACH_TRY_S) repeated within the
+ * window, so a slow machine still gets its answer and a single lost try proves nothing.
+ */
+export function reachProbe(
+  host: string,
+  where: { container?: string; netns?: string },
+  protocol: Protocol,
+  ip: string,
+  port: number | undefined,
+): Probe {
+  const argv = reachArgv(protocol, ip, port, REACH_TRY_S);
+  const opts = { windowMs: REACH_WINDOW_MS, ...(where.netns ? { netns: where.netns } : {}) };
+  return makeProbe(host, where.container, argv, REACH_TRY_S * 1000 + 1000, opts);
 }
 
 export function probeResult(facts: LabFacts, p: Probe): ProbeResult | undefined {

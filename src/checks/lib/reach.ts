@@ -17,13 +17,11 @@ import { bad, ok } from './outcome.js';
 import { host, name, port, timeoutMs } from './params.js';
 import {
   classifyReach,
-  killAfterMs,
-  makeProbe,
   probeLine,
   probeResult,
   REACH_TEXT,
-  reachArgv,
-  toolSeconds,
+  REACH_WINDOW_MS,
+  reachProbe as windowedProbe,
   type Protocol,
 } from './probe.js';
 import { t } from '../../i18n/index.js';
@@ -36,6 +34,7 @@ export const reachParams = z
     to: name,
     port: port.optional(),
     protocol: z.enum(['icmp', 'tcp', 'udp']).optional(),
+    /** Kept for older lessons: every reachability probe now tries for REACH_WINDOW_MS (3 s). */
     timeoutMs: timeoutMs.default(2000),
   })
   .superRefine((p, ctx) => {
@@ -203,9 +202,8 @@ export function reachProbe(
   }
   const r = resolveTarget(p, ctx, facts, want);
   if (!r.ok) return undefined;
-  const proto = protocolOf(p);
-  const argv = reachArgv(!p.from.container, proto, r.target.ip, p.port, p.timeoutMs);
-  return makeProbe(fromHost, p.from.container, argv, killAfterMs(p.timeoutMs));
+  const where = p.from.container ? { container: p.from.container } : {};
+  return windowedProbe(fromHost, where, protocolOf(p), r.target.ip, p.port);
 }
 
 function what(p: ReachParams): string {
@@ -242,7 +240,7 @@ export function judgeReach(
     ip: r.target.ip,
     target,
     what: what(p),
-    seconds: toolSeconds(p.timeoutMs),
+    seconds: REACH_WINDOW_MS / 1000,
   };
   const expected = t(want ? 'check.reach.expected' : 'check.reach.expectedNone', {
     to: p.to,
@@ -258,7 +256,10 @@ export function judgeReach(
       { expected, evidence: [...evidence, `probe ${probe?.id ?? '-'}: no result`] },
     );
   }
-  evidence.push(`probe ${probe.id} → exit ${res.code} in ${res.ms} ms: ${probeLine(res)}`);
+  const tries = res.tries ?? 1;
+  evidence.push(
+    `probe ${probe.id} → exit ${res.code} in ${res.ms} ms (${tries} ${tries === 1 ? 'try' : 'tries'}): ${probeLine(res)}`,
+  );
   const seen = classifyReach(proto, res);
   const seenText = `${t(REACH_TEXT[seen])}: ${probeLine(res)}`;
   if (seen === 'error') {

@@ -12,6 +12,26 @@ export const checks = {
   'check.common.notRunning': '{container} exists but is not running ({status}).',
   'check.common.probeMissing':
     'The test from {from} did not run (no result for "{probe}"): check again.',
+  'check.probe.noTool':
+    'This machine has no {tool} where dnlab looks for it: install {package} (apt-get install {package}).',
+  'check.probe.badApplet': '"{tool}" is not a probe dnlab runs (ping, nc, nslookup or ip)',
+  'check.probe.noHostNs':
+    "Could not reach {host}'s namespaces (no process of the host is running): try dnlab reset {host}",
+  'check.probe.noResolvConf': "the container's /etc/resolv.conf could not be read",
+  'check.probe.file.missing': '{path}: no such file in the container',
+  'check.probe.file.notAFile':
+    '{path} is not a regular file but {detail}: only regular files are read',
+  'check.probe.file.notADirectory': '{path}: a part of the path is not a folder',
+  'check.probe.file.tooLarge':
+    '{path}: file is larger than 1 MiB ({detail} bytes), so it is not read',
+  'check.probe.file.tooManyLinks': '{path}: too many symbolic links',
+  'check.probe.file.unreadable': '{path} could not be read ({detail})',
+  'check.probe.kind.directory': 'a folder',
+  'check.probe.kind.chardev': 'a character device',
+  'check.probe.kind.blockdev': 'a block device',
+  'check.probe.kind.fifo': 'a named pipe',
+  'check.probe.kind.socket': 'a socket',
+  'check.probe.kind.special': 'a special file',
   'check.common.probeError': 'The test from {from} could not run: {line}.',
 
   // Values shown as "expected" / "seen", and words filled into sentences.
@@ -252,6 +272,8 @@ export const checks = {
   'check.not-reachable.reached':
     '{from} still reaches {target} with {what}; this step asks that it cannot.',
 
+  'check.dns-resolves.byHand':
+    "{container}'s /etc/hosts maps {name} to {seen} by hand: that does not count, since Docker did not put it there (--add-host or --link), so this check asks Docker's DNS.",
   'check.dns-resolves.ok': '{name} resolves to {seen} from {container}.',
   'check.dns-resolves.okNx':
     '{name} does not resolve from {container} ({seen}), as this step expects.',

@@ -14,6 +14,24 @@ export const checks: Catalogue = {
   'check.common.noNetwork': '{host} 上没有名为 {network} 的网络（那里的网络：{others}）。',
   'check.common.notRunning': '{container} 存在，但没有在运行（{status}）。',
   'check.common.probeMissing': '从 {from} 发起的测试没有运行（"{probe}" 没有结果）：请重新检查。',
+  'check.probe.noTool':
+    '本机在 dnlab 查找的位置没有 {tool}：请安装 {package}（apt-get install {package}）。',
+  'check.probe.badApplet': '“{tool}”不是 dnlab 会运行的探测程序（只有 ping、nc、nslookup 或 ip）',
+  'check.probe.noHostNs':
+    '无法进入 {host} 的命名空间（该主机上没有正在运行的进程）：请试试 dnlab reset {host}',
+  'check.probe.noResolvConf': '无法读取容器的 /etc/resolv.conf',
+  'check.probe.file.missing': '{path}：容器中没有这个文件',
+  'check.probe.file.notAFile': '{path} 不是普通文件，而是{detail}：只读取普通文件',
+  'check.probe.file.notADirectory': '{path}：路径中有一部分不是文件夹',
+  'check.probe.file.tooLarge': '{path}：文件大于 1 MiB（{detail} 字节），因此不读取',
+  'check.probe.file.tooManyLinks': '{path}：符号链接太多',
+  'check.probe.file.unreadable': '无法读取 {path}（{detail}）',
+  'check.probe.kind.directory': '文件夹',
+  'check.probe.kind.chardev': '字符设备',
+  'check.probe.kind.blockdev': '块设备',
+  'check.probe.kind.fifo': '命名管道',
+  'check.probe.kind.socket': '套接字',
+  'check.probe.kind.special': '特殊文件',
   'check.common.probeError': '从 {from} 发起的测试无法运行：{line}。',
 
   // Values shown as "expected" / "seen", and words filled into sentences.
@@ -246,6 +264,8 @@ export const checks: Catalogue = {
     '{from} 没有到 {target} 的路由，所以 {what} 得不到应答，符合本步骤的要求。',
   'check.not-reachable.reached': '{from} 仍然可以通过 {what} 到达 {target}；本步骤要求它不可达。',
 
+  'check.dns-resolves.byHand':
+    '{container} 的 /etc/hosts 中手工把 {name} 映射到 {seen}：这不算数，因为这条记录不是 Docker 写入的（--add-host 或 --link），所以本检查以 Docker 的 DNS 的回答为准。',
   'check.dns-resolves.ok': '在 {container} 中，{name} 解析为 {seen}。',
   'check.dns-resolves.okNx': '在 {container} 中，{name} 无法解析（{seen}），符合本步骤的期望。',
   'check.dns-resolves.resolvedNx':

@@ -227,7 +227,7 @@ describe('collectProbes and requiredFeatures', () => {
     ];
     const probes = collectProbes(checks, ctx, facts());
     expect(probes).toHaveLength(1);
-    expect(probes[0]!.id).toBe('host1/c1: ping -c 1 -W 1 10.99.0.9');
+    expect(probes[0]!.id).toBe('host1/c1: ping -c 1 -W 1 10.99.0.9 (tries for 3000 ms)');
   });
 
   it('without facts, declares the probes it can (addresses), not those needing a container lookup', () => {
@@ -240,12 +240,12 @@ describe('collectProbes and requiredFeatures', () => {
       ctx,
     );
     expect(probes.map((p) => p.argv.join(' '))).toEqual([
-      'busybox ping -c 1 -W 1 192.0.2.12',
+      'ping -c 1 -W 1 192.0.2.12',
       'cat /etc/hosts',
     ]);
   });
 
-  it('every probe is bounded by 3 s, the tool giving up a second before the deadline', () => {
+  it('every try is bounded by 3 s, a reachability probe tries for a 3 s window with 1 s tries', () => {
     const probes = collectProbes(
       [
         { kind: 'reachable', params: { to: '192.0.2.12', timeoutMs: 3000 } },
@@ -255,8 +255,9 @@ describe('collectProbes and requiredFeatures', () => {
       facts(),
     );
     for (const p of probes) expect(p.timeoutMs).toBeLessThanOrEqual(3000);
-    expect(probes[0]!.argv).toEqual(['busybox', 'ping', '-c', '1', '-W', '2', '192.0.2.12']);
-    expect(probes[0]!.timeoutMs).toBe(3000);
+    expect(probes[0]!.argv).toEqual(['ping', '-c', '1', '-W', '1', '192.0.2.12']);
+    expect(probes[0]!.timeoutMs).toBe(2000);
+    expect(probes[0]!.windowMs).toBe(3000);
   });
 
   it('requiredFeatures gathers the features of the checks', () => {

@@ -18,19 +18,22 @@ function recordedLab(): LabFacts {
 
 type Answer = (p: Probe) => ProbeResult | undefined;
 
+/** A probe as a line: `[red] ip -j route show` for one run in the learner's namespace red. */
+const key = (p: Probe) => `${p.netns ? `[${p.netns}] ` : ''}${p.argv.join(' ')}`;
+
 /** Answers like the lab: `ip` in red from the recording, a missing namespace like iproute2. */
 function labAnswers(over: Record<string, ProbeResult> = {}): Answer {
   return (p) => {
-    const cmd = p.argv.join(' ');
+    const cmd = key(p);
     if (over[cmd]) return over[cmd];
     if (cmd === 'ip -j netns list') return probeResult(0, rec['netns-list']!);
-    if (cmd === 'ip -j -d -n red addr show') return probeResult(0, rec['red-addr']!);
-    if (cmd === 'ip -j -n red route show') return probeResult(0, rec['red-route']!);
-    if (/ -n (\S+) /.test(cmd))
+    if (cmd === '[red] ip -j -d addr show') return probeResult(0, rec['red-addr']!);
+    if (cmd === '[red] ip -j route show') return probeResult(0, rec['red-route']!);
+    if (p.netns && p.netns !== 'red')
       return probeResult(
         255,
         '',
-        `Cannot open network namespace "${/ -n (\S+) /.exec(cmd)![1]}": No such file or directory\n`,
+        `Cannot open network namespace "${p.netns}": No such file or directory\n`,
       );
     return undefined;
   };
@@ -52,12 +55,9 @@ function one(kind: string, params: Record<string, unknown>, answer: Answer = lab
 }
 
 describe('netns probes', () => {
-  it('reads a learner namespace with ip -n on the host (no container), and the host namespace from the facts', () => {
+  it('reads a learner namespace with ip in it on the host (no container), and the host namespace from the facts', () => {
     const { probes } = one('netns-link', { netns: 'red', type: 'veth' });
-    expect(probes.map((p) => p.argv.join(' '))).toEqual([
-      'ip -j netns list',
-      'ip -j -d -n red addr show',
-    ]);
+    expect(probes.map(key)).toEqual(['ip -j netns list', '[red] ip -j -d addr show']);
     expect(probes.every((p) => p.host === 'host1' && p.container === undefined)).toBe(true);
     expect(one('netns-link', { link: 'br0' }).probes).toEqual([]);
     expect(
@@ -117,7 +117,7 @@ describe('netns-link', () => {
   it('names a link that is down, and a type that is missing', () => {
     const links = JSON.parse(rec['red-addr']!) as { ifname: string; flags: string[] }[];
     links[1]!.flags = links[1]!.flags.filter((f) => f !== 'UP');
-    const down = labAnswers({ 'ip -j -d -n red addr show': probeResult(0, JSON.stringify(links)) });
+    const down = labAnswers({ '[red] ip -j -d addr show': probeResult(0, JSON.stringify(links)) });
     expect(one('netns-link', { netns: 'red', type: 'veth', up: true }, down).r.message).toBe(
       'eth0 in red is down: ip -n red link set eth0 up.',
     );
@@ -182,7 +182,7 @@ describe('netns-route', () => {
       { dst: 'default', dev: 'eth0', flags: [] },
       ...JSON.parse(rec['red-route']!),
     ]);
-    const a = labAnswers({ 'ip -j -n red route show': probeResult(0, routes) });
+    const a = labAnswers({ '[red] ip -j route show': probeResult(0, routes) });
     const { r } = one('netns-route', { netns: 'red', dst: 'default', via: '10.0.0.1' }, a);
     expect(r.message).toBe(
       'In red, the default route is "default dev eth0"; this step asks for via 10.0.0.1.',
@@ -191,10 +191,11 @@ describe('netns-route', () => {
 });
 
 describe('netns-reachable', () => {
-  const ping = 'ip netns exec red busybox ping -c 1 -W 1 198.51.100.1';
-  it('pings from inside the namespace with the host busybox', () => {
+  const ping = '[red] ping -c 1 -W 1 198.51.100.1';
+  it('pings from inside the namespace (the runner uses the machine busybox), with a 3 s window', () => {
     const { probes } = one('netns-reachable', { netns: 'red', to: '198.51.100.1' });
-    expect(probes.map((p) => p.argv.join(' '))).toContain(ping);
+    expect(probes.map(key)).toContain(ping);
+    expect(probes.find((p) => key(p) === ping)?.windowMs).toBe(3000);
   });
 
   it('says no route, no answer, and a missing namespace', () => {
@@ -215,14 +216,14 @@ describe('netns-reachable', () => {
       ),
     });
     expect(one('netns-reachable', { netns: 'red', to: '198.51.100.1' }, silent).r.message).toMatch(
-      /^red cannot reach 198.51.100.1: no answer to ping within 1 s/,
+      /^red cannot reach 198.51.100.1: no answer to ping within 3 s/,
     );
     const ok = labAnswers({
       [ping]: probeResult(0, '1 packets transmitted, 1 packets received, 0% packet loss\n'),
     });
     expect(one('netns-reachable', { netns: 'red', to: '198.51.100.1' }, ok).r.pass).toBe(true);
     const gone = labAnswers({
-      'ip netns exec blue busybox ping -c 1 -W 1 198.51.100.1': probeResult(
+      '[blue] ping -c 1 -W 1 198.51.100.1': probeResult(
         255,
         '',
         'Cannot open network namespace "blue": No such file or directory\n',

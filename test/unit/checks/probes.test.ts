@@ -14,6 +14,11 @@ function res(name: string): ProbeResult {
   return { code: r.code, stdout: r.stdout, stderr: r.stderr, ms: r.ms };
 }
 
+/** dns-resolves' two probes: the container's /etc/hosts (recorded), then the nslookup answer. */
+function dns(answer: string, hosts = res('catHosts')) {
+  return (p: Probe) => (p.argv[0] === 'cat' ? hosts : res(answer));
+}
+
 /** The run's flow: probes declared from the state facts, run (here: answered), then judged. */
 function run(checks: StepCheck[], facts: LabFacts, answer: (p: Probe) => ProbeResult | undefined) {
   const probes = collectProbes(checks, ctx, facts);
@@ -47,6 +52,7 @@ describe('probe output parsing (recorded BusyBox 1.35 output)', () => {
     expect(classifyReach('tcp', res('tcpOk'))).toBe('reached');
     expect(classifyReach('tcp', res('tcpRefused'))).toBe('refused');
     expect(classifyReach('tcp', res('tcpTimeout'))).toBe('timeout');
+    expect(classifyReach('tcp', res('tcpNoNeighbour'))).toBe('unreachable');
     expect(classifyReach('tcp', res('tcpNoRoute'))).toBe('unreachable');
     expect(classifyReach('udp', res('udpReply'))).toBe('reached');
     expect(classifyReach('udp', res('udpRefused'))).toBe('refused');
@@ -74,7 +80,7 @@ describe('probe output parsing (recorded BusyBox 1.35 output)', () => {
     const nx = parseNslookup(res('udpReply').stdout);
     expect(nx.addresses).toEqual([]);
     expect(nx.nxdomain).toBe(true);
-    const none = parseNslookup(res('dnsDefaultBridge').stdout);
+    const none = parseNslookup(res('udpSilent').stdout);
     expect(none.noAnswer).toBe(true);
     expect(none.addresses).toEqual([]);
   });
@@ -96,25 +102,26 @@ describe('reachable', () => {
     );
     expect(probes).toEqual([
       {
-        id: 'host1/c1: nc -w 1 10.99.0.2 80 -e true',
+        id: 'host1/c1: nc -w 1 10.99.0.2 80 -e true (tries for 3000 ms)',
         host: 'host1',
         container: 'c1',
         argv: ['nc', '-w', '1', '10.99.0.2', '80', '-e', 'true'],
         timeoutMs: 2000,
+        windowMs: 3000,
       },
     ]);
     expect(results[0]!.pass).toBe(true);
     expect(results[0]!.message).toBe('c1 reaches web (10.99.0.2) with tcp port 80.');
   });
 
-  it('defaults to ping without a port, and uses the machine busybox on a lab host', () => {
+  it('defaults to ping without a port; on a lab host the same applet (the runner runs the machine busybox)', () => {
     const facts = lab1();
     const { probes, results } = run(
       [{ kind: 'reachable', params: { from: { host: 'host1' }, to: 'host2', timeoutMs: 1000 } }],
       facts,
       () => res('hostPingOk'),
     );
-    expect(probes[0]!.argv).toEqual(['busybox', 'ping', '-c', '1', '-W', '1', '192.0.2.12']);
+    expect(probes[0]!.argv).toEqual(['ping', '-c', '1', '-W', '1', '192.0.2.12']);
     expect(probes[0]!.container).toBeUndefined();
     expect(results[0]!.pass).toBe(true);
     expect(results[0]!.message).toContain('host1 reaches host2 (192.0.2.12) with ping');
@@ -147,7 +154,7 @@ describe('reachable', () => {
       () => res('pingTimeout'),
     );
     expect(results[0]!.pass).toBe(false);
-    expect(results[0]!.message).toContain('no answer from 10.99.0.77 to ping within 1 s');
+    expect(results[0]!.message).toContain('no answer from 10.99.0.77 to ping within 3 s');
     expect(results[0]!.seen).toContain('0 packets received');
   });
 
@@ -243,7 +250,7 @@ describe('not-reachable', () => {
     expect(probes[0]!.argv).toEqual(['ping', '-c', '1', '-W', '1', '10.99.0.2']);
     expect(results[0]!.pass).toBe(true);
     expect(results[0]!.message).toContain(
-      'd1 gets no answer from web (10.99.0.2) to ping within 1 s',
+      'd1 gets no answer from web (10.99.0.2) to ping within 3 s',
     );
   });
 
@@ -321,10 +328,13 @@ describe('dns-resolves', () => {
     const { probes, results } = run(
       [{ kind: 'dns-resolves', params: { container: 'c1', name: 'web', expect: 'web' } }],
       lab1(),
-      () => res('dnsOk'),
+      dns('dnsOk'),
     );
-    expect(probes[0]!.argv).toEqual(['nslookup', '-timeout=2', '-retry=1', '-type=a', 'web']);
-    expect(probes[0]!.container).toBe('c1');
+    expect(probes.map((p) => p.argv)).toEqual([
+      ['cat', '/etc/hosts'],
+      ['nslookup', '-timeout=2', '-retry=1', '-type=a', 'web'],
+    ]);
+    expect(probes.every((p) => p.container === 'c1')).toBe(true);
     expect(results[0]!.pass).toBe(true);
     expect(results[0]!.message).toBe('web resolves to 10.99.0.2 from c1.');
   });
@@ -333,7 +343,7 @@ describe('dns-resolves', () => {
     const { results } = run(
       [{ kind: 'dns-resolves', params: { container: 'd1', name: 'd2', expect: 'd2' } }],
       lab1(),
-      () => res('dnsDefaultBridge'),
+      dns('dnsDefaultBridge'),
     );
     expect(results[0]!.pass).toBe(false);
     expect(results[0]!.message).toContain('only on the default bridge, which has no embedded DNS');
@@ -345,13 +355,13 @@ describe('dns-resolves', () => {
       run(
         [{ kind: 'dns-resolves', params: { container: 'd1', name: 'd2', expect: 'nxdomain' } }],
         lab1(),
-        () => res('dnsDefaultBridge'),
+        dns('dnsDefaultBridge'),
       ).results[0]!.pass,
     ).toBe(true);
     const r = run(
       [{ kind: 'dns-resolves', params: { container: 'c1', name: 'web', expect: 'nxdomain' } }],
       lab1(),
-      () => res('dnsOk'),
+      dns('dnsOk'),
     ).results[0]!;
     expect(r.pass).toBe(false);
     expect(r.message).toContain(
@@ -363,7 +373,7 @@ describe('dns-resolves', () => {
     const { results } = run(
       [{ kind: 'dns-resolves', params: { container: 'c1', name: 'web', expect: 'c1' } }],
       lab1(),
-      () => res('dnsOk'),
+      dns('dnsOk'),
     );
     expect(results[0]!.pass).toBe(false);
     expect(results[0]!.message).toBe(
@@ -371,14 +381,53 @@ describe('dns-resolves', () => {
     );
   });
 
-  it('on a user-defined network, an unknown name is "no answer" (not the default-bridge message)', () => {
+  it('on a user-defined network, an unknown name is NXDOMAIN (not the default-bridge message)', () => {
     const { results } = run(
       [{ kind: 'dns-resolves', params: { container: 'c1', name: 'nope' } }],
       lab1(),
-      () => res('dnsUnknown'),
+      dns('dnsUnknown'),
     );
     expect(results[0]!.pass).toBe(false);
-    expect(results[0]!.message).toContain('no DNS server answered');
+    expect(results[0]!.message).toBe(
+      'nope does not resolve from c1 (NXDOMAIN); this step expects an address.',
+    );
+    expect(results[0]!.message).not.toContain('default bridge');
+  });
+});
+
+describe('dns-resolves: /etc/hosts counts only where Docker put the name', () => {
+  const handHosts = (line: string): ProbeResult => ({
+    code: 0,
+    stdout: `127.0.0.1\tlocalhost\n10.99.0.3\tc1\n${line}\n`,
+    stderr: '',
+    ms: 1,
+  });
+  const check = {
+    kind: 'dns-resolves',
+    params: { container: 'c1', name: 'ghost', expect: '10.99.0.9' },
+  };
+
+  it('a line written by hand cannot turn a failing name into a pass, and the verdict says so', () => {
+    const { results } = run([check], lab1(), dns('dnsUnknown', handHosts('10.99.0.9 ghost')));
+    expect(results[0]!.pass).toBe(false);
+    expect(results[0]!.message).toContain("c1's /etc/hosts maps ghost to 10.99.0.9 by hand");
+    expect(results[0]!.evidence.join('\n')).toContain('by hand (not from Docker): not counted');
+  });
+
+  it("--add-host (HostConfig.ExtraHosts) is Docker's: the resolver answers it from /etc/hosts", () => {
+    const facts = lab1();
+    facts.hosts.host1!.containers.find((c) => c.name === 'c1')!.extraHosts = ['ghost:10.99.0.9'];
+    const { results } = run([check], facts, dns('dnsUnknown', handHosts('10.99.0.9 ghost')));
+    expect(results[0]!.pass).toBe(true);
+    expect(results[0]!.evidence.join('\n')).toContain('written by Docker: --add-host');
+  });
+
+  it("--link (HostConfig.Links) is Docker's too", () => {
+    const facts = lab1();
+    facts.hosts.host1!.containers.find((c) => c.name === 'c1')!.legacyLinks = ['/db:/c1/ghost'];
+    const { results } = run([check], facts, dns('dnsUnknown', handHosts('10.99.0.9 ghost')));
+    expect(results[0]!.pass).toBe(true);
+    expect(results[0]!.evidence.join('\n')).toContain('written by Docker: --link');
   });
 });
 
@@ -423,7 +472,7 @@ describe('file-contains', () => {
       () => res('catMissing'),
     );
     expect(results[0]!.pass).toBe(false);
-    expect(results[0]!.message).toContain("cat: can't open '/etc/nope': No such file or directory");
+    expect(results[0]!.message).toContain('/etc/nope: no such file in the container');
   });
 
   it('rejects a bad pattern and a relative path', () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Probe } from '../../../src/checks/types.js';
-import type { ContainerFacts } from '../../../src/observe/facts.js';
-import { PROBE_MAX_MS, findContainer, probeArgv, runProbes } from '../../../src/observe/probes.js';
+import type { ContainerFacts, ProbeResult } from '../../../src/observe/facts.js';
+import {
+  PROBE_MAX_MS,
+  findContainer,
+  machineProgram,
+  probeArgv,
+  runProbe,
+  runProbes,
+} from '../../../src/observe/probes.js';
 
 const probe = (over: Partial<Probe> = {}): Probe => ({
   id: 'p',
@@ -25,24 +32,34 @@ const container = (name: string, running: boolean, pid?: number): ContainerFacts
   ...(pid ? { pid } : {}),
 });
 
+const argvOf = (p: Probe, target: Parameters<typeof probeArgv>[1]): string[] => {
+  const a = probeArgv(p, target);
+  if (!Array.isArray(a)) throw new Error(a.stderr);
+  return a;
+};
+
 describe('probeArgv', () => {
-  it('in a container: every namespace of its pid, under a group-killing timeout', () => {
-    expect(probeArgv(probe(), { pid: 4242 })).toEqual([
-      'timeout',
+  it("in a container: its network namespace only, nobody with NET_RAW alone, the machine's busybox", () => {
+    expect(argvOf(probe(), { pid: 4242 })).toEqual([
+      machineProgram('timeout'),
       '-k',
       '0.2',
       '2.000',
-      'nsenter',
+      machineProgram('nsenter'),
       '-t',
       '4242',
-      '-m',
-      '-u',
-      '-i',
       '-n',
-      '-p',
-      '-r',
-      '-w',
       '--',
+      machineProgram('setpriv'),
+      '--reuid=65534',
+      '--regid=65534',
+      '--clear-groups',
+      '--bounding-set=-all,+net_raw',
+      '--inh-caps=-all,+net_raw',
+      '--ambient-caps=-all,+net_raw',
+      '--no-new-privs',
+      '--',
+      machineProgram('busybox'),
       'ping',
       '-c',
       '1',
@@ -50,22 +67,37 @@ describe('probeArgv', () => {
       '1',
       '172.17.0.2',
     ]);
+    expect(machineProgram('busybox')).toMatch(/^\/(usr\/)?bin\/busybox$/);
   });
 
-  it("on the host: its network namespace only, the machine's programs", () => {
-    const argv = probeArgv(probe({ argv: ['nc', '-z', '127.0.0.1', '8080'] }), { host: 'host1' });
-    expect(argv.slice(0, 5)).toEqual(['timeout', '-k', '0.2', '2.000', 'nsenter']);
+  it("on the host: its network namespace only, no capability for nc, the machine's programs", () => {
+    const argv = argvOf(probe({ argv: ['nc', '-w', '1', '127.0.0.1', '8080'] }), { host: 'host1' });
     expect(argv[5]).toMatch(/^--net=\/run\/netns\/dnlab[a-z0-9]*-host1$/);
-    // --uts/--mount of the host follow when the lab made them; then the probe itself.
-    const sep = argv.indexOf('--');
-    expect(argv.slice(6, sep).every((a) => /^--(uts|mount)=/.test(a))).toBe(true);
-    expect(argv.slice(sep)).toEqual(['--', 'nc', '-z', '127.0.0.1', '8080']);
+    expect(argv[6]).toBe('--');
+    expect(argv).toContain('--bounding-set=-all');
+    expect(argv.slice(-6)).toEqual([
+      machineProgram('busybox'),
+      'nc',
+      '-w',
+      '1',
+      '127.0.0.1',
+      '8080',
+    ]);
+    expect(argv.some((a) => /^--(mount|uts)|^-m$|^-r$/.test(a))).toBe(false);
+  });
+
+  it('refuses a program that is not a probe applet (no shell, no cat, no container program)', () => {
+    for (const argv of [['sh', '-c', 'true'], ['cat', '/etc/hosts'], ['/bin/nc']]) {
+      const r = probeArgv(probe({ argv }), { pid: 1 });
+      expect(Array.isArray(r)).toBe(false);
+      expect((r as { code: number }).code).toBe(126);
+    }
   });
 
   it(`caps the timeout at ${PROBE_MAX_MS} ms`, () => {
-    expect(probeArgv(probe({ timeoutMs: 60_000 }), { pid: 1 })[3]).toBe('3.000');
-    expect(probeArgv(probe({ timeoutMs: 0 }), { pid: 1 })[3]).toBe('3.000');
-    expect(probeArgv(probe({ timeoutMs: 250 }), { pid: 1 })[3]).toBe('0.250');
+    expect(argvOf(probe({ timeoutMs: 60_000 }), { pid: 1 })[3]).toBe('3.000');
+    expect(argvOf(probe({ timeoutMs: 0 }), { pid: 1 })[3]).toBe('3.000');
+    expect(argvOf(probe({ timeoutMs: 250 }), { pid: 1 })[3]).toBe('0.250');
   });
 });
 
@@ -76,6 +108,7 @@ describe('findContainer', () => {
     expect(findContainer(cs, '/web')?.name).toBe('web');
     expect(findContainer(cs, 'db0123456789abcdef')?.name).toBe('db');
     expect(findContainer(cs, 'db01')?.name).toBe('db');
+    expect(findContainer(cs, 'd01')).toBeUndefined();
     expect(findContainer(cs, 'nope')).toBeUndefined();
   });
 });
@@ -106,5 +139,60 @@ describe('runProbes without running anything', () => {
       a: { code: 125, stdout: '', stderr: 'container ghost is not running', ms: 0 },
       b: { code: 125, stdout: '', stderr: 'container db is not running', ms: 0 },
     });
+  });
+});
+
+describe('runProbe: a window of tries (the runner itself, with scripted tries)', () => {
+  const answer = (code: number, stdout = '', stderr = ''): ProbeResult => ({
+    code,
+    stdout,
+    stderr,
+    ms: 1,
+  });
+  /** Tries answered from a script, in order (the last one repeats). */
+  function scripted(...results: ProbeResult[]) {
+    const seen: Probe[] = [];
+    const once = (p: Probe) => {
+      seen.push(p);
+      return Promise.resolve(results[Math.min(seen.length - 1, results.length - 1)]!);
+    };
+    return { once, seen };
+  }
+  const refused = answer(1, '', "nc: can't connect to remote host (10.0.0.2): Connection refused");
+
+  it('one answer in the window is "reached": the tries stop there', async () => {
+    const { once, seen } = scripted(refused, answer(0));
+    const r = await runProbe(probe({ windowMs: 3000 }), { pid: 1 }, once);
+    expect(r.code).toBe(0);
+    expect(r.tries).toBe(2);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('a UDP probe counts any DNS reply (NXDOMAIN) as an answer', async () => {
+    const { once } = scripted(
+      answer(1, "Server:\t\t10.0.0.2:5353\n\n** server can't find x: NXDOMAIN\n"),
+    );
+    expect((await runProbe(probe({ windowMs: 3000 }), { pid: 1 }, once)).tries).toBe(1);
+  });
+
+  it('"not reached" only after the whole window failed: tried again, the last failure returned', async () => {
+    const { once, seen } = scripted(refused);
+    const r = await runProbe(probe({ windowMs: 600 }), { pid: 1 }, once);
+    expect(r).toMatchObject({ code: 1, stderr: refused.stderr });
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(r.tries).toBe(seen.length);
+  });
+
+  it('a probe that could not run is not tried again (and is never an answer)', async () => {
+    const { once, seen } = scripted(answer(127, '', 'no busybox'), answer(0));
+    const r = await runProbe(probe({ windowMs: 3000 }), { pid: 1 }, once);
+    expect(r.code).toBe(127);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('without a window: exactly one try', async () => {
+    const { once, seen } = scripted(refused, answer(0));
+    expect((await runProbe(probe(), { pid: 1 }, once)).code).toBe(1);
+    expect(seen).toHaveLength(1);
   });
 });
