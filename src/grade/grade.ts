@@ -9,7 +9,7 @@ import { DEFAULT_TOPOLOGY, type Topology } from '../lab/topology.js';
 import { displayPath } from '../lessons/diagnostics.js';
 import type { Lesson, Step } from '../lessons/model.js';
 import {
-  STEP_DEADLINE_MS,
+  HEADLESS_STEP_DEADLINE_MS,
   checkStep,
   withDeadline,
   type StepCheckRequest,
@@ -64,8 +64,8 @@ export interface GradeOptions {
   topology?: Topology;
   now?: () => Date;
   /**
-   * No step takes longer than this (default: a little more than checkStep's own 5 s, which
-   * names the read it waited for); a step past it fails, saying so.
+   * No step takes longer than this (default: a little more than the headless check deadline,
+   * which names the read it waited for); a step past it fails, saying so.
    */
   stepDeadlineMs?: number;
 }
@@ -180,7 +180,7 @@ export function labHostNames(topology: Topology): string[] {
  */
 export async function gradeLessons(opts: GradeOptions): Promise<GradeResult> {
   const now = opts.now ?? (() => new Date());
-  const check: StepChecker = opts.check ?? checkStep;
+  const check: StepChecker = opts.check ?? ((req) => checkStep(req, HEADLESS_STEP_DEADLINE_MS));
   const startedAt = now().toISOString();
   const lessons = applyWorkshop(opts.lessons, opts.workshop);
   const of = lessons.reduce((n, l) => n + l.steps.length, 0);
@@ -195,7 +195,7 @@ export async function gradeLessons(opts: GradeOptions): Promise<GradeResult> {
       let results: CheckResult[];
       try {
         const req = stepRequest(lesson, step);
-        const deadline = opts.stepDeadlineMs ?? STEP_DEADLINE_MS + 1000;
+        const deadline = opts.stepDeadlineMs ?? HEADLESS_STEP_DEADLINE_MS + 1000;
         const waitingFor = () => t('grade.stepUnderWay', { step: `${lesson.id}/${step.id}` });
         ({ results } = await withDeadline(check(req), deadline, waitingFor));
       } catch (e) {

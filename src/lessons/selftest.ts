@@ -1,7 +1,7 @@
 import type { CheckResult } from '../checks/types.js';
 import { runOnHost } from '../lab/commands.js';
 import { reset } from '../lab/lab.js';
-import { checkStep } from '../observe/check-step.js';
+import { HEADLESS_STEP_DEADLINE_MS, checkStep } from '../observe/check-step.js';
 import { featureSkipReason, stepRequest } from '../observe/step-features.js';
 import { inLang, t } from '../i18n/index.js';
 import { loadLesson } from './load.js';
@@ -60,7 +60,9 @@ async function replay(lesson: Lesson, upTo: number): Promise<void> {
 }
 
 function check(lesson: Lesson, step: Step): Promise<CheckResult[]> {
-  return inLang('en', () => checkStep(stepRequest(lesson, step))).then((r) => r.results);
+  return inLang('en', () => checkStep(stepRequest(lesson, step), HEADLESS_STEP_DEADLINE_MS)).then(
+    (r) => r.results,
+  );
 }
 
 const summary = (results: CheckResult[]) =>

@@ -44,6 +44,14 @@ const notObserved = (): LabFacts => ({
 /** A step's check answers within this, or says which read it was still waiting for. */
 export const STEP_DEADLINE_MS = 5000;
 
+/**
+ * The step deadline of headless judging (grade, the self-test). Every read still has its own
+ * short deadline, so a stuck engine is named within seconds; only a slow but answering machine
+ * (a busy CI runner, a loaded classroom server) gets the extra time, so that it is judged on its
+ * state rather than failed for its load.
+ */
+export const HEADLESS_STEP_DEADLINE_MS = 20_000;
+
 /** A check run (or a graded step) that did not answer in time; says what it was waiting for. */
 export class CheckTimeoutError extends Error {
   constructor(
