@@ -25,9 +25,13 @@ export interface StepCheckRun {
   ms: number;
 }
 
-/** Lab host names → LAN addresses, so a check can name `host1` as a target. */
+/**
+ * Lab host names → LAN addresses, so a check can name `host1` as a target. They come from the
+ * topology in dnlab's code, never from the lab's state file, which a learner who is root in the
+ * lab could edit to point such a check at another host.
+ */
 export function hostAddresses(): Record<string, string> {
-  const topology = readState()?.topology ?? DEFAULT_TOPOLOGY;
+  const topology = DEFAULT_TOPOLOGY;
   const out: Record<string, string> = {};
   for (const h of topology.hosts) out[h.name] = addressOnly(h.lanAddress);
   if (topology.internet) out[topology.internet.name] = addressOnly(topology.internet.publicAddress);
