@@ -2,7 +2,6 @@ import { collectProbes, evaluateChecks, type StepCheck } from '../checks/evaluat
 import type { CheckContext, CheckResult } from '../checks/types.js';
 import { t } from '../i18n/index.js';
 import { kernelFeatures } from '../lab/features.js';
-import { readState } from '../lab/state.js';
 import { DEFAULT_TOPOLOGY, addressOnly } from '../lab/topology.js';
 import type { LabFacts } from './facts.js';
 import { judgeLazily, resolveDeferredReads } from './lazy.js';
