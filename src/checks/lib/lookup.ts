@@ -143,7 +143,7 @@ export function getNetwork(h: HostFacts, ref: string): Found<NetworkFacts> {
   if (n) return { ok: true, value: n };
   const failed = engineFailure(h);
   if (failed) return failed;
-  const names = h.networks.map((x) => x.name);
+  const names = h.networks.map((x) => x.name).sort();
   return {
     ok: false,
     outcome: bad(
