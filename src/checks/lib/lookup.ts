@@ -69,7 +69,7 @@ export function getContainer(h: HostFacts, ref: string): Found<ContainerFacts> {
   if (c) return { ok: true, value: c };
   const failed = engineFailure(h);
   if (failed) return failed;
-  const names = h.containers.map(displayName);
+  const names = h.containers.map(displayName).sort();
   return {
     ok: false,
     outcome: bad(
