@@ -126,6 +126,7 @@ export const tui = {
   'tui.start.finding': '{title}: {fix}',
   'tui.start.doctor': '`dnlab doctor` checks this machine and says how to fix what is missing.',
   'tui.start.quit': 'Press q to quit.',
+  'tui.lessons.loading': 'Reading the lessons…',
   'tui.lessons.failed': 'The lessons could not be loaded. {message}',
   'tui.lessons.try': 'dnlab lint (it shows every problem with its file and line)',
   'tui.needsTty':

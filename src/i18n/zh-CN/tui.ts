@@ -131,6 +131,7 @@ export const tui: Catalogue = {
   'tui.start.finding': '{title}：{fix}',
   'tui.start.doctor': '`dnlab doctor` 会检查本机，并说明如何补上缺少的部分。',
   'tui.start.quit': '按 q 退出。',
+  'tui.lessons.loading': '正在读取课程…',
   'tui.lessons.failed': '无法加载课程。{message}',
   'tui.lessons.try': 'dnlab lint（列出每个问题及其文件和行号）',
   'tui.needsTty':
