@@ -32,8 +32,8 @@ export interface RawInputOptions {
   onToggle: () => void;
   /** Route by this gate instead of `paneFocused` (see FocusGate): the pane then listens all along. */
   gate?: FocusGate;
-  /** A key the pane keeps for itself even while focused (its scrollback keys); true: taken. */
-  onOwnKey?: (name: string) => boolean;
+  /** Keys (by name) the pane lets through to the lesson's handlers even while focused. */
+  passes?: (name: string) => boolean;
 }
 
 /**
@@ -59,7 +59,7 @@ export function useRawInput(opts: RawInputOptions): void {
         opts.onToggle();
         return true;
       }
-      if (opts.onOwnKey?.(key.name)) return true;
+      if (opts.passes?.(key.name)) return false;
       opts.onData(key.raw);
       return true;
     },

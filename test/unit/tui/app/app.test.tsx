@@ -94,7 +94,7 @@ describe('the TUI app (fake lab)', () => {
     // Done: the text scrolls to the explanation, and the next step is offered.
     const done = await waitForFrame(
       app,
-      (f) => f.includes('Step done') && f.includes('plugged into docker0'),
+      (f) => f.includes('Step done') && f.includes('was plugged') && f.includes('into docker0.'),
     );
     expect(lab.checks.count).toBeGreaterThan(before);
     expect(done).toMatch(/Step 1 of 2: .*✔ done/);
