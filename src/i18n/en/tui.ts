@@ -162,5 +162,4 @@ export const tui = {
   'tui.map.loading': 'Reading the lab for the map…',
   'tui.map.failed': 'The map could not be read: {message}',
   'tui.map.close': '{key} closes the map',
-  'tui.md.cut': 'a code line is cut (…): {keys} scroll it',
 } as const satisfies Record<string, string>;

@@ -165,5 +165,4 @@ export const tui: Catalogue = {
   'tui.map.loading': '正在读取实验环境以绘制拓扑图…',
   'tui.map.failed': '无法读取拓扑图：{message}',
   'tui.map.close': '按 {key} 关闭拓扑图',
-  'tui.md.cut': '有代码行被截断（…）：按 {keys} 左右滚动',
 };

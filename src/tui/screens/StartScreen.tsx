@@ -18,10 +18,12 @@ export interface StartScreenProps {
 /** Before the lessons: the lab coming up (each host, each stage), or why it could not. */
 export function StartScreen({ state, events, error, width, onQuit }: StartScreenProps) {
   const theme = useTheme();
-  // While checking (a moment) no key is taken: keys typed then wait for the lesson list.
+  // q and Ctrl-C quit; every other key typed meanwhile waits for the lesson list.
   useKeyPress((key) => {
-    if (key.name === 'q' || key.name === 'ctrl+c') onQuit();
-  }, state !== 'checking');
+    if (key.name !== 'q' && key.name !== 'ctrl+c') return 'defer';
+    onQuit();
+    return true;
+  });
   if (state === 'error' && error) {
     return (
       <Box flexDirection="column" width={width}>

@@ -77,3 +77,23 @@ describe('KeyBus', () => {
     expect(shell).toEqual(['l', 's', '\r']);
   });
 });
+
+describe('KeyBus deferring', () => {
+  it('keeps keys a screen defers (the start screen) for the next one, in order', async () => {
+    const bus = new KeyBus();
+    const quit: string[] = [];
+    const off = bus.subscribe((k) => {
+      if (k.name !== 'q') return 'defer';
+      quit.push(k.name);
+      return true;
+    });
+    bus.push('jj\r');
+    expect(bus.pending).toBe(3);
+    off();
+    const list: string[] = [];
+    bus.subscribe((k) => void list.push(k.name));
+    await Promise.resolve();
+    expect(list).toEqual(['j', 'j', 'enter']);
+    expect(quit).toEqual([]);
+  });
+});
