@@ -149,7 +149,7 @@ export interface ColumnParts {
 
 /**
  * Fit the lesson column into its height. Priority: header, the question, the checks (leaving
- * the text a few rows), then the text, which scrolls. Top to bottom: header, text, checks,
+ * the text a few rows, but never fewer than two lines of checks), then the text, which scrolls. Top to bottom: header, text, checks,
  * question; one blank line between parts.
  */
 export function fitColumn(p: ColumnParts): { lines: Line[]; bodyRoom: number } {
@@ -161,7 +161,9 @@ export function fitColumn(p: ColumnParts): { lines: Line[]; bodyRoom: number } {
   );
   avail -= question.length ? question.length + (header.length ? 1 : 0) : 0;
   const minBody = question.length ? 0 : Math.min(4, p.body.length);
-  const checkRoom = Math.max(0, avail - (minBody ? minBody + 1 : 0) - 1);
+  // The checks stay in sight however short the column: at least their summary and a line.
+  const minChecks = Math.min(p.checks.length, 2, Math.max(0, avail - 1));
+  const checkRoom = Math.max(minChecks, avail - (minBody ? minBody + 1 : 0) - 1);
   let checks = p.checks;
   if (checks.length > checkRoom) {
     checks =
