@@ -28,7 +28,9 @@ export function splitKeys(raw: string): string[] {
   while (i < raw.length) {
     const ch = raw[i]!;
     if (ch === '\x1b') {
-      const m = /^\x1b(?:\[\[?[0-?]*[ -/]*[@-~]|O.|\x1b\[[0-?]*[ -/]*[@-~]|[^])?/.exec(raw.slice(i));
+      const m = /^\x1b(?:\[\[?[0-?]*[ -/]*[@-~]|O.|\x1b\[[0-?]*[ -/]*[@-~]|[^])?/.exec(
+        raw.slice(i),
+      );
       const seq = m?.[0] ?? ch;
       keys.push(seq);
       i += seq.length;

@@ -116,7 +116,10 @@ function mapLines(map: StepMap, width: number, theme: ReturnType<typeof useTheme
     { text: t('tui.map.close', { key: keysFor('map', 'lesson') }), tone: 'muted' },
   ];
   if (map.error)
-    return [...wrapSegments([{ text: t('tui.map.failed', { message: map.error }), tone: 'fail' }], width), close];
+    return [
+      ...wrapSegments([{ text: t('tui.map.failed', { message: map.error }), tone: 'fail' }], width),
+      close,
+    ];
   if (!map.lines) return [[{ text: t('tui.map.loading'), tone: 'muted' }], close];
   return [
     ...topologyPanelLines(

@@ -225,4 +225,3 @@ describe('LessonScreen while the shell has the keyboard', () => {
     expect(onSplit.mock.calls.map((c) => c[0])).toEqual([1, -1]);
   });
 });
-

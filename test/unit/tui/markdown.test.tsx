@@ -49,8 +49,16 @@ describe('renderMarkdown', () => {
     const seen = [0, 8, 16, 24, 32, 40].map(
       (codeShift) => linesText(renderMarkdown(md, { width: 40, codeShift }))[2]!,
     );
-    for (const piece of ['<LOOPBACK,UP,LOWER_UP>', 'mtu 65536', 'link/loopback', '00:00:00:00:00:00'])
-      expect(seen.some((r) => r.includes(piece)), piece).toBe(true);
+    for (const piece of [
+      '<LOOPBACK,UP,LOWER_UP>',
+      'mtu 65536',
+      'link/loopback',
+      '00:00:00:00:00:00',
+    ])
+      expect(
+        seen.some((r) => r.includes(piece)),
+        piece,
+      ).toBe(true);
     // A screen reader gets the line wrapped (nothing cut away).
     const sr = linesText(renderMarkdown(md, { width: 40, screenReader: true }));
     expect(sr.join('')).toContain('00:00:00:00:00:00');
