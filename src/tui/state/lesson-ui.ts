@@ -123,7 +123,8 @@ export function lessonUiReducer(
     case 'wider':
       return { state: s, effect: { type: 'split', delta: 1 } };
     case 'map':
-      return { state: s, effect: { type: 'map' } };
+      // The map (and the text after it) is read from its top.
+      return { state: { ...s, scroll: 0 }, effect: { type: 'map' } };
     case 'paneScrollUp':
       return { state: s, effect: { type: 'paneScroll', delta: 1 } };
     case 'paneScrollDown':
