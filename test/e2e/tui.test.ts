@@ -114,7 +114,10 @@ describe.skipIf(!isRoot)('dnlab TUI end to end (real binary in a pty)', () => {
     await d.waitFor(/^(?:.*│)?~ *$/m, 'vi on screen');
     expect(d.term.buffer.active.type).toBe('alternate'); // the outer terminal is untouched
     d.write('\x1b:q!\r');
-    await d.waitFor((s) => !/^(?:.*│)?~ *$/m.test(s) && /root@\S+:[^\n]*[#$] *$/m.test(s), 'vi gone');
+    await d.waitFor(
+      (s) => !/^(?:.*│)?~ *$/m.test(s) && /root@\S+:[^\n]*[#$] *$/m.test(s),
+      'vi gone',
+    );
 
     // Leave the pane, go home, quit.
     d.write(ctrl.toggle);
