@@ -102,8 +102,10 @@ function launch(stateHome) {
   };
 }
 
+// The shell pane's part of the screen: right of the rule when side by side (100+ columns).
+const paneText = (s) => s.split('\n').map((l) => l.slice(l.lastIndexOf('│') + 1)).join('\n');
 // The prompt line (the screen is read with trailing blanks trimmed, cursor drawn or not).
-const promptLine = (s) => s.split('\n').find((l) => /^root@host1:~#( |$)/.test(l)) ?? '';
+const promptLine = (s) => paneText(s).split('\n').find((l) => /^root@host1:~#( |$)/.test(l)) ?? '';
 
 export const suites = {
   async tui({ runs, report }) {
@@ -167,14 +169,14 @@ export const suites = {
       const fps = [];
       for (let i = 0; i < runs; i++) {
         app.write('clear\r');
-        await app.until((s) => /^root@host1:~#\s*$/m.test(s) && !/200000/.test(s));
+        await app.until((s) => /^root@host1:~#\s*$/m.test(paneText(s)) && !/200000/.test(s));
         const frames0 = app.frames;
         const t = performance.now();
         app.write('seq 1 200000\r');
-        const done = app.until(/^200000\n(?:.*\n)*?root@host1:~# /m, 120_000);
+        const done = app.until((s) => /^200000\n(?:.*\n)*?root@host1:~#/m.test(paneText(s)), 120_000);
         let finished = false;
         done.then(() => (finished = true));
-        await app.until(/^\d{3,}$/m); // output is streaming
+        await app.until((s) => /^\d{3,}$/m.test(paneText(s))); // output is streaming
         while (!finished) {
           const k = performance.now();
           app.write('\x1d');
