@@ -32,6 +32,11 @@ const ProgressSchema = z.object({
   /** The lesson (and step) the learner was in last. */
   last: z.object({ lesson: z.string(), step: z.string().optional() }).optional(),
   lessons: z.record(z.string(), LessonRecord).default({}),
+  /** The TUI's layout as the learner set it: the text's share of the width, in percent. */
+  ui: z
+    .object({ split: z.number().int().min(20).max(80).optional().catch(undefined) })
+    .optional()
+    .catch(undefined),
 });
 
 export type Progress = z.infer<typeof ProgressSchema>;
@@ -139,4 +144,10 @@ export function markWhere(p: Progress, lesson: string, step?: string): Progress 
     ...withLesson(p, lesson, { ...rec, ...(step ? { lastStep: step } : {}) }),
     last: { lesson, ...(step ? { step } : {}) },
   };
+}
+
+/** Remember the TUI's split (the text's share of the width, in percent). */
+export function markSplit(p: Progress, split: number): Progress {
+  if (p.ui?.split === split) return p;
+  return { ...p, ui: { ...p.ui, split } };
 }

@@ -1,9 +1,10 @@
 import React, { useEffect, useMemo, useState } from 'react';
-import { Box, useApp } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import { getLang, setLang, t } from '../i18n/index.js';
 import type { Lesson } from '../lessons/index.js';
 import { lessonSummary } from './app/lesson-view.js';
 import { ShellPool } from './app/shell-pool.js';
+import { useKeyBus } from './hooks/useKeys.js';
 import { useLabStart } from './hooks/useLabStart.js';
 import { useProgressStore } from './hooks/useProgressStore.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
@@ -41,6 +42,8 @@ function loadLessons(load: () => Lesson[]): { lessons: Lesson[]; error?: ErrorVi
 export function App({ outcome }: AppProps) {
   const services = useServices();
   const { exit } = useApp();
+  // Raw mode and the key queue from the first frame: keys typed early wait for the list.
+  useKeyBus();
   const size = useTerminalSize();
   // One row short of the terminal: Ink redraws the whole screen when a frame fills it.
   const columns = size.columns;
@@ -48,15 +51,19 @@ export function App({ outcome }: AppProps) {
   const start = useLabStart();
   const store = useProgressStore();
   // L on the list switches the language: every text, the lessons' too, is read again in it.
-  const [lang, setLangState] = useState(getLang);
-  const { lessons, error: lessonsError } = useMemo(
-    () => loadLessons(services.loadLessons),
-    [services, lang],
-  );
+  const [loaded, setLoaded] = useState<{ lessons: Lesson[]; error?: ErrorView }>();
+  // Outside render and after the first frame is out: reading the lessons takes a while.
+  useEffect(() => {
+    const timer = setImmediate(() => setLoaded(loadLessons(services.loadLessons)));
+    return () => clearImmediate(timer);
+  }, [services]);
+  const lessons = loaded?.lessons ?? [];
+  const lessonsError = loaded?.error;
   const switchLanguage = () => {
     const next = getLang() === 'en' ? 'zh-CN' : 'en';
     setLang(next);
-    setLangState(next);
+    // In the key's handler, not in render: the list comes back whole in the new language.
+    setLoaded(loadLessons(services.loadLessons));
   };
   const pool = useMemo(() => new ShellPool(services.openShell), [services]);
   useEffect(() => () => pool.dispose(), [pool]);
@@ -93,6 +100,7 @@ export function App({ outcome }: AppProps) {
       <StartScreen state="error" events={[]} error={lessonsError} width={columns} onQuit={quit} />,
     );
   }
+  if (!loaded) return frame(<Text>{t('tui.lessons.loading')}</Text>);
   const lesson = lessons.find((l) => l.id === open);
   if (lesson) {
     return frame(

@@ -1,5 +1,3 @@
-import type { Key } from 'ink';
-
 /**
  * Every key of the TUI, defined once. Screens resolve keys through `resolveKey`; the help overlay
  * lists `KEYMAP`; so what the help says is what the keys do.
@@ -33,12 +31,19 @@ export type Action =
   | 'zoom'
   | 'yes'
   | 'no'
-  | 'togglePane';
+  | 'togglePane'
+  | 'narrower'
+  | 'wider'
+  | 'map'
+  | 'codeLeft'
+  | 'codeRight'
+  | 'paneScrollUp'
+  | 'paneScrollDown';
 
 export interface KeyBinding {
   action: Action;
   scope: KeyScope;
-  /** Key names as `keyName` produces them: `j`, `up`, `enter`, `escape`, `ctrl+c`, `ctrl+]`. */
+  /** Key names as `keyNameOf` (input/keys.ts) produces them: `j`, `up`, `enter`, `escape`, `ctrl+c`, `ctrl+]`. */
   keys: readonly string[];
   /** i18n key of what it does (`tui.key.*`). */
   description: string;
@@ -54,6 +59,21 @@ export const KEYMAP: readonly KeyBinding[] = [
     scope: 'pane',
     keys: [PANE_TOGGLE_KEY],
     description: 'tui.key.togglePane',
+  },
+  // While the shell has focus: keys no shell or vi binding uses, for the text and the scrollback.
+  { action: 'pageDown', scope: 'pane', keys: ['shift+pagedown'], description: 'tui.key.textDown' },
+  { action: 'pageUp', scope: 'pane', keys: ['shift+pageup'], description: 'tui.key.textUp' },
+  {
+    action: 'paneScrollUp',
+    scope: 'pane',
+    keys: ['shift+up'],
+    description: 'tui.key.paneScrollUp',
+  },
+  {
+    action: 'paneScrollDown',
+    scope: 'pane',
+    keys: ['shift+down'],
+    description: 'tui.key.paneScrollDown',
   },
   { action: 'quit', scope: 'global', keys: ['ctrl+c'], description: 'tui.key.quit' },
   { action: 'help', scope: 'global', keys: ['?'], description: 'tui.key.help' },
@@ -74,10 +94,32 @@ export const KEYMAP: readonly KeyBinding[] = [
   {
     action: 'pageDown',
     scope: 'lesson',
-    keys: ['pagedown', 'space'],
+    keys: ['pagedown', 'space', 'shift+pagedown'],
     description: 'tui.key.pageDown',
   },
-  { action: 'pageUp', scope: 'lesson', keys: ['pageup'], description: 'tui.key.pageUp' },
+  {
+    action: 'pageUp',
+    scope: 'lesson',
+    keys: ['pageup', 'shift+pageup'],
+    description: 'tui.key.pageUp',
+  },
+  { action: 'codeLeft', scope: 'lesson', keys: ['left'], description: 'tui.key.codeLeft' },
+  { action: 'codeRight', scope: 'lesson', keys: ['right'], description: 'tui.key.codeRight' },
+  { action: 'narrower', scope: 'lesson', keys: ['<'], description: 'tui.key.narrower' },
+  { action: 'wider', scope: 'lesson', keys: ['>'], description: 'tui.key.wider' },
+  { action: 'map', scope: 'lesson', keys: ['m'], description: 'tui.key.map' },
+  {
+    action: 'paneScrollUp',
+    scope: 'lesson',
+    keys: ['shift+up'],
+    description: 'tui.key.paneScrollUp',
+  },
+  {
+    action: 'paneScrollDown',
+    scope: 'lesson',
+    keys: ['shift+down'],
+    description: 'tui.key.paneScrollDown',
+  },
   { action: 'hint', scope: 'lesson', keys: ['h'], description: 'tui.key.hint' },
   { action: 'solution', scope: 'lesson', keys: ['s'], description: 'tui.key.solution' },
   { action: 'check', scope: 'lesson', keys: ['c'], description: 'tui.key.check' },
@@ -120,25 +162,10 @@ export const SCOPE_ORDER: readonly KeyScope[] = [
   'pane',
 ];
 
-/** A stable name for what Ink's `useInput` reports. */
-export function keyName(input: string, key: Key): string {
-  if (input === PANE_TOGGLE_RAW) return PANE_TOGGLE_KEY;
-  if (key.upArrow) return 'up';
-  if (key.downArrow) return 'down';
-  if (key.leftArrow) return 'left';
-  if (key.rightArrow) return 'right';
-  if (key.pageUp) return 'pageup';
-  if (key.pageDown) return 'pagedown';
-  if (key.home) return 'home';
-  if (key.end) return 'end';
-  if (key.return) return 'enter';
-  if (key.escape) return 'escape';
-  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
-  if (key.backspace) return 'backspace';
-  if (key.delete) return 'delete';
-  if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
-  if (input === ' ') return 'space';
-  return input;
+/** Keys the shell pane lets through to the lesson while it has focus (text and scrollback). */
+export function passesPane(name: string): boolean {
+  const action = resolveKey('pane', name);
+  return action !== undefined && action !== 'togglePane';
 }
 
 /**
@@ -180,6 +207,8 @@ export function keyLabel(name: string): string {
     delete: 'Del',
   };
   if (named[name]) return named[name];
+  const mod = /^(shift|alt)\+(.+)$/.exec(name);
+  if (mod) return `${mod[1] === 'shift' ? 'Shift' : 'Alt'}-${keyLabel(mod[2]!)}`;
   const ctrl = /^ctrl\+(.)$/.exec(name);
   if (ctrl) return `Ctrl-${ctrl[1]!.toUpperCase()}`;
   return name;

@@ -4,7 +4,23 @@
  */
 
 /** From this many columns the lesson and the shell sit side by side. */
-export const WIDE_COLUMNS = 120;
+export const WIDE_COLUMNS = 100;
+
+/** The text's share of the width side by side, in percent: default, bounds, one key's step. */
+export const SPLIT = { default: 50, min: 30, max: 70, step: 5 } as const;
+
+/** The split one resize key away (`delta` -1: narrower text, +1: wider), within bounds. */
+export function resizeSplit(split: number, delta: 1 | -1): number {
+  const next = Math.round(split / SPLIT.step) * SPLIT.step + delta * SPLIT.step;
+  return Math.min(SPLIT.max, Math.max(SPLIT.min, next));
+}
+
+export interface LayoutOptions {
+  /** The text's share of the width side by side, in percent (SPLIT bounds). */
+  split?: number;
+  /** Who has the keyboard: stacked, the shell gets most rows only while it has focus. */
+  focus?: 'lesson' | 'pane';
+}
 
 export type Zoom = 'none' | 'lesson' | 'pane';
 
@@ -30,7 +46,12 @@ export interface LayoutPlan {
 
 const MIN_PANE = { width: 20, height: 3 };
 
-export function computeLayout(columns: number, rows: number, zoom: Zoom = 'none'): LayoutPlan {
+export function computeLayout(
+  columns: number,
+  rows: number,
+  zoom: Zoom = 'none',
+  opts: LayoutOptions = {},
+): LayoutPlan {
   const cols = Math.max(20, Math.floor(columns));
   const body = Math.max(4, Math.floor(rows) - 1);
   const status = { width: cols, height: 1 };
@@ -59,8 +80,9 @@ export function computeLayout(columns: number, rows: number, zoom: Zoom = 'none'
     };
   }
   if (mode === 'wide') {
-    // Text reads best at 50-70 columns; the shell gets the rest.
-    const lessonW = Math.min(72, Math.max(40, Math.floor(cols * 0.4)));
+    // The learner's split (half by default); the shell keeps at least MIN_PANE columns.
+    const split = Math.min(SPLIT.max, Math.max(SPLIT.min, opts.split ?? SPLIT.default));
+    const lessonW = Math.max(30, Math.round(((cols - 1) * split) / 100));
     const paneW = Math.max(MIN_PANE.width, cols - lessonW - 1);
     return {
       mode,
@@ -72,8 +94,10 @@ export function computeLayout(columns: number, rows: number, zoom: Zoom = 'none'
       status,
     };
   }
-  // Stacked: lesson above, the pane's title line, the shell below; the shell gets the odd row.
-  const lessonH = Math.max(3, Math.floor((body - 1) / 2));
+  // Stacked: lesson above, the pane's title line, the shell below. The side with the keyboard
+  // gets about two thirds of the rows (the text while reading, the shell while typing).
+  const minor = Math.max(MIN_PANE.height, Math.floor((body - 1) / 3));
+  const lessonH = opts.focus === 'pane' ? minor : Math.max(3, body - 1 - minor);
   return {
     mode,
     zoom,

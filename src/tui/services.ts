@@ -13,7 +13,10 @@ import type { RunResult } from '../lab/run.js';
 import { shellCommand } from '../lab/shell.js';
 import { TerminalSession, type ExitEvent, type PromptEvent } from '../lab/terminal-session.js';
 import { loadAllLessons, type Lesson } from '../lessons/index.js';
+import type { Topology } from '../lab/topology.js';
 import { checkStep, type StepCheckRequest } from '../observe/check-step.js';
+import type { LabFacts } from '../observe/facts.js';
+import { observeForMap } from '../topo/live.js';
 import type { PaneSession } from './hooks/usePaneSession.js';
 
 /**
@@ -41,6 +44,8 @@ export interface TuiServices {
   openShell(host: string, cols: number, rows: number): ShellSession;
   loadProgress(): LoadedProgress;
   saveProgress(p: Progress): void;
+  /** The lab's topology and facts for the map panel (absent: no map). */
+  observeMap?(host: string): Promise<{ topology: Topology; facts: LabFacts }>;
 }
 
 export function realServices(): TuiServices {
@@ -58,6 +63,7 @@ export function realServices(): TuiServices {
       new TerminalSession({ command: shellCommand(host), cols, rows }),
     loadProgress: () => loadProgress(),
     saveProgress: (p) => saveProgress(p),
+    observeMap: (host) => observeForMap(host),
   };
 }
 

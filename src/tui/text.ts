@@ -103,6 +103,38 @@ export function hardWrap(pieces: Segment[], width: number): Line[] {
   return lines;
 }
 
+/**
+ * One line of pieces shown `from` columns in, in at most `width` columns, never wrapped: a part
+ * cut off on either side is marked with `…`, so a cut line never looks whole.
+ */
+export function cutLine(pieces: Segment[], width: number, from = 0): Line {
+  const cells: Segment[] = [];
+  for (const seg of pieces) {
+    const style = styleOf(seg);
+    for (const g of graphemes(seg.text)) cells.push({ ...style, text: g });
+  }
+  const total = cells.reduce((w, c) => w + displayWidth(c.text), 0);
+  // Scrolled at most until the line's end shows (after a `…` on the left).
+  const start = Math.max(0, Math.min(Math.floor(from), total - width + 1));
+  const out: Line = start > 0 ? [{ text: '…', tone: 'muted' }] : [];
+  let avail = width - out.length;
+  let col = 0;
+  for (const c of cells) {
+    const cw = displayWidth(c.text);
+    const at = col;
+    col += cw;
+    if (at < start) continue;
+    const rest = total - at;
+    if (rest > avail && cw > avail - 1) {
+      out.push({ text: '…', tone: 'muted' });
+      break;
+    }
+    out.push(c);
+    avail -= cw;
+  }
+  return mergeLine(out);
+}
+
 export interface WrapOptions {
   /** Put before the first line (e.g. a list bullet). */
   first?: Line;

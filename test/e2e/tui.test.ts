@@ -8,7 +8,7 @@ import { MAIN, ROOT, TuiDriver } from './tui-driver.js';
 import stringWidth from 'string-width';
 
 /**
- * The real binary in a pty at 100×30: the lab comes up, 02-docker0 opens, the first step's
+ * The real binary in a pty at 100×30 (side by side): the lab comes up, 02-docker0 opens, the first step's
  * solution typed into the shell pane turns the step done with no check key pressed, vi opens
  * and quits inside the pane, and quitting leaves a sane terminal.
  *
@@ -111,10 +111,13 @@ describe.skipIf(!isRoot)('dnlab TUI end to end (real binary in a pty)', () => {
 
     // vi opens inside the pane (its own alternate screen there) and quits with :q!.
     d.write('vi\r');
-    await d.waitFor(/^~ *$/m, 'vi on screen');
+    await d.waitFor(/^(?:.*│)?~ *$/m, 'vi on screen');
     expect(d.term.buffer.active.type).toBe('alternate'); // the outer terminal is untouched
     d.write('\x1b:q!\r');
-    await d.waitFor((s) => !/^~ *$/m.test(s) && /root@\S+:[^\n]*[#$] *$/m.test(s), 'vi gone');
+    await d.waitFor(
+      (s) => !/^(?:.*│)?~ *$/m.test(s) && /root@\S+:[^\n]*[#$] *$/m.test(s),
+      'vi gone',
+    );
 
     // Leave the pane, go home, quit.
     d.write(ctrl.toggle);
@@ -209,4 +212,109 @@ describe.skipIf(!isRoot)('dnlab TUI end to end (real binary in a pty)', () => {
       fs.rmSync(zhState, { recursive: true, force: true });
     }
   }, 600_000);
+
+  // Issue 21's "Done when", at the two sizes a learner is most likely to have.
+  for (const [cols, rows] of [
+    [80, 24],
+    [120, 40],
+  ] as const) {
+    it(`at ${cols}×${rows}: early keys and a burst open the lesson; code is cut, not wrapped; the text scrolls from the shell; the map opens and closes`, async () => {
+      driver?.kill();
+      dnlab(['up']); // the list must be reachable without a bring-up screen in between
+      const state = fs.mkdtempSync(path.join(os.tmpdir(), 'dnlab-e2e-read-'));
+      const d = new TuiDriver({
+        cols,
+        rows,
+        env: {
+          DNLAB_INSTANCE: INSTANCE,
+          XDG_STATE_HOME: state,
+          ...(useReal ? {} : { DNLAB_LESSONS: FIXTURES }),
+        },
+      });
+      driver = d;
+      const wide = cols >= 100;
+      /** The lesson column of a row (side by side, the text is left of the rule). */
+      const textOf = (row: string) => (wide ? (row.split('│')[0] ?? '') : row).trimEnd();
+      try {
+        // 100 ms after spawn (long before the first frame), one write: j j k Enter. A lost key,
+        // or the burst read as one key, opens another lesson or none.
+        await new Promise((r) => setTimeout(r, 100));
+        expect(d.screen().trim()).toBe('');
+        d.write('jjk\r');
+        await d.waitFor(new RegExp(`Step 1 of ${lesson.steps.length}: `), 'the lesson', 120_000);
+        expect(d.screen()).toContain(
+          useReal ? 'docker0 and its first container' : lesson.steps[0]!.title,
+        );
+        // At 80 columns the note of the reset leaves no room for "lab: up" in the status bar.
+        await d.waitFor(/lab: up|starts on a fresh host1/, 'the lesson reset to finish', 120_000);
+        await d.waitFor(/Checks · \d+ of \d+ pass/, 'the first check round');
+
+        // The shell takes the keyboard; Shift-PgDn pages the text, the checks stay in sight.
+        d.write(ctrl.toggle);
+        await d.waitFor(/focus: shell/, 'focus on the shell');
+        await d.waitFor(/root@host1:[^\n]*[#$]/, 'the shell prompt');
+        const firstText = (s: string) =>
+          s
+            .split('\n')
+            .map(textOf)
+            .find((l) => l && !/^Step \d|^docker0,|^[❯ ] [○✔]/.test(l)) ?? '';
+        const pageDown = async (what: string) => {
+          const before = firstText(d.screen());
+          d.write('\x1b[6;2~');
+          const after = await d.waitFor((s) => firstText(s) !== before, what, 20_000);
+          expect(after).toMatch(/focus: shell/);
+          expect(after).toMatch(/Checks · \d+ of \d+ pass/);
+          return after;
+        };
+        // Code wider than the column is cut with …, never continued on the next row.
+        const codeRow = (s: string) =>
+          s
+            .split('\n')
+            .map(textOf)
+            .findIndex((l) => l.includes('<NO-CARRIER'));
+        let screen = d.screen();
+        for (let i = 0; i < 15 && useReal && codeRow(screen) < 0; i++)
+          screen = await pageDown('the text to page on');
+        if (useReal) {
+          const at = codeRow(screen);
+          expect(at, screen).toBeGreaterThanOrEqual(0);
+          const lines = screen.split('\n').map(textOf);
+          expect(lines[at]!.endsWith('…'), lines[at]).toBe(true);
+          expect(lines[at + 1] ?? '', 'the next row').not.toMatch(/group default|qdisc/);
+          expect(screen).not.toContain('state DOWN group default');
+          for (const l of d.lines()) expect(stringWidth(l)).toBeLessThanOrEqual(cols);
+        }
+        await pageDown('the text to scroll while the shell has focus');
+        d.write('echo typed-here');
+        await d.waitFor(/root@host1:[^\n]*# echo typed-here/, 'keys still go to the shell');
+        d.write('\x15'); // Ctrl-U: clear the line
+
+        // The shell's scrollback: output scrolls back with Shift-Up, typing returns to the prompt.
+        d.write('seq 1 200\r');
+        await d.waitFor(/^(?:.*│)?200\s*$/m, 'seq done');
+        d.write('\x1b[1;2A');
+        await d.waitFor(/lines back/, 'the pane scrolled back');
+        d.write('\x1b[1;2B'.repeat(20));
+        await d.waitFor((s) => !s.includes('lines back'), 'the pane back at the prompt');
+
+        // The map: m opens it in the text's place, m closes it.
+        d.write(ctrl.toggle);
+        await d.waitFor(/focus: lesson/, 'focus on the lesson');
+        d.write('m');
+        screen = await d.waitFor(/Lab map/, 'the map panel');
+        screen = await d.waitFor(
+          (s) => !s.includes('Reading the lab') && /Lab map[^\n]*\d\d:\d\d/.test(s),
+          'the map read from the lab',
+        );
+        expect(screen).not.toContain('could not be read');
+        expect(screen).toMatch(/Checks · \d+ of \d+ pass/);
+        d.write('m');
+        await d.waitFor((s) => !s.includes('Lab map'), 'the map closed');
+        d.write('\x03');
+        expect((await d.waitExit()).exitCode).toBe(0);
+      } finally {
+        fs.rmSync(state, { recursive: true, force: true });
+      }
+    }, 600_000);
+  }
 });

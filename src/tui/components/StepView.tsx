@@ -27,10 +27,15 @@ export function stepBodyLines(
   step: StepModel,
   width: number,
   theme: Theme,
-  opts: { hintsShown?: number; solution?: SolutionState } = {},
+  opts: { hintsShown?: number; solution?: SolutionState; codeShift?: number } = {},
 ): Line[] {
   const md = (src: string) =>
-    renderMarkdown(src, { width, plain: !theme.color, screenReader: theme.screenReader });
+    renderMarkdown(src, {
+      width,
+      plain: !theme.color,
+      screenReader: theme.screenReader,
+      codeShift: opts.codeShift ?? 0,
+    });
   const lines = md(step.markdown);
   const section = (more: Line[]) => {
     if (more.length) lines.push([], ...more);

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { TerminalSnapshot } from '../terminal/snapshot.js';
+import { passesPane } from '../keymap.js';
 import { useRawInput, type FocusGate } from './useRawInput.js';
 import { useTerminalSnapshot, type PaneSource } from './useTerminalSnapshot.js';
 
@@ -19,6 +20,10 @@ export interface PaneSessionOptions {
   onToggle: () => void;
   /** Route keys by this gate (see FocusGate in useRawInput). */
   gate?: FocusGate;
+  /** Lines scrolled back into the shell's scrollback (0: live). */
+  scrollBack?: number;
+  /** A key typed into the shell: the owner returns the pane to the live screen. */
+  onTyped?: () => void;
 }
 
 /**
@@ -35,10 +40,18 @@ export function usePaneSession(
   }, [session, cols, rows]);
   useRawInput({
     paneFocused: opts.focused && session !== undefined,
-    onData: (raw) => session?.write(raw),
-    onPaste: (text) => session?.paste(text),
+    onData: (raw) => {
+      opts.onTyped?.();
+      session?.write(raw);
+    },
+    onPaste: (text) => {
+      opts.onTyped?.();
+      session?.paste(text);
+    },
     onToggle: opts.onToggle,
+    // The text and scrollback keys go on to the lesson, which acts on them for the pane too.
+    passes: passesPane,
     ...(opts.gate ? { gate: opts.gate } : {}),
   });
-  return useTerminalSnapshot(session, opts.focused);
+  return useTerminalSnapshot(session, opts.focused, opts.scrollBack ?? 0);
 }

@@ -8,20 +8,28 @@ export interface PaneSource {
   onChange(fn: () => void): () => void;
 }
 
-/** The session's screen, re-read on each (throttled) change; the cursor drawn only when focused. */
+/**
+ * The session's screen (or `scrollBack` lines up in its scrollback), re-read on each (throttled)
+ * change; the cursor drawn only when focused.
+ */
 export function useTerminalSnapshot(
   source: PaneSource | undefined,
   focused: boolean,
+  scrollBack = 0,
 ): TerminalSnapshot | undefined {
   const read = () =>
     source
-      ? takeSnapshot(source.term, { cursorVisible: source.cursorVisible, showCursor: focused })
+      ? takeSnapshot(source.term, {
+          cursorVisible: source.cursorVisible,
+          showCursor: focused,
+          scrollBack,
+        })
       : undefined;
   const [snap, setSnap] = useState(read);
   useEffect(() => {
     setSnap(read());
     if (!source) return;
     return source.onChange(() => setSnap(read()));
-  }, [source, focused]);
+  }, [source, focused, scrollBack]);
   return snap;
 }

@@ -1,7 +1,7 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { t } from '../../i18n/index.js';
 import type { Line, Segment } from '../theme.js';
-import { displayWidth, hardWrap, lineWidth, padEnd, wrapSegments } from '../text.js';
+import { cutLine, displayWidth, hardWrap, lineWidth, padEnd, wrapSegments } from '../text.js';
 import { highlightShell, isShellLang } from './shell-highlight.js';
 
 /**
@@ -16,6 +16,11 @@ export interface MarkdownOptions {
   plain?: boolean;
   /** Linear text: ASCII bullets and rules, tables as `header: value` lines. */
   screenReader?: boolean;
+  /**
+   * Columns the code blocks are scrolled to the right. Code never wraps: a line wider than the
+   * column is cut with `…` and read whole by scrolling (a screen reader gets it wrapped).
+   */
+  codeShift?: number;
 }
 
 interface Ctx extends Required<MarkdownOptions> {
@@ -109,7 +114,11 @@ function codeBlock(tok: Tokens.Code, ctx: Ctx): Line[] {
   const lines: Line[] = [];
   for (const src of tok.text.split('\n')) {
     const segs: Segment[] = shell ? highlightShell(src) : [{ text: src, tone: 'code' }];
-    for (const part of hardWrap(segs, width)) lines.push([indent, ...part]);
+    if (ctx.screenReader) {
+      for (const part of hardWrap(segs, width)) lines.push([indent, ...part]);
+    } else {
+      lines.push([indent, ...cutLine(segs, width, ctx.codeShift)]);
+    }
   }
   return lines;
 }
@@ -252,6 +261,7 @@ export function renderMarkdown(markdown: string, opts: MarkdownOptions): Line[] 
     width: Math.max(1, Math.floor(opts.width)),
     plain: opts.plain ?? false,
     screenReader: opts.screenReader ?? false,
+    codeShift: Math.max(0, opts.codeShift ?? 0),
     style: {},
   };
   const lines = blocks(new Lexer().lex(markdown), ctx);

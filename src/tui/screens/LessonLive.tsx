@@ -1,6 +1,6 @@
 import React, { useCallback, useEffect, useState } from 'react';
 import type { CheckResult } from '../../checks/types.js';
-import { markHints, markStep, markWhere } from '../../lab/progress-store.js';
+import { markHints, markSplit, markStep, markWhere } from '../../lab/progress-store.js';
 import type { Lesson } from '../../lessons/index.js';
 import { lessonSummary, outcomeOf, startStep, stepViews } from '../app/lesson-view.js';
 import type { ShellPool } from '../app/shell-pool.js';
@@ -10,7 +10,8 @@ import { useLessonLab } from '../hooks/useLessonLab.js';
 import { usePaneSession } from '../hooks/usePaneSession.js';
 import { createFocusGate, lessonKeysActive } from '../hooks/useRawInput.js';
 import type { ProgressStore } from '../hooks/useProgressStore.js';
-import { computeLayout, nextZoom, type Zoom } from '../layout.js';
+import { useStepMap } from '../hooks/useStepMap.js';
+import { SPLIT, computeLayout, nextZoom, resizeSplit, type Zoom } from '../layout.js';
 import type { Focus } from '../model.js';
 import { LessonScreen } from './LessonScreen.js';
 
@@ -43,8 +44,13 @@ export function LessonLive({
   const [gate] = useState(createFocusGate);
   const [zoom, setZoom] = useState<Zoom>('none');
   const [fresh] = useState(() => lessonSummary(lesson, progress).state === 'new');
+  const [mapOpen, setMapOpen] = useState(false);
+  // Lines scrolled back in the shell's scrollback (0: the live screen).
+  const [paneScroll, setPaneScroll] = useState(0);
   const step = lesson.steps[current]!;
-  const plan = computeLayout(columns, rows, zoom);
+  const split = progress.ui?.split ?? SPLIT.default;
+  // The same plan LessonScreen draws, so the shell's pty has the pane's size.
+  const plan = computeLayout(columns, rows, zoom, { split, focus });
 
   const labCtl = useLessonLab(lesson, pool, fresh);
   const session = useHostShell(pool, step.host, plan.pane.width, plan.pane.height);
@@ -54,6 +60,8 @@ export function LessonLive({
     rows: plan.pane.height,
     onToggle: () => setFocus('lesson'),
     gate,
+    scrollBack: paneScroll,
+    onTyped: () => setPaneScroll(0),
   });
 
   useEffect(() => {
@@ -74,6 +82,9 @@ export function LessonLive({
     enabled: labCtl.lab !== 'resetting',
     onResults,
   });
+
+  const map = useStepMap(step.host, mapOpen, plan.lesson.width - 1, auto.checks);
+  const page = Math.max(1, Math.floor(plan.pane.height / 2));
 
   const toggleFocus = () => {
     // A shell that kept failing to start is tried again when the learner goes to it.
@@ -110,6 +121,14 @@ export function LessonLive({
       onToggleFocus={toggleFocus}
       keysActive={() => lessonKeysActive(gate)}
       onZoom={() => setZoom(nextZoom)}
+      split={split}
+      onSplit={(delta) => update((p) => markSplit(p, resizeSplit(split, delta)))}
+      {...(map ? { map } : {})}
+      onMap={() => setMapOpen((o) => !o)}
+      onPaneScroll={(delta) =>
+        // From where the pane really is (the scrollback may be shorter than asked).
+        setPaneScroll(Math.max(0, (snapshot?.scrolled ?? 0) + delta * page))
+      }
     />
   );
 }

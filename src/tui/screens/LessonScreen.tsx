@@ -13,7 +13,9 @@ import { stepBodyLines } from '../components/StepView.js';
 import { stepHeaderLine, stepListLines } from '../components/StepList.js';
 import { TerminalPane } from '../components/TerminalPane.js';
 import { useKeys } from '../hooks/useKeys.js';
-import { PANE_TOGGLE_KEY, keyLabel, keysFor } from '../keymap.js';
+import { topologyPanelLines } from '../components/TopologyPanel.js';
+import type { StepMap } from '../hooks/useStepMap.js';
+import { PANE_TOGGLE_KEY, keyLabel, keysFor, passesPane, resolveKey } from '../keymap.js';
 import { computeLayout, type Zoom } from '../layout.js';
 import type { CheckLine, Focus, LabState, StepView } from '../model.js';
 import {
@@ -65,6 +67,15 @@ export interface LessonScreenProps {
   note?: string;
   /** Asked on every key: may the lesson act on it? (false while the shell pane owns the key) */
   keysActive?: () => boolean;
+  /** The text's share of the width side by side, in percent (see SPLIT). */
+  split?: number;
+  /** A resize key: -1 narrower text, +1 wider. */
+  onSplit?: (delta: 1 | -1) => void;
+  /** The map panel, while open: it takes the text's place (the checks stay). */
+  map?: StepMap;
+  onMap?: () => void;
+  /** A shell scrollback key: +1 back into the output, -1 towards the prompt. */
+  onPaneScroll?: (delta: 1 | -1) => void;
 }
 
 const LESSON_HELP = ['global', 'lesson', 'confirm', 'help', 'pane'] as const;
@@ -99,6 +110,27 @@ function checkLines(
   ];
 }
 
+/** The map panel in the text's place: the map, or what is happening to it. */
+function mapLines(map: StepMap, width: number, theme: ReturnType<typeof useTheme>): Line[] {
+  const close: Line = [
+    { text: t('tui.map.close', { key: keysFor('map', 'lesson') }), tone: 'muted' },
+  ];
+  if (map.error)
+    return [
+      ...wrapSegments([{ text: t('tui.map.failed', { message: map.error }), tone: 'fail' }], width),
+      close,
+    ];
+  if (!map.lines) return [[{ text: t('tui.map.loading'), tone: 'muted' }], close];
+  return [
+    ...topologyPanelLines(
+      { lines: map.lines, width, ...(map.observedAt ? { observedAt: map.observedAt } : {}) },
+      theme.screenReader,
+    ),
+    [],
+    close,
+  ];
+}
+
 /** A question being asked (solution, reset): never cut. */
 function questionLines(props: LessonScreenProps, ui: LessonUiState, width: number): Line[] {
   const step = props.steps[props.current];
@@ -120,7 +152,7 @@ export interface ColumnParts {
 
 /**
  * Fit the lesson column into its height. Priority: header, the question, the checks (leaving
- * the text a few rows), then the text, which scrolls. Top to bottom: header, text, checks,
+ * the text a few rows, but never fewer than two lines of checks), then the text, which scrolls. Top to bottom: header, text, checks,
  * question; one blank line between parts.
  */
 export function fitColumn(p: ColumnParts): { lines: Line[]; bodyRoom: number } {
@@ -132,7 +164,9 @@ export function fitColumn(p: ColumnParts): { lines: Line[]; bodyRoom: number } {
   );
   avail -= question.length ? question.length + (header.length ? 1 : 0) : 0;
   const minBody = question.length ? 0 : Math.min(4, p.body.length);
-  const checkRoom = Math.max(0, avail - (minBody ? minBody + 1 : 0) - 1);
+  // The checks stay in sight however short the column: at least their summary and a line.
+  const minChecks = Math.min(p.checks.length, 2, Math.max(0, avail - 1));
+  const checkRoom = Math.max(minChecks, avail - (minBody ? minBody + 1 : 0) - 1);
   let checks = p.checks;
   if (checks.length > checkRoom) {
     checks =
@@ -156,7 +190,10 @@ export function fitColumn(p: ColumnParts): { lines: Line[]; bodyRoom: number } {
  */
 export function LessonScreen(props: LessonScreenProps) {
   const theme = useTheme();
-  const plan = computeLayout(props.columns, props.rows, props.zoom ?? 'none');
+  const plan = computeLayout(props.columns, props.rows, props.zoom ?? 'none', {
+    focus: props.focus,
+    ...(props.split !== undefined ? { split: props.split } : {}),
+  });
   const step = props.steps[props.current];
   const width = plan.lesson.width - (plan.mode === 'wide' ? 1 : 0);
   const opened = (): LessonUiState => ({
@@ -181,9 +218,15 @@ export function LessonScreen(props: LessonScreenProps) {
     header.push(...stepListLines({ steps: props.steps, current: props.current, width }, theme), []);
   }
   if (step) header.push(stepHeaderLine(step, props.current, props.steps.length, width, theme));
-  const body = step
-    ? stepBodyLines(step, width, theme, { hintsShown: ui.hintsShown, solution: ui.solution })
-    : [];
+  const body = props.map
+    ? mapLines(props.map, width, theme)
+    : step
+      ? stepBodyLines(step, width, theme, {
+          hintsShown: ui.hintsShown,
+          solution: ui.solution,
+          codeShift: ui.codeShift,
+        })
+      : [];
   const question = questionLines(props, ui, width);
   // The checks may take what the header and question leave, minus a few rows of text.
   const checkRoom =
@@ -238,13 +281,25 @@ export function LessonScreen(props: LessonScreenProps) {
         return props.onToggleFocus();
       case 'zoom':
         return props.onZoom?.();
+      case 'split':
+        return props.onSplit?.(effect.delta);
+      case 'map':
+        return props.onMap?.();
+      case 'paneScroll':
+        return props.onPaneScroll?.(effect.delta);
     }
   };
 
   useKeys(
     lessonScope(ui),
-    (action) => {
-      if (props.keysActive && !props.keysActive()) return;
+    (resolved, name) => {
+      let action = resolved;
+      if (props.keysActive && !props.keysActive()) {
+        // The shell has the keyboard: only the keys it lets through (text and scrollback).
+        const passed = passesPane(name) ? resolveKey('pane', name) : undefined;
+        if (!passed) return;
+        action = passed;
+      }
       const before = uiRef.current;
       const { state, effect } = lessonUiReducer(before, action, ctxRef.current);
       uiRef.current = state;
@@ -260,8 +315,12 @@ export function LessonScreen(props: LessonScreenProps) {
 
   const paneFocused = props.focus === 'pane';
   const sep = t('tui.pane.separator');
+  const scrolled = props.pane.snapshot?.scrolled;
   const paneTitle = [
     t('tui.pane.title', { host: props.pane.host }),
+    ...(scrolled
+      ? [t('tui.pane.scrolled', { lines: scrolled, key: keysFor('paneScrollDown', 'pane') })]
+      : []),
     props.pane.exitCode !== undefined
       ? t('tui.pane.exited', { code: props.pane.exitCode })
       : t(paneFocused ? 'tui.pane.focused' : 'tui.pane.unfocused', {

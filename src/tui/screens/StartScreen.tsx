@@ -1,7 +1,8 @@
 import React from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { t } from '../../i18n/index.js';
 import { ErrorBox } from '../components/ErrorBox.js';
+import { useKeyPress } from '../hooks/useKeys.js';
 import { Progress } from '../components/Progress.js';
 import type { ErrorView, ProgressEventView } from '../model.js';
 import { toneProps, useTheme } from '../theme.js';
@@ -17,8 +18,11 @@ export interface StartScreenProps {
 /** Before the lessons: the lab coming up (each host, each stage), or why it could not. */
 export function StartScreen({ state, events, error, width, onQuit }: StartScreenProps) {
   const theme = useTheme();
-  useInput((input, key) => {
-    if (input === 'q' || (key.ctrl && input === 'c')) onQuit();
+  // q and Ctrl-C quit; every other key typed meanwhile waits for the lesson list.
+  useKeyPress((key) => {
+    if (key.name !== 'q' && key.name !== 'ctrl+c') return 'defer';
+    onQuit();
+    return true;
   });
   if (state === 'error' && error) {
     return (

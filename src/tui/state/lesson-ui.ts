@@ -13,6 +13,8 @@ export interface LessonUiState {
   help: boolean;
   helpScroll: number;
   scroll: number;
+  /** Columns the code blocks are scrolled right (code never wraps; cut lines are read so). */
+  codeShift: number;
 }
 
 export type LessonEffect =
@@ -22,7 +24,10 @@ export type LessonEffect =
   | { type: 'back' }
   | { type: 'quit' }
   | { type: 'togglePane' }
-  | { type: 'zoom' };
+  | { type: 'zoom' }
+  | { type: 'split'; delta: 1 | -1 }
+  | { type: 'map' }
+  | { type: 'paneScroll'; delta: 1 | -1 };
 
 export interface LessonUiContext {
   hintCount: number;
@@ -39,7 +44,11 @@ export const initialLessonUi: LessonUiState = {
   help: false,
   helpScroll: 0,
   scroll: 0,
+  codeShift: 0,
 };
+
+/** Columns one code-scroll key moves. */
+export const CODE_STEP = 8;
 
 /** Which keymap scope the keys belong to right now. */
 export function lessonScope(s: LessonUiState): KeyScope {
@@ -105,6 +114,21 @@ export function lessonUiReducer(
       return { state: s, effect: { type: 'togglePane' } };
     case 'zoom':
       return { state: s, effect: { type: 'zoom' } };
+    case 'codeRight':
+      return { state: { ...s, codeShift: s.codeShift + CODE_STEP } };
+    case 'codeLeft':
+      return { state: { ...s, codeShift: Math.max(0, s.codeShift - CODE_STEP) } };
+    case 'narrower':
+      return { state: s, effect: { type: 'split', delta: -1 } };
+    case 'wider':
+      return { state: s, effect: { type: 'split', delta: 1 } };
+    case 'map':
+      // The map (and the text after it) is read from its top.
+      return { state: { ...s, scroll: 0 }, effect: { type: 'map' } };
+    case 'paneScrollUp':
+      return { state: s, effect: { type: 'paneScroll', delta: 1 } };
+    case 'paneScrollDown':
+      return { state: s, effect: { type: 'paneScroll', delta: -1 } };
     default:
       return { state: s };
   }

@@ -34,6 +34,8 @@ export interface TerminalSnapshot {
   cursor: { x: number; y: number; visible: boolean };
   /** `alternate` while a full-screen program (vi, less, top) runs. */
   buffer: 'normal' | 'alternate';
+  /** Lines scrolled back from the bottom (0: the live screen). */
+  scrolled?: number;
 }
 
 /** The part of an xterm Terminal the snapshot reads. */
@@ -48,6 +50,8 @@ export interface SnapshotOptions {
   cursorVisible: boolean;
   /** Draw the cursor (as an inverted cell): usually only while the pane has focus. */
   showCursor: boolean;
+  /** Lines to scroll back from the bottom into the scrollback (clamped to what there is). */
+  scrollBack?: number;
 }
 
 function hex(n: number): string {
@@ -96,15 +100,17 @@ function isPlainBlank(run: StyledRun): boolean {
 export function takeSnapshot(term: SnapshotSource, opts: SnapshotOptions): TerminalSnapshot {
   const buf = term.buffer.active;
   const cols = term.cols;
+  const scrolled = Math.min(Math.max(0, Math.floor(opts.scrollBack ?? 0)), buf.baseY);
+  const top = scrolled > 0 ? buf.baseY - scrolled : buf.viewportY;
   const cursorLine = buf.baseY + buf.cursorY;
-  const cursorRow = cursorLine - buf.viewportY;
+  const cursorRow = cursorLine - top;
   const drawCursor =
     opts.cursorVisible && opts.showCursor && cursorRow >= 0 && cursorRow < term.rows;
   const rows: SnapshotRow[] = [];
   let cell = buf.getNullCell();
 
   for (let y = 0; y < term.rows; y++) {
-    const line = buf.getLine(buf.viewportY + y);
+    const line = buf.getLine(top + y);
     const runs: StyledRun[] = [];
     let text = '';
     let style: CellStyle = {};
@@ -157,6 +163,7 @@ export function takeSnapshot(term: SnapshotSource, opts: SnapshotOptions): Termi
     rows,
     cursor: { x: buf.cursorX, y: cursorRow, visible: opts.cursorVisible },
     buffer: buf.type,
+    ...(scrolled ? { scrolled } : {}),
   };
 }
 

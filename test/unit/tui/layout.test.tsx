@@ -3,7 +3,13 @@ import xtermHeadless from '@xterm/headless';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { TerminalPane } from '../../../src/tui/components/TerminalPane.js';
-import { WIDE_COLUMNS, computeLayout, nextZoom } from '../../../src/tui/layout.js';
+import {
+  SPLIT,
+  WIDE_COLUMNS,
+  computeLayout,
+  nextZoom,
+  resizeSplit,
+} from '../../../src/tui/layout.js';
 import { takeSnapshot } from '../../../src/tui/terminal/snapshot.js';
 import { padEnd, truncate, wrapSegments } from '../../../src/tui/text.js';
 import { frameLines, renderTui } from './helpers.js';
@@ -11,23 +17,37 @@ import { frameLines, renderTui } from './helpers.js';
 const { Terminal } = xtermHeadless;
 
 describe('computeLayout', () => {
-  it('stacks at 80×24: lesson, a title row, the shell, the status bar', () => {
+  it('stacks at 80×24: lesson, a title row, the shell, the status bar; most rows to the focus', () => {
     const p = computeLayout(80, 24);
     expect(p.mode).toBe('stacked');
-    expect(p.lesson).toEqual({ width: 80, height: 11 });
-    expect(p.pane).toEqual({ width: 80, height: 11 });
+    expect(p.lesson).toEqual({ width: 80, height: 15 });
+    expect(p.pane).toEqual({ width: 80, height: 7 });
     expect(p.lesson.height + 1 + p.pane.height + p.status.height).toBe(24);
+    const typing = computeLayout(80, 24, 'none', { focus: 'pane' });
+    expect(typing.lesson.height).toBe(7);
+    expect(typing.pane.height).toBe(15);
   });
 
   it(`sits side by side from ${WIDE_COLUMNS} columns, every column accounted for`, () => {
-    for (const cols of [120, 140, 200, 300]) {
+    for (const cols of [100, 120, 140, 200, 300]) {
       const p = computeLayout(cols, 40);
       expect(p.mode).toBe('wide');
       expect(p.lesson.width + p.gap + p.pane.width).toBe(cols);
-      expect(p.lesson.width).toBeLessThanOrEqual(72);
+      // The text gets at least half by default.
+      expect(p.lesson.width).toBeGreaterThanOrEqual(Math.floor((cols - 1) / 2));
       expect(p.pane.height + 1 + p.status.height).toBe(40);
     }
-    expect(computeLayout(119, 40).mode).toBe('stacked');
+    expect(computeLayout(99, 40).mode).toBe('stacked');
+  });
+
+  it('resizes the split by steps, within bounds, every column still accounted for', () => {
+    expect(resizeSplit(SPLIT.default, 1)).toBe(SPLIT.default + SPLIT.step);
+    expect(resizeSplit(SPLIT.min, -1)).toBe(SPLIT.min);
+    expect(resizeSplit(SPLIT.max, 1)).toBe(SPLIT.max);
+    const narrow = computeLayout(120, 40, 'none', { split: SPLIT.min });
+    const wide = computeLayout(120, 40, 'none', { split: SPLIT.max });
+    expect(narrow.lesson.width).toBeLessThan(wide.lesson.width);
+    for (const p of [narrow, wide]) expect(p.lesson.width + p.gap + p.pane.width).toBe(120);
   });
 
   it('zooms the text or the shell to the whole body', () => {

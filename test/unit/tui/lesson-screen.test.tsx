@@ -194,3 +194,34 @@ describe('LessonScreen layout', () => {
     await waitForFrame(r, (t) => t.includes('shell ended (exit status 0)'));
   });
 });
+
+describe('LessonScreen while the shell has the keyboard', () => {
+  it('at 80×24 the shell gets most rows, the checks stay in sight, Shift-PgDn pages the text', async () => {
+    let shellFocused = true;
+    const { r } = screen({ focus: 'pane', rows: 23, keysActive: () => !shellFocused });
+    const before = plain(r.lastFrame());
+    expect(before).toMatch(/Checks · \d+ of \d+ pass/);
+    const rows = frameLines(r);
+    const title = rows.findIndex((l) => l.includes('shell on host1'));
+    expect(title).toBeLessThan(rows.length / 2); // the text gave the shell its rows
+    // The shell has the keyboard: j is the shell's, Shift-PgDn still pages the text.
+    r.stdin.write('j');
+    await tick();
+    expect(plain(r.lastFrame())).toBe(before);
+    const after = await press(r, '\x1b[6;2~');
+    expect(after).not.toBe(before);
+    expect(after).toMatch(/Checks · \d+ of \d+ pass/);
+    shellFocused = false;
+  });
+
+  it('m and the resize keys ask the owner (three keys in one write)', async () => {
+    const onMap = vi.fn();
+    const onSplit = vi.fn();
+    const { r } = screen({ columns: 120, rows: 40, onMap, onSplit });
+    await tick();
+    r.stdin.write('m><');
+    await vi.waitFor(() => expect(onSplit).toHaveBeenCalledTimes(2));
+    expect(onMap).toHaveBeenCalledTimes(1);
+    expect(onSplit.mock.calls.map((c) => c[0])).toEqual([1, -1]);
+  });
+});

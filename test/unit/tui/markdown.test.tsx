@@ -31,6 +31,39 @@ describe('renderMarkdown', () => {
     }
   });
 
+  it('never wraps a code line: it is cut with … and read whole by scrolling it', () => {
+    const out = '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 link/loopback 00:00:00:00:00:00';
+    const md = `Look:\n\n\`\`\`\n${out}\nshort\n\`\`\``;
+    const rows = linesText(renderMarkdown(md, { width: 40 }));
+    expect(rows).toHaveLength(4); // Look, blank, two code lines: no continuation row
+    expect(rows[2]).toMatch(/^ {2}1: lo: <LOOPBACK.*…$/);
+    expect(stringWidth(rows[2]!)).toBe(40);
+    expect(rows[3]).toBe('  short');
+    // Scrolled right: the cut part shows, marked on the left; scrolled far, the end shows whole.
+    const shifted = linesText(renderMarkdown(md, { width: 40, codeShift: 8 }));
+    expect(shifted[2]).toMatch(/^ {2}…/);
+    const end = linesText(renderMarkdown(md, { width: 40, codeShift: 999 }));
+    expect(end[2]).toMatch(/….*00:00:00:00:00:00$/);
+    expect(stringWidth(end[2]!)).toBeLessThanOrEqual(40);
+    // Every column of the line is on screen at some shift.
+    const seen = [0, 8, 16, 24, 32, 40].map(
+      (codeShift) => linesText(renderMarkdown(md, { width: 40, codeShift }))[2]!,
+    );
+    for (const piece of [
+      '<LOOPBACK,UP,LOWER_UP>',
+      'mtu 65536',
+      'link/loopback',
+      '00:00:00:00:00:00',
+    ])
+      expect(
+        seen.some((r) => r.includes(piece)),
+        piece,
+      ).toBe(true);
+    // A screen reader gets the line wrapped (nothing cut away).
+    const sr = linesText(renderMarkdown(md, { width: 40, screenReader: true }));
+    expect(sr.join('')).toContain('00:00:00:00:00:00');
+  });
+
   it('styles inline code, bold and emphasis; keeps backticks when colour is off', () => {
     const lines = renderMarkdown('Use `docker ps` **now** and _then_.', { width: 80 });
     expect(seg(lines, 'docker ps')?.tone).toBe('code');

@@ -29,7 +29,7 @@ describe('screen-reader mode (Ink isScreenReaderEnabled)', () => {
         checks={CHECKS}
         focus="lesson"
         lab="up"
-        columns={100}
+        columns={96}
         rows={60}
         pane={{
           host: 'host1',
