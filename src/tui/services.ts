@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { CheckResult } from '../checks/types.js';
 import { runOnHost } from '../lab/commands.js';
 import { diagnose, type Finding } from '../lab/doctor.js';
+import { labEngine, majorMinor } from '../lab/engines.js';
 import { isUp, reset, up, type OnProgress } from '../lab/lab.js';
 import {
   loadProgress,
@@ -41,6 +42,8 @@ export interface TuiServices {
   openShell(host: string, cols: number, rows: number): ShellSession;
   loadProgress(): LoadedProgress;
   saveProgress(p: Progress): void;
+  /** The lab's engine (`28.5`, `system`) for the status bar; undefined before the lab is up. */
+  engine?(): string | undefined;
 }
 
 export function realServices(): TuiServices {
@@ -56,6 +59,10 @@ export function realServices(): TuiServices {
       new TerminalSession({ command: shellCommand(host), cols, rows }),
     loadProgress: () => loadProgress(),
     saveProgress: (p) => saveProgress(p),
+    engine: () => {
+      const e = labEngine();
+      return e && (e.name === 'system' ? majorMinor(e.version) : e.name);
+    },
   };
 }
 
