@@ -141,3 +141,31 @@ export function engineEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessE
   const e = labEngine();
   return e && e.bin.length ? { ...env, PATH: enginePath(e, env.PATH) } : env;
 }
+
+/**
+ * An engine range as lessons write it (`engines:` in lesson.yaml, `[!engines …]` in step text):
+ * comparators separated by spaces, all of which must hold. `>=28`, `<28.2.2`, `>=26 <28`;
+ * a bare version (`20.10`, `=28`) means that release line. Undefined when it does not parse.
+ */
+export function parseEngineRange(range: string): ((version: string) => boolean) | undefined {
+  const parts = range.trim().split(/\s+/);
+  if (!range.trim()) return undefined;
+  const tests: ((v: string) => boolean)[] = [];
+  for (const part of parts) {
+    const m = /^(>=|<=|>|<|=)?(\d+(?:\.\d+){0,2})$/.exec(part);
+    if (!m) return undefined;
+    const [, op = '=', want = ''] = m;
+    const depth = want.split('.').length;
+    tests.push((v) => {
+      const c = compareVersions(v, want);
+      if (op === '=') return parseVersion(v).slice(0, depth).join('.') === parseVersion(want).slice(0, depth).join('.');
+      return op === '>=' ? c >= 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c < 0;
+    });
+  }
+  return (v) => tests.every((test) => test(v));
+}
+
+/** Does this engine version fall in the range? A range that does not parse matches nothing. */
+export function engineInRange(range: string, version: string): boolean {
+  return parseEngineRange(range)?.(version) ?? false;
+}

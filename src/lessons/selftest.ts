@@ -1,5 +1,7 @@
 import type { CheckResult } from '../checks/types.js';
 import { runOnHost } from '../lab/commands.js';
+import { engineFor } from '../lab/daemon.js';
+import { engineInRange } from '../lab/engines.js';
 import { kernelFeatures } from '../lab/features.js';
 import { reset } from '../lab/lab.js';
 import { checkStep } from '../observe/check-step.js';
@@ -22,7 +24,7 @@ export interface SelftestCase {
   step: string;
   phase: Phase;
   ok: boolean;
-  /** Why the case was not run (a kernel feature this machine lacks). */
+  /** Why the case was not run (a kernel feature this machine lacks, an engine it is not for). */
   skipped?: string;
   /** What went wrong, or what was proven. */
   detail: string;
@@ -52,11 +54,29 @@ async function runAll(cmds: readonly Command[], mustSucceed: boolean): Promise<v
   }
 }
 
-/** Fresh hosts, the lesson's setup, then the solutions of the steps before `upTo`. */
-async function replay(lesson: Lesson, upTo: number): Promise<void> {
+/**
+ * Fresh hosts, the lesson's setup, then the solutions of the steps before `upTo` (those for this
+ * engine: a step written for another engine is skipped, its solution too).
+ */
+async function replay(lesson: Lesson, upTo: number, version: string): Promise<void> {
   await Promise.all(lesson.hosts.map((h) => reset(h)));
   await runAll(lesson.setup, true);
-  for (const step of lesson.steps.slice(0, upTo)) await runAll(step.solution, true);
+  for (const step of lesson.steps.slice(0, upTo)) {
+    if (forThisEngine(step.engines, version)) await runAll(step.solution, true);
+  }
+}
+
+const forThisEngine = (range: string | undefined, version: string): boolean =>
+  range === undefined || !version || engineInRange(range, version);
+
+/** Why a step's wrong attempt or alternative is not run on this engine, or undefined. */
+function engineSkip(step: Step, version: string, range?: string, fails?: string): string | undefined {
+  if (!forThisEngine(range, version)) return t('lessons.selftest.notForEngine', { range, version });
+  const target = fails === undefined ? undefined : step.checks.find((c) => c.id === fails);
+  if (target && !forThisEngine(target.engines, version)) {
+    return t('lessons.selftest.checkNotForEngine', { id: fails, range: target.engines, version });
+  }
+  return undefined;
 }
 
 function check(lesson: Lesson, step: Step): Promise<CheckResult[]> {
@@ -91,13 +111,16 @@ export async function selftestLesson(
     onCase(c);
   };
   const features = await kernelFeatures();
-  await replay(lesson, 0);
+  const version = (await engineFor(lesson.hosts[0] ?? 'host1').version()).Version ?? '';
+  await replay(lesson, 0, version);
   for (const step of lesson.steps) {
     const base = { lesson: lesson.id, step: step.id };
     const missing = step.features.filter((f) => features[f] === false);
-    if (missing.length > 0) {
-      const reason = t('lessons.selftest.needsFeature', { features: missing.join(', ') });
-      emit({ ...base, phase: 'solution', ok: true, skipped: reason, detail: reason, ms: 0 });
+    const skip = missing.length > 0
+      ? t('lessons.selftest.needsFeature', { features: missing.join(', ') })
+      : engineSkip(step, version, step.engines);
+    if (skip) {
+      emit({ ...base, phase: 'solution', ok: true, skipped: skip, detail: skip, ms: 0 });
       continue;
     }
     emit(
@@ -115,11 +138,16 @@ export async function selftestLesson(
       }),
     );
     for (const [i, attempt] of step.wrong.entries()) {
+      const skipped = engineSkip(step, version, attempt.engines, attempt.fails);
+      if (skipped) {
+        emit({ ...base, phase: `wrong ${i + 1}`, ok: true, skipped, detail: skipped, ms: 0 });
+        continue;
+      }
       emit(
         await timed({ ...base, phase: `wrong ${i + 1}` }, async () => {
           await runAll(attempt.run, false);
           const r = await check(lesson, step);
-          await replay(lesson, step.index);
+          await replay(lesson, step.index, version);
           const target = r.find((x) => x.id === attempt.fails);
           if (!target)
             return { ok: false, detail: t('lessons.selftest.noSuchCheck', { id: attempt.fails }) };
@@ -141,11 +169,16 @@ export async function selftestLesson(
       );
     }
     for (const [i, alternative] of step.alternatives.entries()) {
+      const skipped = engineSkip(step, version, step.alternativesEngines?.[i]);
+      if (skipped) {
+        emit({ ...base, phase: `alternative ${i + 1}`, ok: true, skipped, detail: skipped, ms: 0 });
+        continue;
+      }
       emit(
         await timed({ ...base, phase: `alternative ${i + 1}` }, async () => {
           await runAll(alternative, true);
           const r = await check(lesson, step);
-          await replay(lesson, step.index);
+          await replay(lesson, step.index, version);
           const failing = r.filter((x) => !x.pass);
           return failing.length === 0
             ? { ok: true, detail: t('lessons.selftest.allPass') }
