@@ -15,7 +15,7 @@ import { E28, fixtureJson, fixtureText } from './fixtures.js';
  * drops packets for a container address that arrive on another interface.
  */
 const facts = buildHostFacts(fixtureJson<RawHostReads>(E28, 'observed-host1.raw.json'));
-const lab: LabFacts = { hosts: { host1: facts }, features: {} };
+const lab: LabFacts = { hosts: { host1: facts }, features: {}, observedAt: '2026-12-02T02:42:12Z' };
 const ctx = { defaultHost: 'host1' };
 const judge = (kind: string, params: Record<string, unknown>) =>
   evaluateChecks([{ kind, params }], lab, ctx)[0]!;
