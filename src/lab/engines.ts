@@ -144,21 +144,28 @@ export function engineEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessE
 
 /**
  * An engine range as lessons write it (`engines:` in lesson.yaml, `[!engines …]` in step text):
- * comparators separated by spaces, all of which must hold. `>=28`, `<28.2.2`, `>=26 <28`;
- * a bare version (`20.10`, `=28`) means that release line. Undefined when it does not parse.
+ * comparators separated by spaces, all of which must hold (`>=28`, `<28.2.2`, `>=26 <28`); a bare
+ * version (`20.10`, `=28`) means that release line; `||` joins alternatives (`<26.1 || >=27`).
+ * Undefined when it does not parse.
  */
 export function parseEngineRange(range: string): ((version: string) => boolean) | undefined {
-  const parts = range.trim().split(/\s+/);
-  if (!range.trim()) return undefined;
+  const sets = range.split('||').map(parseComparatorSet);
+  if (sets.some((set) => set === undefined)) return undefined;
+  return (v) => sets.some((set) => set!(v));
+}
+
+function parseComparatorSet(text: string): ((version: string) => boolean) | undefined {
+  if (!text.trim()) return undefined;
   const tests: ((v: string) => boolean)[] = [];
-  for (const part of parts) {
+  for (const part of text.trim().split(/\s+/)) {
     const m = /^(>=|<=|>|<|=)?(\d+(?:\.\d+){0,2})$/.exec(part);
     if (!m) return undefined;
     const [, op = '=', want = ''] = m;
     const depth = want.split('.').length;
+    const line = (v: string) => parseVersion(v).slice(0, depth).join('.');
     tests.push((v) => {
       const c = compareVersions(v, want);
-      if (op === '=') return parseVersion(v).slice(0, depth).join('.') === parseVersion(want).slice(0, depth).join('.');
+      if (op === '=') return line(v) === line(want);
       return op === '>=' ? c >= 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c < 0;
     });
   }

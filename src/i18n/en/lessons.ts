@@ -54,7 +54,7 @@ export const lessons = {
   'lessons.what.check': "a check: a mapping with kind and the checker's params",
   'lessons.what.checks': 'a list of at least one check (- kind: ...)',
   'lessons.what.engines':
-    'an engine range: comparators joined by spaces, e.g. ">=28", "<28.2.2", ">=26 <28", "20.10"',
+    'an engine range: comparators joined by spaces, e.g. ">=28", "<28.2.2", ">=26 <28", "20.10", "<26.1 || >=27"',
   'lessons.what.alternative': 'an alternative: [commands], or { engines: ">=28", run: [commands] }',
   'lessons.what.wrong': 'a wrong attempt: { run: [commands], fails: check-id, says: "phrase" }',
   'lessons.what.step': 'a step: a mapping with id, title, text, checks and solution',

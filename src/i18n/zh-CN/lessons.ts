@@ -52,7 +52,7 @@ export const lessons: Catalogue = {
   'lessons.what.commands': '至少一条命令的列表：- { host: host1, run: "docker ..." }',
   'lessons.what.check': '检查：含 kind 及检查器参数的映射',
   'lessons.what.checks': '至少一项检查的列表（- kind: ...）',
-  'lessons.what.engines': '引擎版本范围：用空格分隔的比较式，例如 ">=28"、"<28.2.2"、">=26 <28"、"20.10"',
+  'lessons.what.engines': '引擎版本范围：用空格分隔的比较式，例如 ">=28"、"<28.2.2"、">=26 <28"、"20.10"、"<26.1 || >=27"',
   'lessons.what.alternative': '另一种解法：[命令]，或 { engines: ">=28", run: [命令] }',
   'lessons.what.wrong': '错误示例：{ run: [命令], fails: 检查 id, says: "短语" }',
   'lessons.what.step': '步骤：含 id、title、text、checks 和 solution 的映射',

@@ -45,8 +45,14 @@ describe('engine versions and ranges', () => {
     expect(engineInRange('28', '29.0.0')).toBe(false);
   });
 
+  it('|| joins alternatives', () => {
+    expect(engineInRange('<26.1 || >=27', '20.10.24')).toBe(true);
+    expect(engineInRange('<26.1 || >=27', '26.1.5')).toBe(false);
+    expect(engineInRange('<26.1 || >=27', '28.5.2')).toBe(true);
+  });
+
   it('what does not parse is refused, and matches nothing', () => {
-    for (const bad of ['', 'latest', '>= 28', '~28', '28.x', '>=28,<29'])
+    for (const bad of ['', 'latest', '>= 28', '~28', '28.x', '>=28,<29', '<26 ||', '|| 28'])
       expect(parseEngineRange(bad), bad).toBeUndefined();
     expect(engineInRange('latest', '28.5.2')).toBe(false);
   });
