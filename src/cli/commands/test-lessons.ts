@@ -29,6 +29,10 @@ export function register(program: Command): void {
     .action(async (ids: string[], opts: { repeat: string; keep?: boolean; json?: boolean; engine?: string }) => {
       requireRoot('dnlab test-lessons');
       if (opts.engine) process.env.DNLAB_ENGINE = opts.engine;
+      // The self-test's own lab, up on another engine (a --keep run): rebuilt on the one asked.
+      const running = labEngine();
+      const asked = process.env.DNLAB_ENGINE;
+      if (running && asked && running.name !== asked) await down();
       process.env.DNLAB_INSTANCE ??= SELFTEST_INSTANCE;
       const repeat = Math.max(1, Number.parseInt(opts.repeat, 10) || 1);
       const lessons = resolveLessons(ids);
