@@ -33,8 +33,11 @@ try {
 const byCase = new Map();
 for (const c of report.cases) {
   const key = `${c.lesson}/${c.step} ${c.phase}`;
-  const e = byCase.get(key) ?? { ok: 0, failed: [], skipped: 0, detail: '' };
-  if (c.skipped) e.skipped++;
+  const e = byCase.get(key) ?? { ok: 0, failed: [], skipped: 0, detail: '', why: '' };
+  if (c.skipped) {
+    e.skipped++;
+    e.why = c.skipped;
+  }
   else if (c.ok) e.ok++;
   else {
     e.failed.push(c.round);
@@ -49,6 +52,9 @@ for (const [key, e] of bad) {
   const kind = e.ok > 0 ? 'FLAKY' : 'FAILS';
   console.log(`${kind} ${key}: failed in round(s) ${e.failed.join(', ')} of ${rounds}\n      ${e.detail}`);
 }
-const skipped = [...byCase].filter(([, e]) => e.skipped > 0).length;
+// Never a silent pass: every skipped case, with why (a kernel feature, an engine it is not for).
+const skippedCases = [...byCase].filter(([, e]) => e.skipped > 0);
+for (const [key, e] of skippedCases) console.log(`SKIP  ${key}: ${e.why}`);
+const skipped = skippedCases.length;
 console.log(`${byCase.size - bad.length} always passed, ${bad.length} disagreed or failed, ${skipped} skipped`);
 process.exit(bad.length > 0 ? 1 : 0);
