@@ -56,5 +56,5 @@ for (const [key, e] of bad) {
 const skippedCases = [...byCase].filter(([, e]) => e.skipped > 0);
 for (const [key, e] of skippedCases) console.log(`SKIP  ${key}: ${e.why}`);
 const skipped = skippedCases.length;
-console.log(`${byCase.size - bad.length} always passed, ${bad.length} disagreed or failed, ${skipped} skipped`);
+console.log(`${byCase.size - bad.length - skipped} always passed, ${bad.length} disagreed or failed, ${skipped} skipped`);
 process.exit(bad.length > 0 ? 1 : 0);

@@ -72,7 +72,9 @@ choose() {
 short() { local v=${1#*:}; v=${v%%[+~-]*}; echo "${v%.*}"; }
 
 install_slot() {
-  local slot=$1 suite=$2 pin=$3 rule=$4
+  local slot=$1 suite=$2 pin=$3 rule=$4 asked=$1
+  # A slot filled by a fallback version earlier (28.5 → 29.0, say) is found under that version.
+  [ -s "$CACHE/$asked.slot" ] && slot=$(cat "$CACHE/$asked.slot")
   local dest=$ROOT/$slot manifest=$CACHE/$slot.manifest
   if [ -x "$dest/bin/dockerd" ] && [ -s "$dest/engine.txt" ] && [ -s "$manifest" ] &&
      (cd "$CACHE" && sha256sum --quiet -c "$manifest" >/dev/null 2>&1); then
@@ -89,8 +91,9 @@ install_slot() {
     local dv; dv=$(choose "$pin" "$rule")
     [ -n "$dv" ] || die "no docker.io $rule in Debian $suite: set DNLAB_ENGINES to skip slot $slot"
     if [ "$(short "$dv")" != "$slot" ]; then
-      say "$slot: installing $(short "$dv") in its place" ; slot=$(short "$dv"); dest=$ROOT/$slot
-      manifest=$CACHE/$slot.manifest
+      say "$slot: installing $(short "$dv") in its place"
+      slot=$(short "$dv"); dest=$ROOT/$slot; manifest=$CACHE/$slot.manifest
+      mkdir -p "$CACHE"; echo "$slot" > "$CACHE/$asked.slot"
     fi
     local tini=tini-static pkgs=("docker.io=$dv") files=() p v
     [ -n "$(versions tini-static | head -1)" ] || tini=tini
