@@ -27,7 +27,7 @@ export const cliHelp: Catalogue = {
     '已经在运行的实验环境保持不变。上次崩溃留下的残留会先被清理。\n启动过程中按 Ctrl-C 会删除已经创建的一切。\n\n示例：\n  sudo dnlab up',
   'cli.up.engineOpt': '实验主机运行的 Docker 引擎：{names}（默认：dnlab 安装的最新版本，没有则用 system）',
   'cli.up.engineHelp':
-    '引擎：dnlab 把自己的引擎安装在 /opt/dnlab/engines（sandbox-vm/provision.sh）；20.10 是发行版的\ndocker.io；system 是 PATH 上找到的 dockerd。DNLAB_ENGINE 设置默认值。\n\n示例：\n  sudo dnlab up --engine 26.1',
+    '引擎：dnlab 把自己的引擎安装在 /opt/dnlab/engines\n（sandbox-vm/provision.sh）；20.10 是发行版的 docker.io；system 是 PATH 上\n找到的 dockerd。DNLAB_ENGINE 设置默认值。\n\n示例：\n  sudo dnlab up --engine 26.1',
   'cli.testLessons.engineOpt': '自测实验环境运行的引擎（同 `dnlab up --engine`）',
   'cli.down.description': '停止实验环境，并删除它创建的一切（命名空间、守护进程、挂载点、文件）',
   'cli.down.help': '只会处理以实验前缀命名的对象。\n\n示例：\n  sudo dnlab down',
