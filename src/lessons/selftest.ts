@@ -145,9 +145,10 @@ export async function selftestLesson(
       }
       emit(
         await timed({ ...base, phase: `wrong ${i + 1}` }, async () => {
-          await runAll(attempt.run, false);
-          const r = await check(lesson, step);
-          await replay(lesson, step.index, version);
+          // Back to the step's start state even when the attempt throws: no case leaks into the next.
+          const r = await runAll(attempt.run, false)
+            .then(() => check(lesson, step))
+            .finally(() => replay(lesson, step.index, version));
           const target = r.find((x) => x.id === attempt.fails);
           if (!target)
             return { ok: false, detail: t('lessons.selftest.noSuchCheck', { id: attempt.fails }) };
@@ -176,9 +177,9 @@ export async function selftestLesson(
       }
       emit(
         await timed({ ...base, phase: `alternative ${i + 1}` }, async () => {
-          await runAll(alternative, true);
-          const r = await check(lesson, step);
-          await replay(lesson, step.index, version);
+          const r = await runAll(alternative, true)
+            .then(() => check(lesson, step))
+            .finally(() => replay(lesson, step.index, version));
           const failing = r.filter((x) => !x.pass);
           return failing.length === 0
             ? { ok: true, detail: t('lessons.selftest.allPass') }
