@@ -111,8 +111,12 @@ export async function selftestLesson(
     onCase(c);
   };
   const features = await kernelFeatures();
-  const version = (await engineFor(lesson.hosts[0] ?? 'host1').version()).Version ?? '';
-  await replay(lesson, 0, version);
+  await replay(lesson, 0, '');
+  // The engine's version as its daemon says it (after the reset above brought the hosts back);
+  // unknown (''): everything is run, nothing skipped for an engine.
+  const version = await engineFor(lesson.hosts[0] ?? 'host1')
+    .version()
+    .then((v) => v.Version ?? '', () => '');
   for (const step of lesson.steps) {
     const base = { lesson: lesson.id, step: step.id };
     const missing = step.features.filter((f) => features[f] === false);
