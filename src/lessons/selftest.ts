@@ -111,7 +111,15 @@ export async function selftestLesson(
     onCase(c);
   };
   const features = await kernelFeatures();
-  await replay(lesson, 0, '');
+  // A lab that cannot be reset (a failed rebuild) fails this lesson, saying why; the run goes on.
+  const ready = await timed({ lesson: lesson.id, step: '(setup)', phase: 'before' }, async () => {
+    await replay(lesson, 0, '');
+    return { ok: true, detail: '' };
+  });
+  if (!ready.ok) {
+    emit(ready);
+    return cases;
+  }
   // The engine's version as its daemon says it (after the reset above brought the hosts back);
   // unknown (''): everything is run, nothing skipped for an engine.
   const version = await engineFor(lesson.hosts[0] ?? 'host1')
