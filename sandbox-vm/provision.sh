@@ -5,12 +5,14 @@
 #   sudo bash sandbox-vm/provision.sh [--with-node]
 #
 # --with-node also installs Node.js from the distribution when `node` is missing (the VM path).
+# Engines: 20.10 is the distribution's docker.io; newer ones (28.5 from Debian sid, 26.1 from
+# trixie) are unpacked into /opt/dnlab/engines/<version>/bin by sandbox-vm/engines.sh.
 set -euo pipefail
 
 IMAGE_DIR=/var/cache/dnlab
 IMAGE_TAR=$IMAGE_DIR/busybox-rootfs.tar
 PACKAGES=(docker.io iproute2 iptables bridge-utils tcpdump busybox-static curl iputils-ping
-  conntrack nftables util-linux graphviz)
+  conntrack nftables util-linux graphviz debian-archive-keyring)
 changed=0
 
 say() { printf 'dnlab provision: %s\n' "$*"; }
@@ -24,7 +26,7 @@ with_node=0
 for arg in "$@"; do
   case "$arg" in
     --with-node) with_node=1 ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "dnlab provision: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -78,8 +80,17 @@ if [ ! -s "$IMAGE_TAR" ] || [ "$(cat "$IMAGE_TAR.stamp" 2>/dev/null)" != "$stamp
   changed=1
 fi
 
+# The engines dnlab owns (/opt/dnlab/engines/<version>/bin). Exit status 10 = it installed something.
+engines_status=0
+bash "$(dirname "$0")/engines.sh" || engines_status=$?
+case "$engines_status" in
+  0) ;;
+  10) changed=1 ;;
+  *) exit "$engines_status" ;;
+esac
+
 if [ "$changed" = 0 ]; then
-  say "nothing to do: packages and the lab image are already in place"
+  say "nothing to do: packages, engines and the lab image are already in place"
 else
   say "done"
 fi

@@ -13,6 +13,8 @@ export interface StepCheck {
   /** Ids of checks of the same step that must pass first. */
   needs?: string[];
   params: Record<string, unknown>;
+  /** Engine range (`>=28`): on other engines the check is not judged (src/observe/check-step.ts). */
+  engines?: string;
 }
 
 /** A problem with one param: which one, and what was expected. */

@@ -4,6 +4,7 @@ import { checkIds } from '../checks/evaluate.js';
 import type { CheckResult } from '../checks/types.js';
 import { t } from '../i18n/index.js';
 import { instance } from '../lab/config.js';
+import { labEngine } from '../lab/engines.js';
 import { readState } from '../lab/state.js';
 import { DEFAULT_TOPOLOGY, type Topology } from '../lab/topology.js';
 import { displayPath } from '../lessons/diagnostics.js';
@@ -27,6 +28,11 @@ import {
   type WorkshopInfo,
 } from './model.js';
 import type { Workshop } from './workshop.js';
+
+function engineOfLab(): { engine?: { name: string; version: string } } {
+  const e = labEngine();
+  return e ? { engine: { name: e.name, version: e.version } } : {};
+}
 
 /** This dnlab's version (package.json is two folders up from src/grade and dist/grade). */
 export function dnlabVersion(): string {
@@ -222,7 +228,7 @@ export async function gradeLessons(opts: GradeOptions): Promise<GradeResult> {
     student: studentName(opts.student),
     startedAt,
     finishedAt: now().toISOString(),
-    lab: { instance: instance(), hosts: labHostNames(topology) },
+    lab: { instance: instance(), hosts: labHostNames(topology), ...engineOfLab() },
     ...(opts.workshop ? { workshop: workshopInfo(opts.workshop) } : {}),
     totals: totalsOf(graded),
     lessons: graded,

@@ -124,6 +124,14 @@ export const GradeResultSchema = z
       .object({
         instance: text.meta({ description: "The lab instance ('' for the default one)." }),
         hosts: z.array(text).meta({ description: 'The lab host names of the topology in use.' }),
+        engine: z
+          .object({
+            name: text.meta({ description: "The engine chosen with --engine: '28.5', '26.1', '20.10' or 'system'." }),
+            version: text.meta({ description: 'What its dockerd --version said (28.5.2+dfsg4).' }),
+          })
+          .strict()
+          .optional()
+          .meta({ description: 'The Docker engine the lab ran; absent when no lab was up.' }),
       })
       .strict(),
     workshop: WorkshopInfoSchema.optional(),

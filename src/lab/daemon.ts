@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import { cgroupParent, hostPaths } from './config.js';
 import { enterHost } from './hostns.js';
 import { Engine } from './engine.js';
+import { engineEnv, labEngineOrChoose } from './engines.js';
 import { t } from './messages.js';
 import { pidAlive } from './processes.js';
 import { runOk } from './run.js';
+import { writeShellRc } from './shell.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -34,11 +36,15 @@ function readPid(file: string): number | undefined {
   }
 }
 
-/** Start a program detached (own session, output to a log) inside the host's namespaces. */
+/**
+ * Start a program detached (own session, output to a log) inside the host's namespaces, with the
+ * lab's engine folder first on PATH (see engines.ts).
+ */
 function startDetached(host: string, argv: string[], logFile: string): number {
   const log = fs.openSync(logFile, 'a');
   const child = spawn('nsenter', [...entry(host), '--', ...argv], {
     detached: true,
+    env: engineEnv(),
     stdio: ['ignore', log, log],
   });
   fs.closeSync(log);
@@ -110,6 +116,9 @@ export async function startContainerd(host: string): Promise<void> {
   fs.writeFileSync(p.containerdConfig, containerdConfig(host));
   if (!fs.existsSync(p.daemonJson)) fs.writeFileSync(p.daemonJson, PRISTINE_DAEMON_JSON);
   fs.rmSync(p.containerdSock, { force: true });
+  // The engine is chosen (or read back) now; the learner's rc file gets its `docker` first on PATH.
+  await labEngineOrChoose();
+  writeShellRc(host);
   const pid = startDetached(host, ['containerd', '--config', p.containerdConfig], p.containerdLog);
   fs.writeFileSync(p.containerdPid, `${pid}\n`);
   await waitFor('containerd', p.containerdLog, () => fs.existsSync(p.containerdSock), 10_000, pid);

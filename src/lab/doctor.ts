@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { imageTarPath } from './config.js';
 import { leftovers } from './cleanup.js';
 import { FEATURE_NAMES, REQUIRED_FEATURES, probeFeatures } from './features.js';
+import { SELF_TESTED, engineNames, installedEngines, labEngine, majorMinor } from './engines.js';
 import { isUp } from './lab.js';
 import { t, type Translate } from './messages.js';
 import { run } from './run.js';
@@ -49,6 +50,39 @@ async function which(bin: string): Promise<string | undefined> {
   return undefined;
 }
 
+/** The engines `--engine` can choose, the lab's own, and whether the system engine is self-tested. */
+async function engineFindings(tr: Translate): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const installed = installedEngines();
+  findings.push({
+    id: 'engines',
+    ok: true,
+    title: tr('doctor.engines.title'),
+    detail: tr('doctor.engines.detail', { names: engineNames().join(', '), default: installed[0] ?? 'system' }),
+  });
+  const lab = labEngine();
+  if (lab) {
+    findings.push({ id: 'lab-engine', ok: true, title: tr('doctor.labEngine.title', { engine: lab.name, version: lab.version }) });
+  }
+  const dockerd = await run(['dockerd', '--version'], { timeoutMs: 10_000 });
+  const version = /version\s+([^\s,]+)/i.exec(dockerd.stdout)?.[1];
+  if (dockerd.code === 0 && version) {
+    findings.push({
+      id: 'engine',
+      ok: SELF_TESTED.includes(majorMinor(version)),
+      optional: true,
+      title: tr('doctor.systemEngine.title', { version }),
+      detail: dockerd.stdout.trim(),
+      fix: tr('doctor.systemEngine.fix', {
+        tested: SELF_TESTED.join(', '),
+        version,
+        suggest: installed[0] ?? SELF_TESTED[0]!,
+      }),
+    });
+  }
+  return findings;
+}
+
 /** What this machine has and lacks for the lab; texts through `tr` (English for `--json`). */
 export async function diagnose(tr: Translate = t): Promise<Finding[]> {
   const findings: Finding[] = [];
@@ -70,15 +104,7 @@ export async function diagnose(tr: Translate = t): Promise<Finding[]> {
       fix: tr('doctor.bin.fix', { package: pkg, command: PROVISION }),
     });
   }
-  const dockerd = await run(['dockerd', '--version']);
-  if (dockerd.code === 0) {
-    findings.push({
-      id: 'engine',
-      ok: true,
-      title: tr('doctor.engine.title'),
-      detail: dockerd.stdout.trim(),
-    });
-  }
+  findings.push(...(await engineFindings(tr)));
   if (root) {
     const features = await probeFeatures();
     for (const f of FEATURE_NAMES) {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostPaths } from './config.js';
+import { enginePath, engineEnv, labEngine } from './engines.js';
 import { enterHost } from './hostns.js';
 import { PROMPT_COMMAND_LINE } from './prompt-osc.js';
 
@@ -40,9 +41,12 @@ export function writeShellRc(host: string): void {
     '',
   ];
   fs.writeFileSync(functionsPath(host), functions.join('\n'));
+  const engine = labEngine();
   const lines = [
     '[ -f /etc/bash.bashrc ] && . /etc/bash.bashrc',
     `export DOCKER_HOST=${dockerHostEnv(host)}`,
+    // The lab engine's own `docker` CLI first (engines.ts).
+    ...(engine?.bin.length ? [`export PATH=${quote(enginePath(engine, ''))}"$PATH"`] : []),
     `export DNLAB_HOST=${host}`,
     ...(process.env.DNLAB_INSTANCE ? [`export DNLAB_INSTANCE=${quote(process.env.DNLAB_INSTANCE)}`] : []),
     `. ${quote(functionsPath(host))}`,
@@ -70,7 +74,7 @@ export function hostCommand(host: string, argv: readonly string[]): Command {
     file: 'nsenter',
     args: [...enterHost(host), '--', ...argv],
     env: {
-      ...process.env,
+      ...engineEnv(),
       DOCKER_HOST: dockerHostEnv(host),
       DNLAB_HOST: host,
       // Non-interactive bash (`bash -c <line>`) reads this file: `restart-docker` works there too.

@@ -42,7 +42,7 @@ function buildStep(
     resolveText(dir, v, role, lang).text;
   const host = s.host ?? firstHost;
   const doc = resolveText(dir, s.text, 'doc', lang);
-  const checks = s.checks.map((c) => buildCheck(c, lang, dir));
+  const checks = s.checks.map((c) => buildCheck(c, lang, dir, s.engines));
   const checkerFeatures = s.checks.flatMap((c, i) => {
     const checker = getChecker(c.kind);
     return checker?.features?.(checks[i]?.params) ?? [];
@@ -59,17 +59,23 @@ function buildStep(
     checks,
     hints: (s.hints ?? []).map((h) => text(h)),
     solution: commands(s.solution, host),
-    alternatives: (s.alternatives ?? []).map((alt) => commands(alt, host)),
+    alternatives: (s.alternatives ?? []).map((alt) => commands(Array.isArray(alt) ? alt : alt.run, host)),
+    ...((s.alternatives ?? []).some((alt) => !Array.isArray(alt))
+      ? { alternativesEngines: (s.alternatives ?? []).map((alt) => (Array.isArray(alt) ? undefined : alt.engines)) }
+      : {}),
+    ...(s.engines !== undefined ? { engines: s.engines } : {}),
     wrong: (s.wrong ?? []).map((w) => ({
       run: commands(w.run, host),
       fails: w.fails,
       says: text(w.says),
+      ...(w.engines !== undefined ? { engines: w.engines } : {}),
     })),
     explain: s.explain === undefined ? '' : text(s.explain, 'doc-or-text'),
   };
 }
 
-function buildCheck(c: CheckFile, lang: Lang, dir: string): StepCheck {
+function buildCheck(c: CheckFile, lang: Lang, dir: string, stepEngines?: string): StepCheck {
+  const engines = [stepEngines, c.engines].filter((e) => e !== undefined).join(' ');
   const raw = checkParams(c);
   const parsed = getChecker(c.kind)?.params.safeParse(raw);
   const params = (parsed?.success ? parsed.data : raw) as Record<string, unknown>;
@@ -78,6 +84,7 @@ function buildCheck(c: CheckFile, lang: Lang, dir: string): StepCheck {
     ...(c.id !== undefined ? { id: c.id } : {}),
     ...(c.message !== undefined ? { message: resolveText(dir, c.message, 'text', lang).text } : {}),
     ...(c.needs !== undefined ? { needs: [...c.needs] } : {}),
+    ...(engines ? { engines } : {}),
     params,
   };
 }

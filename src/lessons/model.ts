@@ -22,6 +22,8 @@ export interface StepCheck {
   needs?: string[];
   /** The checker's params, parsed by its schema (defaults applied). */
   params: Record<string, unknown>;
+  /** Engine range the check is judged on (its own and its step's, joined); others skip it. */
+  engines?: string;
 }
 
 /** A typical mistake: after these commands, check `fails` must fail and its message contain `says`. */
@@ -29,6 +31,8 @@ export interface WrongAttempt {
   run: Command[];
   fails: string;
   says: string;
+  /** Engine range the attempt is wrong on; the self-test skips it on other engines. */
+  engines?: string;
 }
 
 export interface Step {
@@ -51,6 +55,10 @@ export interface Step {
   solution: Command[];
   /** Other valid solutions; the self-test proves each. */
   alternatives: Command[][];
+  /** The engine range of each alternative that has one (same index as `alternatives`). */
+  alternativesEngines?: (string | undefined)[];
+  /** Engine range the whole step applies to (FORMAT.md); absent: every engine. */
+  engines?: string;
   wrong: WrongAttempt[];
   /** Markdown shown once the step passes ('' when the step has none). */
   explain: string;

@@ -93,7 +93,9 @@ function commandHosts(step: Obj, sp: Path, knownHost: (v: unknown, p: Path) => v
   const each = (list: unknown, p: Path): void =>
     arr(list).forEach((c, i) => isObj(c) && knownHost(c.host, [...p, i, 'host']));
   each(step.solution, [...sp, 'solution']);
-  arr(step.alternatives).forEach((alt, i) => each(alt, [...sp, 'alternatives', i]));
+  arr(step.alternatives).forEach((alt, i) =>
+    isObj(alt) ? each(alt.run, [...sp, 'alternatives', i, 'run']) : each(alt, [...sp, 'alternatives', i]),
+  );
   arr(step.wrong).forEach((w, i) => isObj(w) && each(w.run, [...sp, 'wrong', i, 'run']));
 }
 
@@ -108,6 +110,9 @@ function checkRules(
   const ids: string[] = [];
   checks.forEach((c, j) => {
     const id = isObj(c) ? str(c.id) : undefined;
+    // A check judged on some engines only is named, so `needs` and wrong attempts stay exact.
+    if (id === undefined && isObj(c) && c.engines !== undefined)
+      out.push({ path: [...sp, 'checks', j, 'engines'], message: t('lessons.rule.enginesNeedsId') });
     if (id === undefined) return;
     if (ids.includes(id)) {
       out.push({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEngineRange } from '../lab/engines.js';
 import { FEATURE_NAMES } from '../lab/features.js';
 import { expecting } from './issues.js';
 
@@ -61,6 +62,15 @@ const featureWords = expecting('lessons.what.feature', () => ({
 }));
 const Feature = z.string(featureWords).refine((f) => KERNEL_FEATURES.includes(f), featureWords);
 
+/**
+ * The Docker engine versions a step, check, wrong attempt or alternative applies to (FORMAT.md):
+ * `>=28`, `<28.2.2`, `>=26 <28`, `20.10`. What does not apply to the lab's engine is not judged,
+ * and the self-test skips it, saying why.
+ */
+export const EnginesSchema = z
+  .string(expecting('lessons.what.engines'))
+  .refine((s) => parseEngineRange(s) !== undefined, expecting('lessons.what.engines'));
+
 /** A command as a learner types it, and the lab host it runs on (default: the step's host). */
 export const CommandSchema = z.strictObject(
   { host: Slug.optional(), run: NonEmpty },
@@ -80,12 +90,13 @@ export const CheckSchema = z.looseObject(
     id: Slug.optional(),
     message: TextSchema.optional(),
     needs: z.array(Slug, expecting('lessons.what.ids')).optional(),
+    engines: EnginesSchema.optional(),
   },
   expecting('lessons.what.check'),
 );
 
 /** Fields of a check that are not the checker's params. */
-export const CHECK_FIELDS = ['kind', 'id', 'message', 'needs'] as const;
+export const CHECK_FIELDS = ['kind', 'id', 'message', 'needs', 'engines'] as const;
 
 /** A typical mistake: commands after which the named check must fail, saying `says`. */
 export const WrongSchema = z.strictObject(
@@ -93,8 +104,18 @@ export const WrongSchema = z.strictObject(
     run: Commands.min(1, expecting('lessons.what.commands')),
     fails: Slug,
     says: TextSchema,
+    engines: EnginesSchema.optional(),
   },
   expecting('lessons.what.wrong'),
+);
+
+/** Another valid solution: its commands, or `{ engines, run }` when it holds on some engines only. */
+export const AlternativeSchema = z.union(
+  [
+    Commands.min(1, expecting('lessons.what.commands')),
+    z.strictObject({ engines: EnginesSchema, run: Commands.min(1, expecting('lessons.what.commands')) }),
+  ],
+  expecting('lessons.what.alternative'),
 );
 
 export const StepSchema = z.strictObject(
@@ -104,6 +125,7 @@ export const StepSchema = z.strictObject(
     text: DocSchema,
     host: Slug.optional(),
     features: z.array(Feature, expecting('lessons.what.list')).optional(),
+    engines: EnginesSchema.optional(),
     points: z
       .number(expecting('lessons.what.points'))
       .int(expecting('lessons.what.points'))
@@ -114,9 +136,7 @@ export const StepSchema = z.strictObject(
       .min(1, expecting('lessons.what.checks')),
     hints: z.array(TextSchema, expecting('lessons.what.texts')).optional(),
     solution: Commands.min(1, expecting('lessons.what.commands')),
-    alternatives: z
-      .array(Commands.min(1, expecting('lessons.what.commands')), expecting('lessons.what.list'))
-      .optional(),
+    alternatives: z.array(AlternativeSchema, expecting('lessons.what.list')).optional(),
     wrong: z.array(WrongSchema, expecting('lessons.what.list')).optional(),
     explain: TextSchema.optional(),
   },
@@ -147,6 +167,7 @@ export type LessonFile = z.output<typeof LessonSchema>;
 export type StepFile = z.output<typeof StepSchema>;
 export type CheckFile = z.output<typeof CheckSchema>;
 export type CommandFile = z.output<typeof CommandSchema>;
+export type AlternativeFile = z.output<typeof AlternativeSchema>;
 export type WrongFile = z.output<typeof WrongSchema>;
 /** A text as written: a string (English) or per language. */
 export type TextFile = z.output<typeof TextSchema>;

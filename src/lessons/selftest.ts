@@ -1,5 +1,7 @@
 import type { CheckResult } from '../checks/types.js';
 import { runOnHost } from '../lab/commands.js';
+import { engineFor } from '../lab/daemon.js';
+import { engineInRange } from '../lab/engines.js';
 import { reset } from '../lab/lab.js';
 import { HEADLESS_STEP_DEADLINE_MS, checkStep } from '../observe/check-step.js';
 import { featureSkipReason, stepRequest } from '../observe/step-features.js';
@@ -22,7 +24,7 @@ export interface SelftestCase {
   step: string;
   phase: Phase;
   ok: boolean;
-  /** Why the case was not run (a kernel feature this machine lacks). */
+  /** Why the case was not run (a kernel feature this machine lacks, an engine it is not for). */
   skipped?: string;
   /** What went wrong, or what was proven. */
   detail: string;
@@ -52,11 +54,29 @@ async function runAll(cmds: readonly Command[], mustSucceed: boolean): Promise<v
   }
 }
 
-/** Fresh hosts, the lesson's setup, then the solutions of the steps before `upTo`. */
-async function replay(lesson: Lesson, upTo: number): Promise<void> {
+/**
+ * Fresh hosts, the lesson's setup, then the solutions of the steps before `upTo` (those for this
+ * engine: a step written for another engine is skipped, its solution too).
+ */
+async function replay(lesson: Lesson, upTo: number, version: string): Promise<void> {
   await Promise.all(lesson.hosts.map((h) => reset(h)));
   await runAll(lesson.setup, true);
-  for (const step of lesson.steps.slice(0, upTo)) await runAll(step.solution, true);
+  for (const step of lesson.steps.slice(0, upTo)) {
+    if (forThisEngine(step.engines, version)) await runAll(step.solution, true);
+  }
+}
+
+const forThisEngine = (range: string | undefined, version: string): boolean =>
+  range === undefined || !version || engineInRange(range, version);
+
+/** Why a step's wrong attempt or alternative is not run on this engine, or undefined. */
+function engineSkip(step: Step, version: string, range?: string, fails?: string): string | undefined {
+  if (!forThisEngine(range, version)) return t('lessons.selftest.notForEngine', { range, version });
+  const target = fails === undefined ? undefined : step.checks.find((c) => c.id === fails);
+  if (target && !forThisEngine(target.engines, version)) {
+    return t('lessons.selftest.checkNotForEngine', { id: fails, range: target.engines, version });
+  }
+  return undefined;
 }
 
 function check(lesson: Lesson, step: Step): Promise<CheckResult[]> {
@@ -90,13 +110,26 @@ export async function selftestLesson(
     cases.push(c);
     onCase(c);
   };
-  await replay(lesson, 0);
+  // A lab that cannot be reset (a failed rebuild) fails this lesson, saying why; the run goes on.
+  const ready = await timed({ lesson: lesson.id, step: '(setup)', phase: 'before' }, async () => {
+    await replay(lesson, 0, '');
+    return { ok: true, detail: '' };
+  });
+  if (!ready.ok) {
+    emit(ready);
+    return cases;
+  }
+  // The engine's version as its daemon says it (after the reset above brought the hosts back);
+  // unknown (''): everything is run, nothing skipped for an engine.
+  const version = await engineFor(lesson.hosts[0] ?? 'host1')
+    .version()
+    .then((v) => v.Version ?? '', () => '');
   for (const step of lesson.steps) {
     const base = { lesson: lesson.id, step: step.id };
-    // The same skip as check, grade and the TUI give (src/observe/step-features.ts).
-    const reason = await featureSkipReason(step.features);
-    if (reason) {
-      emit({ ...base, phase: 'solution', ok: true, skipped: reason, detail: reason, ms: 0 });
+    // The same feature skip as check, grade and the TUI give (src/observe/step-features.ts).
+    const skip = (await featureSkipReason(step.features)) ?? engineSkip(step, version, step.engines);
+    if (skip) {
+      emit({ ...base, phase: 'solution', ok: true, skipped: skip, detail: skip, ms: 0 });
       continue;
     }
     emit(
@@ -114,11 +147,17 @@ export async function selftestLesson(
       }),
     );
     for (const [i, attempt] of step.wrong.entries()) {
+      const skipped = engineSkip(step, version, attempt.engines, attempt.fails);
+      if (skipped) {
+        emit({ ...base, phase: `wrong ${i + 1}`, ok: true, skipped, detail: skipped, ms: 0 });
+        continue;
+      }
       emit(
         await timed({ ...base, phase: `wrong ${i + 1}` }, async () => {
-          await runAll(attempt.run, false);
-          const r = await check(lesson, step);
-          await replay(lesson, step.index);
+          // Back to the step's start state even when the attempt throws: no case leaks into the next.
+          const r = await runAll(attempt.run, false)
+            .then(() => check(lesson, step))
+            .finally(() => replay(lesson, step.index, version));
           const target = r.find((x) => x.id === attempt.fails);
           if (!target)
             return { ok: false, detail: t('lessons.selftest.noSuchCheck', { id: attempt.fails }) };
@@ -140,11 +179,16 @@ export async function selftestLesson(
       );
     }
     for (const [i, alternative] of step.alternatives.entries()) {
+      const skipped = engineSkip(step, version, step.alternativesEngines?.[i]);
+      if (skipped) {
+        emit({ ...base, phase: `alternative ${i + 1}`, ok: true, skipped, detail: skipped, ms: 0 });
+        continue;
+      }
       emit(
         await timed({ ...base, phase: `alternative ${i + 1}` }, async () => {
-          await runAll(alternative, true);
-          const r = await check(lesson, step);
-          await replay(lesson, step.index);
+          const r = await runAll(alternative, true)
+            .then(() => check(lesson, step))
+            .finally(() => replay(lesson, step.index, version));
           const failing = r.filter((x) => !x.pass);
           return failing.length === 0
             ? { ok: true, detail: t('lessons.selftest.allPass') }

@@ -1,6 +1,7 @@
-import { collectProbes, evaluateChecks, type StepCheck } from '../checks/evaluate.js';
-import type { CheckContext, CheckResult } from '../checks/types.js';
+import { checkIds, collectProbes, evaluateChecks, type StepCheck } from '../checks/evaluate.js';
 import { t } from '../i18n/index.js';
+import type { CheckContext, CheckResult } from '../checks/types.js';
+import { engineInRange } from '../lab/engines.js';
 import { kernelFeatures } from '../lab/features.js';
 import { DEFAULT_TOPOLOGY, addressOnly } from '../lab/topology.js';
 import type { LabFacts } from './facts.js';
@@ -114,14 +115,41 @@ async function runStep(req: StepCheckRequest, phase: { now: string }): Promise<S
     kernelFeatures(),
   ]);
   facts.features = features;
-  let probes = collectProbes(req.checks, ctx, facts);
+  const version = facts.hosts[req.defaultHost]?.engine.version ?? '';
+  const checks = forEngine(req.checks, version);
+  if (checks.length === 0 && req.checks.length > 0) {
+    return { results: notForEngine(req.checks, version), facts, ms: performance.now() - t0 };
+  }
+  let probes = collectProbes(checks, ctx, facts);
   // Probes declared from facts that were not read yet: read them, and declare again.
   phase.now = t('check.phase.deferred', { hosts: hosts.join(', ') });
-  if (await resolveDeferredReads(facts)) probes = collectProbes(req.checks, ctx, facts);
+  if (await resolveDeferredReads(facts)) probes = collectProbes(checks, ctx, facts);
   const probeHosts = [...new Set(probes.map((p) => p.host))].join(', ');
   phase.now = t('check.phase.probes', { count: probes.length, hosts: probeHosts });
   if (probes.length > 0) await runLabProbes(facts, probes);
   phase.now = t('check.phase.deferred', { hosts: hosts.join(', ') });
-  const results = await judgeLazily(facts, (f) => evaluateChecks(req.checks, f, ctx));
+  const results = await judgeLazily(facts, (f) => evaluateChecks(checks, f, ctx));
   return { results, facts, ms: performance.now() - t0 };
+}
+
+/**
+ * The checks judged on this engine (version as its daemon reports it, which a learner cannot
+ * fake from a shell): a check with an `engines` range outside it is left out, and so is any
+ * `needs` on it. With no version (the engine does not answer) every check is judged.
+ */
+export function forEngine(checks: readonly StepCheck[], version: string): StepCheck[] {
+  if (!version) return [...checks];
+  const kept = checks.filter((c) => c.engines === undefined || engineInRange(c.engines, version));
+  const gone = new Set(checks.filter((c) => !kept.includes(c)).map((c) => c.id));
+  return kept.map((c) =>
+    c.needs?.some((n) => gone.has(n)) ? { ...c, needs: c.needs.filter((n) => !gone.has(n)) } : c,
+  );
+}
+
+/** A step none of whose checks applies to this engine: every check skipped, saying why. */
+function notForEngine(checks: readonly StepCheck[], version: string): CheckResult[] {
+  return checkIds(checks).map((id, i) => {
+    const message = t('check.eval.notForEngine', { range: checks[i]!.engines ?? '', version });
+    return { id, kind: checks[i]!.kind, pass: false, message, skipped: message, evidence: [`engine ${version}`] };
+  });
 }

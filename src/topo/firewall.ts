@@ -10,7 +10,8 @@ import { cidrHas, ipOf } from './ip.js';
  */
 
 export type Hook = 'prerouting' | 'input' | 'forward' | 'output' | 'postrouting';
-export type ChainType = 'nat' | 'filter';
+/** `raw` is walked at prerouting: from 28 Docker drops direct access to container addresses there. */
+export type ChainType = 'raw' | 'nat' | 'filter';
 
 export interface Packet {
   proto: 'tcp' | 'udp' | 'icmp';
@@ -144,7 +145,7 @@ export class RuleSet {
         table: type,
         chain: IPT_CHAIN[hook],
         ...(ipt?.policy ? { policy: ipt.policy } : {}),
-        prio: type === 'nat' ? (hook === 'postrouting' ? 100 : -100) : 0,
+        prio: type === 'raw' ? -300 : type === 'nat' ? (hook === 'postrouting' ? 100 : -100) : 0,
       });
     for (const c of chains) {
       if (c.backend !== 'nftables' || c.hook !== hook || c.type !== type) continue;

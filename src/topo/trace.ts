@@ -12,6 +12,7 @@ import {
   walkHook,
   type Hook,
   type Packet,
+  type ChainType,
   type RuleHit,
   type RuleRef,
   type WalkResult,
@@ -346,7 +347,7 @@ function walk(
   ctx: Ctx,
   h: HostFacts,
   hook: Hook,
-  type: 'nat' | 'filter',
+  type: ChainType,
   p: Packet,
   label: string,
   masq?: string,
@@ -365,6 +366,9 @@ function inHost(ctx: Ctx, h: HostFacts, packet: Packet, depth: number): Outcome 
   const rs = new RuleSet(h);
   // Bridged traffic between two ports of one bridge (container to container on one network).
   if (arriving) {
+    // Docker 28+: raw PREROUTING drops packets for a container address that come in elsewhere.
+    const raw = walk(ctx, h, 'prerouting', 'raw', p, 'raw PREROUTING');
+    if (raw.drop) return { verdict: 'dropped', stop: raw.drop };
     const pre = walk(ctx, h, 'prerouting', 'nat', p, 'nat PREROUTING');
     if (pre.drop) return { verdict: 'dropped', stop: pre.drop };
     if (pre.w.packet.dst !== p.dst || pre.w.packet.dport !== p.dport)

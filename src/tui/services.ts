@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { CheckResult } from '../checks/types.js';
 import { runOnHost } from '../lab/commands.js';
 import { diagnose, type Finding } from '../lab/doctor.js';
+import { labEngine, majorMinor } from '../lab/engines.js';
 import { labBuilt, reset, up, type OnProgress } from '../lab/lab.js';
 import {
   loadProgress,
@@ -46,6 +47,8 @@ export interface TuiServices {
   saveProgress(p: Progress): void;
   /** The lab's topology and facts for the map panel (absent: no map). */
   observeMap?(host: string): Promise<{ topology: Topology; facts: LabFacts }>;
+  /** The lab's engine (`28.5`, `system`) for the status bar; undefined before the lab is up. */
+  engine?(): string | undefined;
 }
 
 export function realServices(): TuiServices {
@@ -64,6 +67,10 @@ export function realServices(): TuiServices {
     loadProgress: () => loadProgress(),
     saveProgress: (p) => saveProgress(p),
     observeMap: (host) => observeForMap(host),
+    engine: () => {
+      const e = labEngine();
+      return e && (e.name === 'system' ? majorMinor(e.version) : e.name);
+    },
   };
 }
 

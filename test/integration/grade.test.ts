@@ -13,6 +13,7 @@ const { down, up } = await import('../../src/lab/lab.js');
 const { runOnHost } = await import('../../src/lab/commands.js');
 const { loadAllLessons } = await import('../../src/lessons/load.js');
 const { gradeLessons } = await import('../../src/grade/grade.js');
+const { labEngine } = await import('../../src/lab/engines.js');
 const { parseResult } = await import('../../src/grade/class-report.js');
 type GradeResult = import('../../src/grade/model.js').GradeResult;
 
@@ -58,7 +59,14 @@ describe.skipIf(!isRoot)('dnlab grade on a real lab', () => {
     await learner('docker run -d --name web dnlab/busybox httpd -f -p 80');
 
     half = await gradeLessons({ lessons: loadAllLessons(), student: 'tester' });
-    expect(half.lab).toEqual({ instance: `grd${testTag}`, hosts: ['host1', 'host2', 'internet'] });
+    // The engine the lab runs, as recorded at up (its dockerd's version).
+    const engine = labEngine();
+    expect(engine?.version).toMatch(/^\d+\.\d+/);
+    expect(half.lab).toEqual({
+      instance: `grd${testTag}`,
+      hosts: ['host1', 'host2', 'internet'],
+      engine: { name: engine?.name, version: engine?.version },
+    });
     const [lesson] = half.lessons;
     expect(lesson!.id).toBe('01-grade-basics');
     expect(lesson!.steps.map((s) => [s.id, s.status, s.points, s.possible])).toEqual([

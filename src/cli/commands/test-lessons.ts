@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
+import { labEngine } from '../../lab/engines.js';
 import { down, up } from '../../lab/lab.js';
 import { selftestLesson, type SelftestCase } from '../../lessons/selftest.js';
 import { resolveLessons } from '../lesson-args.js';
@@ -27,16 +28,27 @@ export function register(program: Command): void {
     .description(t('cli.testLessons.description'))
     .option('--repeat <n>', t('cli.testLessons.repeatOpt'), '1')
     .option('--keep', t('cli.testLessons.keepOpt'))
+    .option('--engine <engine>', t('cli.testLessons.engineOpt'))
     .option('--json', t('cli.opt.json'))
     .addHelpText('after', `\n${t('cli.testLessons.help', { prefix: `dnlab${SELFTEST_INSTANCE}` })}`)
-    .action(async (ids: string[], opts: { repeat: string; keep?: boolean; json?: boolean }) => {
+    .action(async (ids: string[], opts: { repeat: string; keep?: boolean; json?: boolean; engine?: string }) => {
       requireRoot('dnlab test-lessons');
+      if (opts.engine) process.env.DNLAB_ENGINE = opts.engine;
+      // The self-test's own lab, up on another engine (a --keep run): rebuilt on the one asked.
+      const running = labEngine();
+      const asked = process.env.DNLAB_ENGINE;
+      if (running && asked && running.name !== asked) await down();
       process.env.DNLAB_INSTANCE ??= SELFTEST_INSTANCE;
       const repeat = Math.max(1, Number.parseInt(opts.repeat, 10) || 1);
       const lessons = resolveLessons(ids);
       const printer = new ProgressPrinter();
       await up({ onProgress: printer.onProgress });
       printer.stop();
+      // Every case is judged on this engine; what does not apply to it is skipped, with why.
+      const engine = labEngine();
+      if (engine && !opts.json) {
+        process.stdout.write(`${t('lab.engine.line', { engine: engine.name, version: engine.version })}\n`);
+      }
       const t0 = performance.now();
       const cases: (SelftestCase & { round: number })[] = [];
       try {
@@ -58,7 +70,7 @@ export function register(program: Command): void {
       const failed = cases.filter((c) => !c.ok);
       const skipped = cases.filter((c) => c.skipped);
       if (opts.json) {
-        process.stdout.write(`${safeJson({ version: 1, ok: failed.length === 0, cases }, 2)}\n`);
+        process.stdout.write(`${safeJson({ version: 1, ok: failed.length === 0, engine, cases }, 2)}\n`);
       } else {
         process.stdout.write(
           `\n${t('cli.testLessons.summary', {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
+import { engineNames, labEngine } from '../../lab/engines.js';
 import { down, up } from '../../lab/lab.js';
 import { readState } from '../../lab/state.js';
 import { ProgressPrinter, seconds, yellow } from '../output.js';
@@ -24,6 +25,12 @@ export async function upWithProgress(): Promise<void> {
     if (result.cleaned && result.cleaned.processes + result.cleaned.namespaces > 0) {
       process.stdout.write(`${t('lab.cleanedLeftovers', { ...result.cleaned })}\n`);
     }
+    const engine = labEngine();
+    const asked = process.env.DNLAB_ENGINE;
+    if (result.alreadyUp && engine && asked && asked !== engine.name) {
+      process.stderr.write(`${yellow(t('lab.engine.differs', { running: engine.name, engine: asked }))}\n`);
+    }
+    if (engine) process.stdout.write(`${t('lab.engine.line', { engine: engine.name, version: engine.version })}\n`);
     if (result.restarted && result.restarted.length > 0) {
       process.stdout.write(`${t('lab.up.revived', { time: seconds(result.ms), what: result.restarted.join(', ') })}\n`);
       return;
@@ -57,9 +64,12 @@ export function register(program: Command): void {
   program
     .command('up')
     .description(t('cli.up.description'))
-    .addHelpText('after', `\n${t('cli.up.help')}`)
-    .action(async () => {
+    .option('--engine <engine>', t('cli.up.engineOpt', { names: engineNames().join('|') }))
+    .addHelpText('after', `\n${t('cli.up.help')}\n\n${t('cli.up.engineHelp')}`)
+    .action(async (opts: { engine?: string }) => {
       requireRoot('dnlab up');
+      // engines.ts reads the choice when the first daemon starts, and records it in the lab.
+      if (opts.engine) process.env.DNLAB_ENGINE = opts.engine;
       await upWithProgress();
     });
 }

@@ -81,6 +81,7 @@ export const checks = {
   'check.params.unknownKind': 'no checker of kind {kind}',
   'check.params.unknownKindResult': 'Check {id} names an unknown kind: {kind}.',
   'check.eval.skipped': 'needs {feature}, not available on this machine',
+  'check.eval.notForEngine': 'not judged on this engine: this step is for Docker {range}, the lab runs {version}',
   'check.eval.waiting': 'waiting on {need} (it must pass first)',
   'check.eval.unknownNeed': '{id} needs {need}, but this step has no check with that id.',
   'check.eval.cycle': '{id} and {need} need each other: the step\'s "needs" form a cycle.',

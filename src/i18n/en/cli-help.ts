@@ -24,6 +24,11 @@ export const cliHelp = {
     'bring the lab up: two Docker hosts (host1, host2) on a LAN, each in its own network namespace',
   'cli.up.help':
     'A lab already up is left as it is. On a lab that is partly up (an engine\nstopped, say), only what is dead is started again: files, containers and\ndaemon.json are kept; when an engine cannot start, up shows its error.\nLeftovers of a crashed run are cleaned first. Ctrl-C while it builds a new lab\nremoves everything it made. Only reset and down remove work.\n\nExample:\n  sudo dnlab up',
+  'cli.up.engineOpt':
+    'the Docker engine the lab hosts run: {names} (default: the newest dnlab installed, else system)',
+  'cli.up.engineHelp':
+    'Engines: dnlab installs its own in /opt/dnlab/engines (sandbox-vm/provision.sh); 20.10 is the\ndistribution\'s docker.io; system is whatever dockerd is on PATH. DNLAB_ENGINE sets the default.\n\nExample:\n  sudo dnlab up --engine 26.1',
+  'cli.testLessons.engineOpt': 'the engine the self-test lab runs (as `dnlab up --engine`)',
   'cli.down.description':
     'stop the lab and remove everything it made (namespaces, daemons, mounts, files)',
   'cli.down.help':

@@ -117,7 +117,19 @@ export const cli = {
   'doctor.bin.fix': 'install {package}: {command}',
   'doctor.pkg.withDocker': '{package} (comes with docker.io)',
   'doctor.pkg.client': '{package} (the client learners type)',
-  'doctor.engine.title': 'Docker engine',
+  'lab.engine.missing':
+    'Engine {engine} is not on this machine (here: {available}). Install the engines with `sudo bash sandbox-vm/provision.sh`, or choose one of those with --engine.',
+  'lab.engine.noSystem':
+    'No dockerd on PATH for the engine `system`. Install docker.io with `sudo bash sandbox-vm/provision.sh`, or choose an engine dnlab installed with --engine.',
+  'lab.engine.differs':
+    'The lab runs engine {running}, not {engine}. To switch: `dnlab down`, then `dnlab up --engine {engine}`.',
+  'lab.engine.line': 'Engine: {engine} (dockerd {version}).',
+  'doctor.engines.title': 'Engines the lab can run (--engine)',
+  'doctor.engines.detail': '{names}; default {default}',
+  'doctor.labEngine.title': 'The lab runs engine {engine} (dockerd {version})',
+  'doctor.systemEngine.title': 'The system engine (dockerd {version}) is one the lessons are self-tested on',
+  'doctor.systemEngine.fix':
+    'The lessons are self-tested on {tested}; on {version} some outputs and firewall rules may differ from the lesson text. Choose a tested engine: `dnlab up --engine {suggest}`.',
   'doctor.feature.title': 'kernel feature: {feature}',
   'doctor.feature.detail': 'Unknown device type or not permitted',
   'doctor.feature.fixRequired':

@@ -53,6 +53,9 @@ export const lessons = {
   'lessons.what.commands': 'a list of at least one command: - { host: host1, run: "docker ..." }',
   'lessons.what.check': "a check: a mapping with kind and the checker's params",
   'lessons.what.checks': 'a list of at least one check (- kind: ...)',
+  'lessons.what.engines':
+    'an engine range: comparators joined by spaces, e.g. ">=28", "<28.2.2", ">=26 <28", "20.10", "<26.1 || >=27"',
+  'lessons.what.alternative': 'an alternative: [commands], or { engines: ">=28", run: [commands] }',
   'lessons.what.wrong': 'a wrong attempt: { run: [commands], fails: check-id, says: "phrase" }',
   'lessons.what.step': 'a step: a mapping with id, title, text, checks and solution',
   'lessons.what.steps': 'a list of at least one step',
@@ -79,6 +82,7 @@ export const lessons = {
     'no check of this step has id "{id}"; did you mean "{guess}"? (its check ids: {ids})',
   'lessons.rule.noCheckIds':
     'no check of this step has id "{id}": give the check an id (id: {id}) to refer to it',
+  'lessons.rule.enginesNeedsId': 'a check with `engines` needs an `id` (so `needs` and `wrong[].fails` name it exactly)',
   'lessons.rule.needsSelf': 'a check cannot need itself',
   'lessons.rule.needsCycle': 'checks need each other in a circle: {cycle}',
   'lessons.rule.unknownKind': 'unknown check kind "{kind}" (known kinds: {kinds})',
@@ -91,6 +95,8 @@ export const lessons = {
     'this step has no explain: nothing says what just happened once it passes',
 
   // Files.
+  'lessons.file.badEngineNote':
+    '{file} line {line}: "[!engines {range}]" is not an engine range (e.g. [!engines <28], [!engines >=26 <28])',
   'lessons.file.missing': 'file not found: {file} (paths are relative to the lesson folder)',
   'lessons.file.noLessonYaml': 'no lesson.yaml in this lesson folder',
   'lessons.file.unreadable': 'cannot read this file',
@@ -122,6 +128,9 @@ export const lessons = {
   // dnlab test-lessons: what each case proved, or what went wrong.
   'lessons.selftest.commandFailed': '"{run}" on {host} exited {code}',
   'lessons.selftest.commandFailedOutput': '"{run}" on {host} exited {code}: {output}',
+  'lessons.selftest.notForEngine': 'not on this engine: written for Docker {range}, the lab runs {version}',
+  'lessons.selftest.checkNotForEngine':
+    'not on this engine: check {id} is judged on Docker {range} only, the lab runs {version}',
   'lessons.selftest.failsBefore': 'fails before the solution: {ids}',
   'lessons.selftest.passesBefore': 'every check already passes before the solution:',
   'lessons.selftest.noSuchCheck': 'no check "{id}" in this step',

@@ -100,6 +100,7 @@ export const tui = {
   'tui.status.focus.pane': 'focus: shell',
   'tui.status.toggle': '{key} switches focus',
   'tui.status.help': '{key} help',
+  'tui.status.engine': 'Docker {engine}',
   'tui.status.lab.starting': 'lab: starting',
   'tui.status.lab.up': 'lab: up',
   'tui.status.lab.resetting': 'lab: resetting',

@@ -25,6 +25,10 @@ export const cliHelp: Catalogue = {
     '启动实验环境：局域网上的两台 Docker 主机（host1、host2），各自在自己的网络命名空间中',
   'cli.up.help':
     '已经在运行的实验环境保持不变。对于部分运行的实验环境（例如某个引擎停了），\n只重新启动已停止的部分：文件、容器和 daemon.json 都会保留；\n引擎无法启动时，up 会显示其错误。上次崩溃留下的残留会先被清理。\n新建实验环境的过程中按 Ctrl-C 会删除已经创建的一切。\n只有 reset 和 down 会删除你的工作。\n\n示例：\n  sudo dnlab up',
+  'cli.up.engineOpt': '实验主机运行的 Docker 引擎：{names}（默认：dnlab 安装的最新版本，没有则用 system）',
+  'cli.up.engineHelp':
+    '引擎：dnlab 把自己的引擎安装在 /opt/dnlab/engines\n（sandbox-vm/provision.sh）；20.10 是发行版的 docker.io；system 是 PATH 上\n找到的 dockerd。DNLAB_ENGINE 设置默认值。\n\n示例：\n  sudo dnlab up --engine 26.1',
+  'cli.testLessons.engineOpt': '自测实验环境运行的引擎（同 `dnlab up --engine`）',
   'cli.down.description': '停止实验环境，并删除它创建的一切（命名空间、守护进程、挂载点、文件）',
   'cli.down.help': '只会处理以实验前缀命名的对象。\n\n示例：\n  sudo dnlab down',
   'cli.reset.description': '将一台实验主机（或所有主机）恢复到全新状态',

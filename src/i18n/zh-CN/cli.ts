@@ -111,7 +111,19 @@ export const cli: Catalogue = {
   'doctor.bin.fix': '安装 {package}：{command}',
   'doctor.pkg.withDocker': '{package}（随 docker.io 一起安装）',
   'doctor.pkg.client': '{package}（学员输入的客户端）',
-  'doctor.engine.title': 'Docker 引擎',
+  'lab.engine.missing':
+    '这台机器上没有引擎 {engine}（现有：{available}）。用 `sudo bash sandbox-vm/provision.sh` 安装引擎，或用 --engine 选择其中一个。',
+  'lab.engine.noSystem':
+    'PATH 上找不到 dockerd，无法使用引擎 `system`。用 `sudo bash sandbox-vm/provision.sh` 安装 docker.io，或用 --engine 选择 dnlab 安装的引擎。',
+  'lab.engine.differs':
+    '实验环境运行的是引擎 {running}，不是 {engine}。要切换：先 `dnlab down`，再 `dnlab up --engine {engine}`。',
+  'lab.engine.line': '引擎：{engine}（dockerd {version}）。',
+  'doctor.engines.title': '实验环境可以运行的引擎（--engine）',
+  'doctor.engines.detail': '{names}；默认 {default}',
+  'doctor.labEngine.title': '实验环境运行的引擎是 {engine}（dockerd {version}）',
+  'doctor.systemEngine.title': '系统引擎（dockerd {version}）是课程自测过的版本',
+  'doctor.systemEngine.fix':
+    '课程在 {tested} 上自测过；在 {version} 上，部分输出和防火墙规则可能与课程文字不同。请选择一个自测过的引擎：`dnlab up --engine {suggest}`。',
   'doctor.feature.title': '内核功能：{feature}',
   'doctor.feature.detail': '内核不支持该设备类型（Unknown device type）或不允许创建',
   'doctor.feature.fixRequired':

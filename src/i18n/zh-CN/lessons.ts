@@ -52,6 +52,8 @@ export const lessons: Catalogue = {
   'lessons.what.commands': '至少一条命令的列表：- { host: host1, run: "docker ..." }',
   'lessons.what.check': '检查：含 kind 及检查器参数的映射',
   'lessons.what.checks': '至少一项检查的列表（- kind: ...）',
+  'lessons.what.engines': '引擎版本范围：用空格分隔的比较式，例如 ">=28"、"<28.2.2"、">=26 <28"、"20.10"、"<26.1 || >=27"',
+  'lessons.what.alternative': '另一种解法：[命令]，或 { engines: ">=28", run: [命令] }',
   'lessons.what.wrong': '错误示例：{ run: [命令], fails: 检查 id, says: "短语" }',
   'lessons.what.step': '步骤：含 id、title、text、checks 和 solution 的映射',
   'lessons.what.steps': '至少一个步骤的列表',
@@ -73,6 +75,7 @@ export const lessons: Catalogue = {
     '本步骤没有 id 为 "{id}" 的检查；是不是想写 "{guess}"？（已有的检查 id：{ids}）',
   'lessons.rule.noCheckIds':
     '本步骤没有 id 为 "{id}" 的检查：给该检查加上 id（id: {id}）才能引用它',
+  'lessons.rule.enginesNeedsId': '带 `engines` 的检查需要一个 `id`（这样 `needs` 和 `wrong[].fails` 才能准确地引用它）',
   'lessons.rule.needsSelf': '检查不能依赖自身',
   'lessons.rule.needsCycle': '检查之间循环依赖：{cycle}',
   'lessons.rule.unknownKind': '未知的检查类型 "{kind}"（已知类型：{kinds}）',
@@ -83,6 +86,8 @@ export const lessons: Catalogue = {
   'lessons.rule.noHints': '本步骤没有提示：卡住的学员得不到帮助',
   'lessons.rule.noExplain': '本步骤没有 explain：通过之后没有原理说明',
 
+  'lessons.file.badEngineNote':
+    '{file} 第 {line} 行："[!engines {range}]" 不是引擎版本范围（例如 [!engines <28]、[!engines >=26 <28]）',
   'lessons.file.missing': '找不到文件：{file}（路径相对于课程目录）',
   'lessons.file.noLessonYaml': '课程目录中没有 lesson.yaml',
   'lessons.file.unreadable': '无法读取此文件',
@@ -111,6 +116,9 @@ export const lessons: Catalogue = {
 
   'lessons.selftest.commandFailed': '"{run}" 在 {host} 上退出码为 {code}',
   'lessons.selftest.commandFailedOutput': '"{run}" 在 {host} 上退出码为 {code}：{output}',
+  'lessons.selftest.notForEngine': '不适用于此引擎：它针对 Docker {range}，实验环境运行的是 {version}',
+  'lessons.selftest.checkNotForEngine':
+    '不适用于此引擎：检查 {id} 只在 Docker {range} 上判定，实验环境运行的是 {version}',
   'lessons.selftest.failsBefore': '参考答案之前未通过：{ids}',
   'lessons.selftest.passesBefore': '参考答案之前所有检查就已通过：',
   'lessons.selftest.noSuchCheck': '本步骤没有检查 "{id}"',

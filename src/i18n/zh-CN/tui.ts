@@ -105,6 +105,7 @@ export const tui: Catalogue = {
   'tui.status.focus.pane': '焦点：shell',
   'tui.status.toggle': '{key} 切换焦点',
   'tui.status.help': '{key} 帮助',
+  'tui.status.engine': 'Docker {engine}',
   'tui.status.lab.starting': '实验环境：启动中',
   'tui.status.lab.up': '实验环境：运行中',
   'tui.status.lab.resetting': '实验环境：重置中',

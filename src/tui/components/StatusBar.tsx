@@ -12,6 +12,8 @@ export interface StatusBarProps {
   width: number;
   /** A short note (e.g. the host of the pane), shown after the focus. */
   note?: string;
+  /** The lab's engine (`28.5`), shown after the lab's state. */
+  engine?: string;
 }
 
 const LAB_TONE = {
@@ -23,13 +25,13 @@ const LAB_TONE = {
 } as const;
 
 /** One line: where the keys go and how to switch, the lab's state, and the help key. */
-export function statusBarLines({ focus, lab, width, note }: StatusBarProps, _theme: Theme): Line[] {
+export function statusBarLines({ focus, lab, width, note, engine }: StatusBarProps, _theme: Theme): Line[] {
   const left = [
     t(`tui.status.focus.${focus}`),
     t('tui.status.toggle', { key: keyLabel(PANE_TOGGLE_KEY) }),
     ...(note ? [note] : []),
   ].join(' · ');
-  const labText = t(`tui.status.lab.${lab}`);
+  const labText = `${t(`tui.status.lab.${lab}`)}${engine ? ` · ${t('tui.status.engine', { engine })}` : ''}`;
   const right =
     focus === 'lesson'
       ? `${labText} · ${t('tui.status.help', { key: keysFor('help', 'global') })}`

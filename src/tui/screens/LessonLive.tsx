@@ -9,6 +9,7 @@ import { useHostShell } from '../hooks/useHostShell.js';
 import { useLessonLab } from '../hooks/useLessonLab.js';
 import { usePaneSession } from '../hooks/usePaneSession.js';
 import { createFocusGate, lessonKeysActive } from '../hooks/useRawInput.js';
+import { useServices } from '../services.js';
 import type { ProgressStore } from '../hooks/useProgressStore.js';
 import { useStepMap } from '../hooks/useStepMap.js';
 import { SPLIT, computeLayout, nextZoom, resizeSplit, type Zoom } from '../layout.js';
@@ -53,6 +54,10 @@ export function LessonLive({
   const plan = computeLayout(columns, rows, zoom, { split, focus });
 
   const labCtl = useLessonLab(lesson, pool, fresh);
+  // The lab's engine for the status bar, read once the lesson is on screen (not during render).
+  const services = useServices();
+  const [engine, setEngine] = useState<string | undefined>();
+  useEffect(() => setEngine(services.engine?.()), [services]);
   const session = useHostShell(pool, step.host, plan.pane.width, plan.pane.height);
   const snapshot = usePaneSession(session, {
     focused: focus === 'pane',
@@ -113,6 +118,7 @@ export function LessonLive({
       hintsShown={progress.lessons[lesson.id]?.hints[step.id] ?? 0}
       onHints={(n) => update((p) => markHints(p, lesson.id, step.id, n))}
       {...(labCtl.note ? { note: labCtl.note } : {})}
+      {...(engine ? { engine } : {})}
       onStep={setCurrent}
       onCheck={auto.checkNow}
       onReset={labCtl.reset}

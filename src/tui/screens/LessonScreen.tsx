@@ -65,6 +65,8 @@ export interface LessonScreenProps {
   onHints?: (shown: number) => void;
   /** A short note for the status bar (what a reset did). */
   note?: string;
+  /** The lab's engine (`28.5`) for the status bar. */
+  engine?: string;
   /** Asked on every key: may the lesson act on it? (false while the shell pane owns the key) */
   keysActive?: () => boolean;
   /** The text's share of the width side by side, in percent (see SPLIT). */
@@ -350,6 +352,7 @@ export function LessonScreen(props: LessonScreenProps) {
           lab={props.lab}
           width={plan.status.width}
           {...(props.note ? { note: props.note } : {})}
+          {...(props.engine ? { engine: props.engine } : {})}
         />
       }
       {...(ui.help

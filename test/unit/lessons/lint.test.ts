@@ -173,8 +173,9 @@ describe('lintPath', () => {
       '18-translation',
       '19-no-lesson-yaml',
       '20-overlay',
+      '21-engines',
     ]);
-    expect(r.errors).toBe(50);
+    expect(r.errors).toBe(54);
     expect(r.warnings).toBe(0);
   });
 

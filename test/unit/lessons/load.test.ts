@@ -160,7 +160,7 @@ describe('loadAllLessons', () => {
         (e as LessonError).diagnostics.map((d) => path.basename(path.dirname(d.file))),
       );
       // 19-no-lesson-yaml has no lesson.yaml: not a lesson folder for the loader
-      expect(files.size).toBe(10);
+      expect(files.size).toBe(11);
     }
   });
 

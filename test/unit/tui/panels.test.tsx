@@ -95,6 +95,11 @@ describe('StatusBar', () => {
     expect(pane[0]).toContain('focus: shell');
     expect(maxWidth(pane)).toBeLessThanOrEqual(50);
   });
+
+  it("shows the lab's engine after its state", () => {
+    const lines = frameLines(renderTui(<StatusBar focus="lesson" lab="up" engine="28.5" width={80} />));
+    expect(lines[0]).toMatch(/lab: up · Docker 28\.5 · \? help$/);
+  });
 });
 
 describe('ErrorBox', () => {
