@@ -3,6 +3,7 @@ import { runOnHost } from '../lab/commands.js';
 import { engineFor } from '../lab/daemon.js';
 import { engineInRange } from '../lab/engines.js';
 import { reset } from '../lab/lab.js';
+import { containersSettled } from '../lab/settle.js';
 import { HEADLESS_STEP_DEADLINE_MS, checkStep } from '../observe/check-step.js';
 import { featureSkipReason, stepRequest } from '../observe/step-features.js';
 import { inLang, t } from '../i18n/index.js';
@@ -79,10 +80,12 @@ function engineSkip(step: Step, version: string, range?: string, fails?: string)
   return undefined;
 }
 
-function check(lesson: Lesson, step: Step): Promise<CheckResult[]> {
-  return inLang('en', () => checkStep(stepRequest(lesson, step), HEADLESS_STEP_DEADLINE_MS)).then(
-    (r) => r.results,
+async function check(lesson: Lesson, step: Step): Promise<CheckResult[]> {
+  await containersSettled(lesson.hosts);
+  const run = await inLang('en', () =>
+    checkStep(stepRequest(lesson, step), HEADLESS_STEP_DEADLINE_MS),
   );
+  return run.results;
 }
 
 const summary = (results: CheckResult[]) =>
