@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { cliPath, isRoot, testTag } from './lab-helpers.js';
+import { isRoot, runSelftest, testTag } from './lab-helpers.js';
 
 const { loadAllLessons } = await import('../../src/lessons/load.js');
 const { installedEngines, chooseEngine } = await import('../../src/lab/engines.js');
@@ -18,16 +17,6 @@ const repeat = Number(process.env.DNLAB_LESSON_REPEAT ?? 1);
 const workers = Number(process.env.DNLAB_LESSON_WORKERS ?? 3);
 const lessons = loadAllLessons();
 
-interface Case {
-  lesson: string;
-  step: string;
-  phase: string;
-  ok: boolean;
-  skipped?: string;
-  detail: string;
-  round: number;
-}
-
 /** `undefined` = the default engine (no --engine); each with a short tag for instance names. */
 const ENGINES: { engine: string | undefined; label: string; tag: string }[] = [
   { engine: undefined, label: 'default (newest installed)', tag: 'd' },
@@ -44,33 +33,6 @@ async function available(engine: string | undefined): Promise<boolean> {
   );
 }
 
-function selftest(
-  ids: string[],
-  instance: string,
-  engine: string | undefined,
-): Promise<{ code: number; cases: Case[]; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [cliPath, 'test-lessons', ...ids, '--repeat', String(repeat), '--json', ...(engine ? ['--engine', engine] : [])],
-      { env: { ...process.env, DNLAB_INSTANCE: instance }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('close', (code) => {
-      let cases: Case[] = [];
-      try {
-        cases = (JSON.parse(out) as { cases: Case[] }).cases;
-      } catch {
-        /* reported below through code and stderr */
-      }
-      resolve({ code: code ?? 1, cases, stderr: err.slice(-2000) });
-    });
-  });
-}
-
 describe.skipIf(!isRoot || lessons.length === 0)('lesson self-test (real labs)', () => {
   it.for(ENGINES)(
     `every lesson passes dnlab test-lessons --repeat ${repeat} on engine $label`,
@@ -81,13 +43,23 @@ describe.skipIf(!isRoot || lessons.length === 0)('lesson self-test (real labs)',
       const groups: string[][] = Array.from({ length: Math.max(1, workers) }, () => []);
       lessons.forEach((l, i) => groups[i % groups.length]!.push(l.id));
       const runs = await Promise.all(
-        groups.filter((g) => g.length > 0).map((ids, i) => selftest(ids, `l${tag}${i}${testTag}`, engine)),
+        groups
+          .filter((g) => g.length > 0)
+          .map((ids, i) =>
+            runSelftest(
+              [...ids, '--repeat', String(repeat), ...(engine ? ['--engine', engine] : [])],
+              { DNLAB_INSTANCE: `l${tag}${i}${testTag}` },
+            ),
+          ),
       );
       const failures = runs.flatMap((r) =>
-        r.cases.filter((c) => !c.ok).map((c) => `round ${c.round}: ${c.lesson}/${c.step} ${c.phase}: ${c.detail}`),
+        r.cases
+          .filter((c) => !c.ok)
+          .map((c) => `round ${c.round}: ${c.lesson}/${c.step} ${c.phase}: ${c.detail}`),
       );
       for (const r of runs) {
-        if (r.cases.length === 0) failures.push(`test-lessons gave no results (exit ${r.code}): ${r.stderr}`);
+        if (r.cases.length === 0)
+          failures.push(`test-lessons gave no results (exit ${r.code}): ${r.stderr}`);
       }
       const proven = new Set(runs.flatMap((r) => r.cases.map((c) => c.lesson)));
       expect(failures).toEqual([]);

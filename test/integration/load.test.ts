@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliPath, dnlab, isRoot, useTestInstance } from './lab-helpers.js';
+import { dnlab, isRoot, runSelftest, useTestInstance } from './lab-helpers.js';
 
 /**
  * The load test: a verdict must not depend on how busy the machine is. The self-test (the real
@@ -17,15 +17,6 @@ const LESSONS = ['05-port-mapping', '09-overlay', '13-capstone'];
 useTestInstance('load');
 const TIMEOUT_MS = 60 * 60_000;
 
-interface Case {
-  lesson: string;
-  step: string;
-  phase: string;
-  ok: boolean;
-  skipped?: string;
-  detail: string;
-}
-
 /** One busy loop per core; each ends by itself after `ms` even if nobody kills it. */
 function busyLoops(ms: number): ChildProcess[] {
   const code = `const end = Date.now() + ${ms}; while (Date.now() < end) {}`;
@@ -35,29 +26,6 @@ function busyLoops(ms: number): ChildProcess[] {
 }
 
 let selftestChild: ChildProcess | undefined;
-
-/** `dnlab test-lessons … --json` in this file's lab instance (dnlabload*), as a learner would run it. */
-function selftest(): Promise<{ code: number; cases: Case[]; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cliPath, 'test-lessons', ...LESSONS, '--json'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    selftestChild = child;
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('close', (code) => {
-      let cases: Case[] = [];
-      try {
-        cases = (JSON.parse(out) as { cases: Case[] }).cases;
-      } catch {
-        /* reported through code and stderr */
-      }
-      resolve({ code: code ?? 1, cases, stderr: err.slice(-2000) });
-    });
-  });
-}
 
 describe.skipIf(!isRoot || !enabled)('verdicts under load (real labs, every core busy)', () => {
   let loops: ChildProcess[] = [];
@@ -76,7 +44,8 @@ describe.skipIf(!isRoot || !enabled)('verdicts under load (real labs, every core
     async () => {
       loops = busyLoops(TIMEOUT_MS);
       const t0 = Date.now();
-      const r = await selftest();
+      // `dnlab test-lessons … --json` in this file's lab instance (dnlabload*).
+      const r = await runSelftest(LESSONS, {}, (c) => (selftestChild = c));
       const skipped = r.cases.filter((c) => c.skipped).length;
       // For the record (not asserted: speed is for npm run bench).
       console.info(
