@@ -25,17 +25,24 @@ const LAB_TONE = {
 } as const;
 
 /** One line: where the keys go and how to switch, the lab's state, and the help key. */
-export function statusBarLines({ focus, lab, width, note, engine }: StatusBarProps, _theme: Theme): Line[] {
+export function statusBarLines(
+  { focus, lab, width, note, engine }: StatusBarProps,
+  _theme: Theme,
+): Line[] {
   const left = [
     t(`tui.status.focus.${focus}`),
     t('tui.status.toggle', { key: keyLabel(PANE_TOGGLE_KEY) }),
     ...(note ? [note] : []),
   ].join(' · ');
-  const labText = `${t(`tui.status.lab.${lab}`)}${engine ? ` · ${t('tui.status.engine', { engine })}` : ''}`;
-  const right =
-    focus === 'lesson'
+  const rightOf = (withEngine: boolean) => {
+    const labText = `${t(`tui.status.lab.${lab}`)}${withEngine && engine ? ` · ${t('tui.status.engine', { engine })}` : ''}`;
+    return focus === 'lesson'
       ? `${labText} · ${t('tui.status.help', { key: keysFor('help', 'global') })}`
       : labText;
+  };
+  // The engine is the first thing to go when the line is too narrow for everything.
+  const full = rightOf(true);
+  const right = width - displayWidth(left) - displayWidth(full) >= 2 ? full : rightOf(false);
   const gap = width - displayWidth(left) - displayWidth(right);
   if (gap >= 2) {
     return [

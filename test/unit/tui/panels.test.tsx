@@ -100,6 +100,14 @@ describe('StatusBar', () => {
     const lines = frameLines(renderTui(<StatusBar focus="lesson" lab="up" engine="28.5" width={80} />));
     expect(lines[0]).toMatch(/lab: up · Docker 28\.5 · \? help$/);
   });
+
+  it('leaves the engine out, not the help key, when the line is too narrow for both', () => {
+    const note = 'host1 reset (fast)';
+    const bar = <StatusBar focus="lesson" lab="up" engine="28.5" note={note} width={80} />;
+    const lines = frameLines(renderTui(bar));
+    expect(lines[0]).toMatch(/lab: up · \? help$/);
+    expect(lines[0]).not.toContain('28.5');
+  });
 });
 
 describe('ErrorBox', () => {
