@@ -122,3 +122,21 @@ export function reportError(err: unknown): number {
   if (process.env.DNLAB_DEBUG && e?.stack) process.stderr.write(`${e.stack}\n`);
   return 1;
 }
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM abort the returned signal instead of killing the process, so a
+ * long command (up, reset) stops at its next stage and cleans up; `dispose` restores them.
+ */
+export function interruptSignal(): { signal: AbortSignal; dispose: () => void } {
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    signal: abort.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}

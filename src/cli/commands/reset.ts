@@ -3,21 +3,18 @@ import { t } from '../../i18n/index.js';
 import { ensureInternetDns } from '../../lab/internet.js';
 import { LabError, reset } from '../../lab/lab.js';
 import { readState } from '../../lab/state.js';
-import { ProgressPrinter, seconds, yellow } from '../output.js';
+import { ProgressPrinter, interruptSignal, seconds, yellow } from '../output.js';
 import { requireRoot } from '../root.js';
 
 /** Reset hosts one by one; Ctrl-C (or SIGTERM) stops at the next stage, and the next reset repairs it. */
 async function resetHosts(hosts: string[]): Promise<void> {
   const printer = new ProgressPrinter();
-  const abort = new AbortController();
-  const onSignal = () => abort.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const interrupt = interruptSignal();
   let current = '';
   try {
     for (const h of hosts) {
       current = h;
-      const r = await reset(h, { onProgress: printer.onProgress, signal: abort.signal });
+      const r = await reset(h, { onProgress: printer.onProgress, signal: interrupt.signal });
       printer.stop();
       process.stdout.write(
         `${t('lab.resetDone', { host: h, time: seconds(r.ms), how: t(`lab.resetHow.${r.how}`) })}\n`,
@@ -26,13 +23,12 @@ async function resetHosts(hosts: string[]): Promise<void> {
     }
   } catch (err) {
     printer.stop();
-    if (!abort.signal.aborted) throw err;
+    if (!interrupt.signal.aborted) throw err;
     process.stderr.write(`${yellow(t('lab.resetInterrupted', { host: current }))}\n`);
     process.exitCode = 130;
   } finally {
     printer.stop();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
   }
 }
 

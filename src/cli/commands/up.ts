@@ -3,7 +3,7 @@ import { t } from '../../i18n/index.js';
 import { engineNames, labEngine } from '../../lab/engines.js';
 import { down, up } from '../../lab/lab.js';
 import { readState } from '../../lab/state.js';
-import { ProgressPrinter, seconds, yellow } from '../output.js';
+import { ProgressPrinter, interruptSignal, seconds, yellow } from '../output.js';
 import { requireRoot } from '../root.js';
 
 function hostList(): string {
@@ -13,14 +13,11 @@ function hostList(): string {
 /** `up` with progress; Ctrl-C (or SIGTERM) stops it and removes whatever it had made. */
 export async function upWithProgress(): Promise<void> {
   const printer = new ProgressPrinter();
-  const abort = new AbortController();
+  const interrupt = interruptSignal();
   // A lab that was complete is only repaired: an interrupted repair must not remove it.
   const wasComplete = readState()?.complete === true;
-  const onSignal = () => abort.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   try {
-    const result = await up({ onProgress: printer.onProgress, signal: abort.signal });
+    const result = await up({ onProgress: printer.onProgress, signal: interrupt.signal });
     printer.stop();
     if (result.cleaned && result.cleaned.processes + result.cleaned.namespaces > 0) {
       process.stdout.write(`${t('lab.cleanedLeftovers', { ...result.cleaned })}\n`);
@@ -42,7 +39,7 @@ export async function upWithProgress(): Promise<void> {
     );
   } catch (err) {
     printer.stop();
-    if (abort.signal.aborted) {
+    if (interrupt.signal.aborted) {
       if (wasComplete) {
         process.stderr.write(`${yellow(t('lab.up.interrupted'))}\n`);
         process.exitCode = 130;
@@ -55,8 +52,7 @@ export async function upWithProgress(): Promise<void> {
     }
     throw err;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
   }
 }
 
