@@ -20,6 +20,8 @@ export interface LayoutOptions {
   split?: number;
   /** Who has the keyboard: stacked, the shell gets most rows only while it has focus. */
   focus?: 'lesson' | 'pane';
+  /** The map panel is open: side by side it sits above the shell, beside the text. */
+  map?: boolean;
 }
 
 export type Zoom = 'none' | 'lesson' | 'pane';
@@ -36,6 +38,11 @@ export interface LayoutPlan {
   lesson: Size;
   /** The shell's terminal size (cols × rows) under its one-line title; 0 high when hidden. */
   pane: Size;
+  /**
+   * The open map above the shell, beside the text (wide, unzoomed, tall enough); 0 high when the
+   * map is closed or takes the text's place instead (stacked or short screens).
+   */
+  map: Size;
   /** Columns between lesson and pane in wide mode (a rule), 0 when stacked. */
   gap: number;
   /** Rows above the status bar (lesson and pane together). */
@@ -45,6 +52,10 @@ export interface LayoutPlan {
 }
 
 const MIN_PANE = { width: 20, height: 3 };
+/** Body rows from which an open map fits above the shell instead of replacing the text. */
+const MAP_BESIDE_MIN_BODY = 20;
+/** The map's share of the right column's rows, in percent. */
+const MAP_SHARE = 45;
 
 export function computeLayout(
   columns: number,
@@ -63,6 +74,7 @@ export function computeLayout(
       zoom,
       lesson: { width: cols, height: body },
       pane: { width: cols, height: 0 },
+      map: { width: cols, height: 0 },
       gap: 0,
       body,
       status,
@@ -74,6 +86,7 @@ export function computeLayout(
       zoom,
       lesson: { width: cols, height: 0 },
       pane: { width: cols, height: body - 1 },
+      map: { width: cols, height: 0 },
       gap: 0,
       body,
       status,
@@ -84,11 +97,14 @@ export function computeLayout(
     const split = Math.min(SPLIT.max, Math.max(SPLIT.min, opts.split ?? SPLIT.default));
     const lessonW = Math.max(30, Math.round(((cols - 1) * split) / 100));
     const paneW = Math.max(MIN_PANE.width, cols - lessonW - 1);
+    const mapH =
+      opts.map && body >= MAP_BESIDE_MIN_BODY ? Math.floor(((body - 1) * MAP_SHARE) / 100) : 0;
     return {
       mode,
       zoom,
       lesson: { width: cols - paneW - 1, height: body },
-      pane: { width: paneW, height: Math.max(MIN_PANE.height, body - 1) },
+      pane: { width: paneW, height: Math.max(MIN_PANE.height, body - 1 - mapH) },
+      map: { width: paneW, height: mapH },
       gap: 1,
       body,
       status,
@@ -103,6 +119,7 @@ export function computeLayout(
     zoom,
     lesson: { width: cols, height: lessonH },
     pane: { width: cols, height: Math.max(MIN_PANE.height, body - 1 - lessonH) },
+    map: { width: cols, height: 0 },
     gap: 0,
     body,
     status,

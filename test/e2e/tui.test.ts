@@ -297,9 +297,11 @@ describe.skipIf(!isRoot)('dnlab TUI end to end (real binary in a pty)', () => {
         d.write('\x1b[1;2B'.repeat(20));
         await d.waitFor((s) => !s.includes('lines back'), 'the pane back at the prompt');
 
-        // The map: m opens it in the text's place, m closes it.
+        // The map: m opens it beside the text when wide (above the shell), in the text's place
+        // at 80×24; m closes it.
         d.write(ctrl.toggle);
         await d.waitFor(/focus: lesson/, 'focus on the lesson');
+        const textBefore = firstText(d.screen());
         d.write('m');
         screen = await d.waitFor(/Lab map/, 'the map panel');
         screen = await d.waitFor(
@@ -308,6 +310,15 @@ describe.skipIf(!isRoot)('dnlab TUI end to end (real binary in a pty)', () => {
         );
         expect(screen).not.toContain('could not be read');
         expect(screen).toMatch(/Checks · \d+ of \d+ pass/);
+        const mapRow = screen.split('\n').find((l) => l.includes('Lab map')) ?? '';
+        if (wide) {
+          expect(mapRow.indexOf('│'), mapRow).toBeGreaterThanOrEqual(0);
+          expect(mapRow.indexOf('Lab map')).toBeGreaterThan(mapRow.indexOf('│'));
+          expect(firstText(screen), 'the text stays beside the map').toBe(textBefore);
+          expect(screen, 'the shell stays under the map').toMatch(/root@host1/);
+        } else {
+          expect(textOf(mapRow), 'the map in the text column').toContain('Lab map');
+        }
         d.write('m');
         await d.waitFor((s) => !s.includes('Lab map'), 'the map closed');
         d.write('\x03');

@@ -12,6 +12,8 @@ export interface LayoutProps {
   paneTitle: string;
   paneFocused: boolean;
   status: ReactNode;
+  /** The open map above the shell, beside the text (drawn when `plan.map` has rows). */
+  map?: ReactNode;
   /** Drawn over the body (help, a fatal error) instead of lesson and pane. */
   overlay?: ReactNode;
 }
@@ -51,6 +53,7 @@ export function Layout({
   paneTitle,
   paneFocused,
   status,
+  map,
   overlay,
 }: LayoutProps) {
   const bodyHeight = plan.body;
@@ -94,7 +97,21 @@ export function Layout({
         <Box flexDirection="row" width={plan.status.width} height={bodyHeight}>
           {lessonBox}
           <Rule height={bodyHeight} />
-          {paneBox}
+          {map && plan.map.height > 0 ? (
+            <Box flexDirection="column" width={plan.pane.width} height={bodyHeight}>
+              <Box
+                width={plan.map.width}
+                height={plan.map.height}
+                flexDirection="column"
+                overflow="hidden"
+              >
+                {map}
+              </Box>
+              {paneBox}
+            </Box>
+          ) : (
+            paneBox
+          )}
         </Box>
       ) : (
         <Box flexDirection="column" width={plan.status.width} height={bodyHeight}>

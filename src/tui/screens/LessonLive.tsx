@@ -51,7 +51,7 @@ export function LessonLive({
   const step = lesson.steps[current]!;
   const split = progress.ui?.split ?? SPLIT.default;
   // The same plan LessonScreen draws, so the shell's pty has the pane's size.
-  const plan = computeLayout(columns, rows, zoom, { split, focus });
+  const plan = computeLayout(columns, rows, zoom, { split, focus, map: mapOpen });
 
   const labCtl = useLessonLab(lesson, pool, fresh);
   // The lab's engine for the status bar, read once the lesson is on screen (not during render).
@@ -88,7 +88,9 @@ export function LessonLive({
     onResults,
   });
 
-  const map = useStepMap(step.host, mapOpen, plan.lesson.width - 1, auto.checks);
+  // Beside the text the map has the shell's width; in the text's place, the text's.
+  const mapWidth = plan.map.height > 0 ? plan.map.width : plan.lesson.width - 1;
+  const map = useStepMap(step.host, mapOpen, mapWidth, auto.checks);
   const page = Math.max(1, Math.floor(plan.pane.height / 2));
 
   const toggleFocus = () => {

@@ -73,7 +73,10 @@ export interface LessonScreenProps {
   split?: number;
   /** A resize key: -1 narrower text, +1 wider. */
   onSplit?: (delta: 1 | -1) => void;
-  /** The map panel, while open: it takes the text's place (the checks stay). */
+  /**
+   * The map panel, while open: beside the text, above the shell, when the screen is wide and tall
+   * enough; otherwise in the text's place (the checks stay).
+   */
   map?: StepMap;
   onMap?: () => void;
   /** A shell scrollback key: +1 back into the output, -1 towards the prompt. */
@@ -112,8 +115,13 @@ function checkLines(
   ];
 }
 
-/** The map panel in the text's place: the map, or what is happening to it. */
-function mapLines(map: StepMap, width: number, theme: ReturnType<typeof useTheme>): Line[] {
+/** The map panel: the map, or what is happening to it; cut to `maxLines` when given. */
+function mapLines(
+  map: StepMap,
+  width: number,
+  theme: ReturnType<typeof useTheme>,
+  maxLines?: number,
+): Line[] {
   const close: Line = [
     { text: t('tui.map.close', { key: keysFor('map', 'lesson') }), tone: 'muted' },
   ];
@@ -123,14 +131,16 @@ function mapLines(map: StepMap, width: number, theme: ReturnType<typeof useTheme
       close,
     ];
   if (!map.lines) return [[{ text: t('tui.map.loading'), tone: 'muted' }], close];
-  return [
-    ...topologyPanelLines(
-      { lines: map.lines, width, ...(map.observedAt ? { observedAt: map.observedAt } : {}) },
-      theme.screenReader,
-    ),
-    [],
-    close,
-  ];
+  const panel = topologyPanelLines(
+    {
+      lines: map.lines,
+      width,
+      ...(map.observedAt ? { observedAt: map.observedAt } : {}),
+      ...(maxLines !== undefined ? { maxLines: Math.max(2, maxLines - 1) } : {}),
+    },
+    theme.screenReader,
+  );
+  return maxLines !== undefined ? [...panel, close] : [...panel, [], close];
 }
 
 /** A question being asked (solution, reset): never cut. */
@@ -194,8 +204,10 @@ export function LessonScreen(props: LessonScreenProps) {
   const theme = useTheme();
   const plan = computeLayout(props.columns, props.rows, props.zoom ?? 'none', {
     focus: props.focus,
+    map: props.map !== undefined,
     ...(props.split !== undefined ? { split: props.split } : {}),
   });
+  const mapBeside = props.map !== undefined && plan.map.height > 0;
   const step = props.steps[props.current];
   const width = plan.lesson.width - (plan.mode === 'wide' ? 1 : 0);
   const opened = (): LessonUiState => ({
@@ -220,15 +232,16 @@ export function LessonScreen(props: LessonScreenProps) {
     header.push(...stepListLines({ steps: props.steps, current: props.current, width }, theme), []);
   }
   if (step) header.push(stepHeaderLine(step, props.current, props.steps.length, width, theme));
-  const body = props.map
-    ? mapLines(props.map, width, theme)
-    : step
-      ? stepBodyLines(step, width, theme, {
-          hintsShown: ui.hintsShown,
-          solution: ui.solution,
-          codeShift: ui.codeShift,
-        })
-      : [];
+  const body =
+    props.map && !mapBeside
+      ? mapLines(props.map, width, theme)
+      : step
+        ? stepBodyLines(step, width, theme, {
+            hintsShown: ui.hintsShown,
+            solution: ui.solution,
+            codeShift: ui.codeShift,
+          })
+        : [];
   const question = questionLines(props, ui, width);
   // The checks may take what the header and question leave, minus a few rows of text.
   const checkRoom =
@@ -260,7 +273,19 @@ export function LessonScreen(props: LessonScreenProps) {
     }
   }, [step?.id, step?.state, step?.explain]);
 
-  const ctx = { hintCount: step?.hints.length ?? 0, maxScroll, page: bodyRoom };
+  // Whether the map, open or not, has (or would have) its place beside the text.
+  const mapBesideIfOpen =
+    computeLayout(props.columns, props.rows, props.zoom ?? 'none', {
+      focus: props.focus,
+      map: true,
+      ...(props.split !== undefined ? { split: props.split } : {}),
+    }).map.height > 0;
+  const ctx = {
+    hintCount: step?.hints.length ?? 0,
+    maxScroll,
+    page: bodyRoom,
+    mapBeside: mapBesideIfOpen,
+  };
   const ctxRef = useRef(ctx);
   ctxRef.current = ctx;
 
@@ -346,6 +371,18 @@ export function LessonScreen(props: LessonScreenProps) {
       pane={pane}
       paneTitle={paneTitle}
       paneFocused={paneFocused}
+      {...(props.map && mapBeside
+        ? {
+            map: (
+              <Lines
+                lines={mapLines(props.map, plan.map.width, theme, plan.map.height).slice(
+                  0,
+                  plan.map.height,
+                )}
+              />
+            ),
+          }
+        : {})}
       status={
         <StatusBar
           focus={props.focus}

@@ -35,6 +35,8 @@ export interface LessonUiContext {
   maxScroll: number;
   /** Rows of text on screen (a page). */
   page: number;
+  /** The map opens beside the text (wide screens), so the text keeps its place. */
+  mapBeside?: boolean;
 }
 
 export const initialLessonUi: LessonUiState = {
@@ -123,8 +125,9 @@ export function lessonUiReducer(
     case 'wider':
       return { state: s, effect: { type: 'split', delta: 1 } };
     case 'map':
-      // The map (and the text after it) is read from its top.
-      return { state: { ...s, scroll: 0 }, effect: { type: 'map' } };
+      // In the text's place, the map (and the text after it) is read from its top; beside the
+      // text, the text stays where the learner was reading.
+      return { state: ctx.mapBeside ? s : { ...s, scroll: 0 }, effect: { type: 'map' } };
     case 'paneScrollUp':
       return { state: s, effect: { type: 'paneScroll', delta: 1 } };
     case 'paneScrollDown':

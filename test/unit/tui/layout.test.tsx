@@ -50,6 +50,21 @@ describe('computeLayout', () => {
     for (const p of [narrow, wide]) expect(p.lesson.width + p.gap + p.pane.width).toBe(120);
   });
 
+  it('puts an open map above the shell, beside the text, when wide and tall; else nowhere', () => {
+    const closed = computeLayout(120, 40);
+    const open = computeLayout(120, 40, 'none', { map: true });
+    expect(closed.map.height).toBe(0);
+    expect(open.map.height).toBeGreaterThan(5);
+    expect(open.map.width).toBe(open.pane.width);
+    expect(open.lesson).toEqual(closed.lesson);
+    // Every row of the right column accounted for: map, the shell's title, the shell.
+    expect(open.map.height + 1 + open.pane.height).toBe(open.body);
+    // At 80×24 (stacked) and on a short wide screen the map takes the text's place instead.
+    expect(computeLayout(80, 24, 'none', { map: true }).map.height).toBe(0);
+    expect(computeLayout(120, 16, 'none', { map: true }).map.height).toBe(0);
+    expect(computeLayout(120, 40, 'lesson', { map: true }).map.height).toBe(0);
+  });
+
   it('zooms the text or the shell to the whole body', () => {
     expect(computeLayout(80, 24, 'pane').pane).toEqual({ width: 80, height: 22 });
     expect(computeLayout(80, 24, 'lesson').lesson).toEqual({ width: 80, height: 23 });

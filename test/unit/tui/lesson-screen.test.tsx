@@ -177,6 +177,22 @@ describe('LessonScreen layout', () => {
     ).toBe(true);
   });
 
+  it('opens the map beside the text when wide, in its place at 80×24', async () => {
+    const map = { lines: ['host1', '└─ docker0 172.17.0.1/16'], observedAt: '10:00:00' };
+    const wide = frameLines(screen({ columns: 120, rows: 40, map }).r);
+    expect(maxWidth(wide)).toBeLessThanOrEqual(120);
+    const title = wide.find((l) => l.includes('Lab map')) ?? '';
+    // Right of the rule, above the shell; the step text keeps its column.
+    expect(title.indexOf('Lab map')).toBeGreaterThan(title.indexOf('│'));
+    expect(title.indexOf('│')).toBeGreaterThan(0);
+    const at = wide.indexOf(title);
+    expect(wide.findIndex((l) => l.includes('shell on host1'))).toBeGreaterThan(at);
+    expect(wide.some((l) => l.split('│')[0]!.includes('2. Run a container on it'))).toBe(true);
+    const narrow = frameLines(screen({ columns: 80, rows: 24, map }).r);
+    expect(maxWidth(narrow)).toBeLessThanOrEqual(80);
+    expect(narrow.some((l) => l.startsWith('Lab map'))).toBe(true);
+  });
+
   it('frames the help overlay across the whole width when wide', async () => {
     const { r } = screen({ columns: 140, rows: 30 });
     const lines = (await press(r, '?', (t) => t.includes('Keys'))).split('\n');

@@ -37,6 +37,16 @@ describe('lessonUiReducer', () => {
     expect(other.effects).toEqual([]);
   });
 
+  it('m reads the map from the top in the text\'s place, keeps the text\'s place beside it', () => {
+    const scrolled = { ...initialLessonUi, scroll: 4 };
+    const over = lessonUiReducer(scrolled, 'map', ctx);
+    expect(over.state.scroll).toBe(0);
+    expect(over.effect).toEqual({ type: 'map' });
+    const beside = lessonUiReducer(scrolled, 'map', { ...ctx, mapBeside: true });
+    expect(beside.state.scroll).toBe(4);
+    expect(beside.effect).toEqual({ type: 'map' });
+  });
+
   it('resets only after yes', () => {
     expect(run(['reset', 'no']).effects).toEqual([]);
     expect(run(['reset', 'yes']).effects).toEqual([{ type: 'reset' }]);
