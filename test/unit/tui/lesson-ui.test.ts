@@ -37,7 +37,7 @@ describe('lessonUiReducer', () => {
     expect(other.effects).toEqual([]);
   });
 
-  it('m reads the map from the top in the text\'s place, keeps the text\'s place beside it', () => {
+  it("m reads the map from the top in the text's place, keeps the text's place beside it", () => {
     const scrolled = { ...initialLessonUi, scroll: 4 };
     const over = lessonUiReducer(scrolled, 'map', ctx);
     expect(over.state.scroll).toBe(0);
