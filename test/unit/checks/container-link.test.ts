@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseIpLinks } from '../../../src/observe/iproute.js';
+import recorded from './recorded-links-28.json' with { type: 'json' };
 import { HostBuilder, lab } from './facts-builder.js';
 import { check } from './helpers.js';
 
@@ -96,5 +98,40 @@ describe('veth-peer-on-bridge peerUp', () => {
       lab(h),
     );
     expect(back.message).toContain(`ip link set ${peer.name} up`);
+  });
+});
+
+describe('over links recorded on Docker 28.5', () => {
+  function recordedLab() {
+    const h = new HostBuilder();
+    const c = h.container('web', { networks: { bridge: '172.17.0.2' } });
+    c.links = parseIpLinks(recorded.web);
+    h.facts.links = parseIpLinks(recorded.host1);
+    return lab(h);
+  }
+
+  it('sees the address added through the SandboxKey on lo inside web', () => {
+    const p = { container: 'web', link: 'lo', addresses: ['10.9.9.9/32'] };
+    expect(check('container-link', p, recordedLab()).pass).toBe(true);
+    const other = check('container-link', { ...p, addresses: ['10.9.9.10/32'] }, recordedLab());
+    expect(other.pass).toBe(false);
+    expect(other.message).toContain('127.0.0.1/8 10.9.9.9/32');
+  });
+
+  it("judges web's cable cut on the host side, found by iflink (web's eth0 is ifindex 2)", () => {
+    const cut = check(
+      'veth-peer-on-bridge',
+      { container: 'web', bridge: 'docker0', peerUp: false },
+      recordedLab(),
+    );
+    expect(cut.pass).toBe(true);
+    const up = check('veth-peer-on-bridge', { container: 'web', bridge: 'docker0' }, recordedLab());
+    expect(up.pass).toBe(true);
+    const mend = check(
+      'veth-peer-on-bridge',
+      { container: 'web', bridge: 'docker0', peerUp: true },
+      recordedLab(),
+    );
+    expect(mend.message).toContain('ip link set vethff4bbd4 up');
   });
 });
