@@ -68,7 +68,7 @@ export const tui: Catalogue = {
   'tui.md.more': '↓ 还有 {n} 行（{keys}）',
   'tui.md.engines': 'Docker {range}：',
   'tui.md.online': '网上常见的说法',
-  'tui.md.home': '在家里的 Docker 28/29 上',
+  'tui.md.home': '在你自己的 Docker 28/29 上',
   'tui.md.cell': '{header}：',
   'tui.paren': '（{text}）',
 
