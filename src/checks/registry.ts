@@ -1,5 +1,6 @@
 import type { Checker } from './types.js';
 import { bridgeHasPorts } from './kinds/bridge-has-ports.js';
+import { containerLink } from './kinds/container-link.js';
 import { containerIp } from './kinds/container-ip.js';
 import { containerNotOnNetwork } from './kinds/container-not-on-network.js';
 import { containerOnNetwork } from './kinds/container-on-network.js';
@@ -37,6 +38,7 @@ const checkers: Checker[] = [
   containerNotOnNetwork,
   containerIp,
   interfaceCount,
+  containerLink,
   vethPeerOnBridge,
   bridgeHasPorts,
   portPublished,

@@ -22,6 +22,8 @@ const params = z.strictObject({
   container: name,
   interface: name.default('eth0'),
   bridge: name.optional(),
+  /** The host end must be up (true) or set down (false): a cable cut on the host side. */
+  peerUp: z.boolean().optional(),
 });
 
 export const vethPeerOnBridge: Checker<typeof params> = defineChecker({
@@ -109,6 +111,16 @@ export const vethPeerOnBridge: Checker<typeof params> = defineChecker({
         ? 'check.veth-peer-on-bridge.wrongBridge'
         : 'check.veth-peer-on-bridge.noMaster';
       return bad(key, vars, { expected: wanted, seen: master, evidence });
+    }
+    if (p.peerUp !== undefined && peer.up !== p.peerUp) {
+      const key = p.peerUp
+        ? 'check.veth-peer-on-bridge.peerDown'
+        : 'check.veth-peer-on-bridge.peerUp';
+      return bad(key, vars, {
+        expected: p.peerUp ? 'UP' : 'DOWN',
+        seen: peer.up ? 'UP' : 'DOWN',
+        evidence,
+      });
     }
     return ok('check.veth-peer-on-bridge.ok', vars, {
       expected: wanted,

@@ -1,5 +1,9 @@
+import { links } from './links.js';
+
 /** English messages for the checks area (keys: `check.<kind>.*`). Placeholders are `{name}`. */
 export const checks = {
+  // Links inside containers and their host ends (./links.ts).
+  ...links,
   // Shared by several checkers.
   'check.common.none': 'none',
   'check.common.noHost':

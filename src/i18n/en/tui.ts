@@ -60,6 +60,9 @@ export const tui = {
   'tui.step.doneNext': 'Step done. Press {key} for the next step.',
   'tui.step.lessonDone': 'All steps done: lesson complete. Press {key} to go back to the list.',
   'tui.md.more': '↓ {n} more lines ({keys})',
+  'tui.md.engines': 'Docker {range}:',
+  'tui.md.online': 'What you will read online',
+  'tui.md.home': 'On Docker 28/29 at home',
   'tui.md.cell': '{header}: ',
   'tui.paren': ' ({text})',
 

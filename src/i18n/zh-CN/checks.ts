@@ -1,4 +1,5 @@
 import type { Catalogue } from '../index.js';
+import { links } from './links.js';
 
 /**
  * 简体中文: the `checks` part of the catalogue. Keys and {placeholders} as in ../en/checks.ts.
@@ -6,6 +7,7 @@ import type { Catalogue } from '../index.js';
  * keeps the expected (期望) and seen (实际) values its English sentence has.
  */
 export const checks: Catalogue = {
+  ...links,
   // Shared by several checkers.
   'check.common.none': '无',
   'check.common.noHost': '没有实验主机 {host} 的观测数据：它是本课程的主机吗？',

@@ -66,6 +66,9 @@ export const tui: Catalogue = {
   'tui.step.doneNext': '步骤完成。按 {key} 进入下一个步骤。',
   'tui.step.lessonDone': '所有步骤都已完成，课程结束。按 {key} 返回课程列表。',
   'tui.md.more': '↓ 还有 {n} 行（{keys}）',
+  'tui.md.engines': 'Docker {range}：',
+  'tui.md.online': '网上常见的说法',
+  'tui.md.home': '在你自己的 Docker 28/29 上',
   'tui.md.cell': '{header}：',
   'tui.paren': '（{text}）',
 

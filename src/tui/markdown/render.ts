@@ -2,6 +2,7 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import { t } from '../../i18n/index.js';
 import type { Line, Segment } from '../theme.js';
 import { cutLine, displayWidth, hardWrap, lineWidth, padEnd, wrapSegments } from '../text.js';
+import { callout } from './callout.js';
 import { highlightShell, isShellLang } from './shell-highlight.js';
 
 /**
@@ -211,11 +212,16 @@ function block(tok: Token, ctx: Ctx): Line[] | undefined {
       return list(tok as Tokens.List, ctx);
     case 'blockquote': {
       const mark: Segment = { text: ctx.plain || ctx.screenReader ? '> ' : '│ ', tone: 'muted' };
-      const inner = blocks((tok as Tokens.Blockquote).tokens, {
+      const quote = tok as Tokens.Blockquote;
+      const note = callout(quote.text);
+      const inner = blocks(note ? new Lexer().lex(note.body) : quote.tokens, {
         ...ctx,
         width: Math.max(1, ctx.width - 2),
       });
-      return inner.map((l) => [mark, ...l]);
+      const head = note
+        ? wrapSegments([{ text: note.label, tone: 'heading' }], Math.max(1, ctx.width - 2))
+        : [];
+      return [...head, ...inner].map((l) => [mark, ...l]);
     }
     case 'hr':
       return [

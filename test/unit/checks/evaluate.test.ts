@@ -26,6 +26,7 @@ describe('the registry', () => {
       [
         'bridge-has-ports',
         'container-ip',
+        'container-link',
         'container-not-on-network',
         'container-on-network',
         'container-running',

@@ -27,4 +27,29 @@ describe('the curriculum', () => {
       expect(s.title).toMatch(/\p{Script=Han}/u);
     }
   });
+
+  // Issue #15: the first lessons have the learner change the network, not copy values into files.
+  const FILE_KINDS = new Set(['file-has-fact', 'file-contains', 'file-names-veth']);
+  const first = dirs.filter(([id]) => /^0[1-3]-/.test(id));
+
+  it('01–03 have at most one step that checks a file the learner wrote', () => {
+    expect(first.length).toBe(3);
+    const fileSteps = first.flatMap(([id, dir]) =>
+      loadLesson(dir)
+        .steps.filter((s) => s.checks.some((c) => FILE_KINDS.has(c.kind)))
+        .map((s) => `${id}/${s.id}`),
+    );
+    expect(fileSteps.length).toBeLessThanOrEqual(1);
+  });
+
+  it.each(dirs.filter(([id]) => /^0[1-4]-/.test(id)))(
+    '%s ends with the two boxes, what you will read online and at home, in both languages',
+    (_id, dir) => {
+      for (const lang of ['en', 'zh-CN'] as const) {
+        const last = loadLesson(dir, { lang }).steps.at(-1)!;
+        expect(last.explain).toMatch(/^> \[!online\]$/m);
+        expect(last.explain).toMatch(/^> \[!home\]$/m);
+      }
+    },
+  );
 });

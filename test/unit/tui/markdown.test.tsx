@@ -157,3 +157,20 @@ describe('soft line breaks in Chinese', () => {
     ]);
   });
 });
+
+describe('callouts', () => {
+  it('shows a label line in place of [!online], [!home] and [!engines …]', () => {
+    const md =
+      '> [!online]\n> Articles say `brctl show`.\n\n> [!engines <28]\n> Older engines differ.';
+    const text = linesText(renderMarkdown(md, { width: 60, plain: true }));
+    expect(text).toContain('> What you will read online');
+    expect(text).toContain('> Docker <28:');
+    expect(text.join('\n')).not.toContain('[!');
+    expect(text.join('\n')).toContain('Articles say `brctl show`.');
+  });
+
+  it('leaves other [!…] markers as written', () => {
+    const text = linesText(renderMarkdown('> [!NOTE]\n> x', { width: 40, plain: true }));
+    expect(text.join('\n')).toContain('[!NOTE]');
+  });
+});
