@@ -212,6 +212,8 @@ export const checks = {
   'check.port-published.everyAddress':
     '{container} publishes {seen}, on every address; this step asks for {hostIp} only (-p {hostIp}:HOST:CONTAINER).',
   'check.port-published.hostIp': '{container} publishes {seen}; this step asks for it on {hostIp}.',
+  'check.port-published.fixedHostPort':
+    '{container} publishes {seen}, but you chose that host port; this step asks Docker to choose it: give -p only the container port (-p {containerPort}), or --expose it and use -P.',
   'check.port-published.notRunning':
     '{container} is not running ({status}), so it publishes nothing now; this step asks for {expected}.',
   'check.port-published.portTaken':
@@ -259,6 +261,8 @@ export const checks = {
     '{from} got no answer from {target} to {what} within {seconds} s: the traffic is dropped or never arrives.',
   'check.reachable.refused':
     '{target} answered {from}, but nothing listens on {what} (connection refused).',
+  'check.reachable.publishedElsewhere':
+    '{target} refuses {what} from {from}: {container} publishes that port on {hostIp} only, an address {from} cannot use. Publish it on every address (-p {port}:…) or on {ip} (-p {ip}:{port}:…).',
   'check.reachable.noRoute': '{from} has no route to {target} for {what}.',
   'check.reachable.udpRefused':
     '{target} answered {from} with "port unreachable": nothing listens on {what}.',

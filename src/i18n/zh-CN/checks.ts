@@ -206,6 +206,8 @@ export const checks: Catalogue = {
   'check.port-published.everyAddress':
     '{container} 在所有地址上发布了 {seen}；本步骤只要求在 {hostIp} 上（-p {hostIp}:HOST:CONTAINER）。',
   'check.port-published.hostIp': '{container} 发布的是 {seen}；本步骤要求发布在 {hostIp} 上。',
+  'check.port-published.fixedHostPort':
+    '{container} 发布了 {seen}，但这个主机端口是你指定的；这一步要让 Docker 来选：-p 只写容器端口（-p {containerPort}），或者用 --expose 声明后再加 -P。',
   'check.port-published.notRunning':
     '{container} 没有在运行（{status}），所以现在什么也没有发布；本步骤要求 {expected}。',
   'check.port-published.portTaken':
@@ -252,6 +254,8 @@ export const checks: Catalogue = {
     '{from} 在 {seconds} 秒内没有收到 {target} 对 {what} 的应答：流量被丢弃了，或者根本没有到达。',
   'check.reachable.refused':
     '{target} 应答了 {from}，但 {what} 上没有程序在监听（connection refused）。',
+  'check.reachable.publishedElsewhere':
+    '{target} 拒绝了 {from} 对 {what} 的连接：{container} 只在 {hostIp} 上发布了这个端口，{from} 用不了这个地址。请在所有地址上发布（-p {port}:…），或者发布在 {ip} 上（-p {ip}:{port}:…）。',
   'check.reachable.noRoute': '{from} 没有到 {target} 的路由，无法进行 {what}。',
   'check.reachable.udpRefused':
     '{target} 对 {from} 回复了 "port unreachable"：{what} 上没有程序在监听。',
