@@ -136,6 +136,8 @@ export const checks = {
   'check.container-not-on-network.still':
     '{container} is still on {network} ({ip}): docker network disconnect {network} {container} removes it.',
 
+  'check.container-ip.ipRefused':
+    '{container} is {status}, not running: Docker would not start it with --ip {ip} on {network}. A fixed address needs a user-defined network created with --subnet (from Docker 29.1, any user-defined network whose subnet holds it). Remove it (docker rm {container}) and run it on such a network.',
   'check.container-ip.ok': '{container} has {ip} on {network}.',
   'check.container-ip.wrong': '{container} has {seen} on {network}; this step asks for {expected}.',
   'check.container-ip.wrongAny': '{container} has {seen}; this step asks for {expected}.',

@@ -133,6 +133,8 @@ export const checks: Catalogue = {
   'check.container-not-on-network.still':
     '{container} 仍在 {network} 上（{ip}）：docker network disconnect {network} {container} 可以断开它。',
 
+  'check.container-ip.ipRefused':
+    '{container} 处于 {status} 状态，没有运行：Docker 不肯在 {network} 上用 --ip {ip} 启动它。固定地址需要一个用 --subnet 创建的自定义网络（从 Docker 29.1 起，只要自定义网络的子网包含这个地址即可）。先删除它（docker rm {container}），再在这样的网络上运行。',
   'check.container-ip.ok': '{container} 在 {network} 上的地址是 {ip}。',
   'check.container-ip.wrong': '{container} 在 {network} 上的地址是 {seen}；本步骤要求 {expected}。',
   'check.container-ip.wrongAny': '{container} 的地址是 {seen}；本步骤要求 {expected}。',
