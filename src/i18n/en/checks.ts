@@ -380,6 +380,8 @@ export const checks = {
   'check.netns-reachable.refused':
     '{netns} reaches {to}, but nothing answers on {what} (connection refused).',
 
+  'check.file-has-fact.hostRoutes':
+    "{container}:{path} holds the host's routes (a route through a Docker bridge), not {of}'s own: run ip route inside {of}'s network namespace (nsenter -t <pid> -n ip route) and save that.",
   'check.file-has-fact.ok': "{path} in {container} holds {of}'s {fact}.",
   'check.file-has-fact.missing':
     "{path} in {container} does not hold {of}'s {fact}; the file has: {seen}.",

@@ -366,6 +366,8 @@ export const checks: Catalogue = {
   'check.netns-reachable.refused':
     '{netns} 可以到达 {to}，但 {what} 上没有程序应答（connection refused）。',
 
+  'check.file-has-fact.hostRoutes':
+    '{container}:{path} 里是主机的路由（经过 Docker 网桥的路由），不是 {of} 自己的：请在 {of} 的网络命名空间里执行 ip route（nsenter -t <pid> -n ip route），保存那个结果。',
   'check.file-has-fact.ok': '{container} 中的 {path} 包含 {of} 的 {fact}。',
   'check.file-has-fact.missing': '{container} 中的 {path} 没有 {of} 的 {fact}；文件内容：{seen}。',
   'check.file-has-fact.other':
