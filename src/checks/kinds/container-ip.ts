@@ -27,6 +27,20 @@ export const containerIp: Checker<typeof params> = defineChecker({
     const cname = displayName(c);
     const seen = describeEndpoints(h, c);
     const evidence = [`container ${cname}: ${c.status}, endpoints ${seen}`];
+    const asked = c.endpoints.find((e) => e.requestedIp);
+    if (!c.running && asked) {
+      // Older engines create the container, then refuse to start it with an --ip they cannot give.
+      return bad(
+        'check.container-ip.ipRefused',
+        {
+          container: cname,
+          status: c.status,
+          ip: stripPrefix(asked.requestedIp!),
+          network: asked.network,
+        },
+        { expected: p.ip, seen: c.status, evidence },
+      );
+    }
     if (!c.running) {
       return bad(
         'check.common.notRunning',

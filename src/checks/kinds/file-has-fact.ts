@@ -128,6 +128,14 @@ export function holds(text: string, fact: Fact, value: string): boolean {
     }
     case 'mac':
       return text.toLowerCase().includes(value.toLowerCase());
+    case 'gateway':
+      // The host's routes name the bridge's address too, as `src` of the bridge's link route:
+      // only a route through the gateway (`via`), or the bare value, is the container's.
+      return holds(
+        text.replace(new RegExp(`\\bsrc\\s+${escape(value)}(?![0-9])`, 'g'), ''),
+        'ip',
+        value,
+      );
     default:
       return new RegExp(`(?<![0-9.])${escape(value)}(?![0-9])`).test(text);
   }
@@ -198,6 +206,12 @@ export const fileHasFact: Checker<typeof params> = defineChecker({
         seen: excerpt(res.stdout),
         evidence,
       });
+    if (p.fact === 'gateway' && /\bdev (docker0|br-[0-9a-f]+)\b/.test(res.stdout))
+      return bad(
+        'check.file-has-fact.hostRoutes',
+        { ...vars, seen: excerpt(res.stdout) },
+        { expected: value, seen: excerpt(res.stdout), evidence },
+      );
     // A typical slip: another of the container's values (its id for the EndpointID…).
     const others = FACTS.filter((f) => f !== p.fact).filter((f) => {
       const v = valueOf(h, subject.value, f, p.network);

@@ -22,6 +22,8 @@ const params = z.strictObject({
   hostPort: port.optional(),
   /** `0.0.0.0` (or `""`, `::`, `*`) means every address; else one address such as 127.0.0.1. */
   hostIp: z.string().optional(),
+  /** The host port must be one the engine chose (`-p CONTAINER`, `-p IP::CONTAINER`, `-P`), not a fixed one. */
+  randomHostPort: z.boolean().optional(),
 });
 
 const ANY = new Set(['', '0.0.0.0', '::', '*']);
@@ -71,6 +73,14 @@ function takenBy(h: HostFacts, c: ContainerFacts): { hostPort: number; other: st
     }
   }
   return undefined;
+}
+
+/** Did the engine choose the host port of containerPort/protocol (nothing fixed it in `-p`)? */
+function engineChosen(c: ContainerFacts, containerPort: number, protocol: string): boolean {
+  const asked = (c.requestedPorts ?? []).filter(
+    (b) => b.containerPort === containerPort && b.protocol === protocol,
+  );
+  return asked.length ? asked.every((b) => b.ephemeral === true) : c.publishAll;
 }
 
 export const portPublished: Checker<typeof params> = defineChecker({
@@ -231,6 +241,12 @@ export const portPublished: Checker<typeof params> = defineChecker({
       matches = good;
     }
     const s = uniq(matches.map((b) => formatBinding(b, p.hostIp !== undefined))).join(', ');
+    if (p.randomHostPort && !engineChosen(c, p.containerPort, p.protocol))
+      return bad(
+        'check.port-published.fixedHostPort',
+        { ...vars, seen: s, containerPort: p.containerPort },
+        { expected, seen: s, evidence },
+      );
     return ok('check.port-published.ok', { ...vars, seen: s }, { expected, seen: s, evidence });
   },
 });

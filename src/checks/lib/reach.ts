@@ -206,6 +206,33 @@ export function reachProbe(
   return windowedProbe(fromHost, where, protocolOf(p), r.target.ip, p.port);
 }
 
+/** Every-address forms of a published port's host address. */
+const ANY_ADDRESS = new Set(['', '0.0.0.0', '::']);
+
+/**
+ * A refused TCP port on a lab host whose container publishes that port on another address only
+ * (`-p 127.0.0.1:8080:80`): the likely cause of the refusal, to name it rather than "nothing listens".
+ */
+function publishedElsewhere(
+  facts: LabFacts,
+  ip: string,
+  port: number | undefined,
+): { container: string; hostIp: string } | undefined {
+  if (port === undefined) return undefined;
+  const h = Object.values(facts.hosts).find((x) => hostLanAddress(x) === ip);
+  for (const c of h?.containers ?? []) {
+    const b = c.ports.find(
+      (x) =>
+        x.hostPort === port &&
+        x.protocol === 'tcp' &&
+        !ANY_ADDRESS.has(x.hostIp) &&
+        x.hostIp !== ip,
+    );
+    if (b && c.running) return { container: displayName(c), hostIp: b.hostIp };
+  }
+  return undefined;
+}
+
 function what(p: ReachParams): string {
   const proto = protocolOf(p);
   return proto === 'icmp'
@@ -272,6 +299,16 @@ export function judgeReach(
   if (want) {
     if (seen === 'reached')
       return ok('check.reachable.ok', vars, { expected, seen: seenText, evidence });
+    const elsewhere =
+      seen === 'refused' && proto === 'tcp'
+        ? publishedElsewhere(facts, r.target.ip, p.port)
+        : undefined;
+    if (elsewhere)
+      return bad(
+        'check.reachable.publishedElsewhere',
+        { ...vars, ...elsewhere, port: p.port ?? '' },
+        { expected, seen: seenText, evidence },
+      );
     const key =
       seen === 'refused'
         ? proto === 'udp'

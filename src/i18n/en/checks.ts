@@ -140,6 +140,8 @@ export const checks = {
   'check.container-not-on-network.still':
     '{container} is still on {network} ({ip}): docker network disconnect {network} {container} removes it.',
 
+  'check.container-ip.ipRefused':
+    '{container} is {status}, not running: Docker would not start it with --ip {ip} on {network}. A fixed address needs a user-defined network created with --subnet (from Docker 29.1, any user-defined network whose subnet holds it). Remove it (docker rm {container}) and run it on such a network.',
   'check.container-ip.ok': '{container} has {ip} on {network}.',
   'check.container-ip.wrong': '{container} has {seen} on {network}; this step asks for {expected}.',
   'check.container-ip.wrongAny': '{container} has {seen}; this step asks for {expected}.',
@@ -216,6 +218,8 @@ export const checks = {
   'check.port-published.everyAddress':
     '{container} publishes {seen}, on every address; this step asks for {hostIp} only (-p {hostIp}:HOST:CONTAINER).',
   'check.port-published.hostIp': '{container} publishes {seen}; this step asks for it on {hostIp}.',
+  'check.port-published.fixedHostPort':
+    '{container} publishes {seen}, but you chose that host port; this step asks Docker to choose it: give -p only the container port (-p {containerPort}), or --expose it and use -P.',
   'check.port-published.notRunning':
     '{container} is not running ({status}), so it publishes nothing now; this step asks for {expected}.',
   'check.port-published.portTaken':
@@ -263,6 +267,8 @@ export const checks = {
     '{from} got no answer from {target} to {what} within {seconds} s: the traffic is dropped or never arrives.',
   'check.reachable.refused':
     '{target} answered {from}, but nothing listens on {what} (connection refused).',
+  'check.reachable.publishedElsewhere':
+    '{target} refuses {what} from {from}: {container} publishes that port on {hostIp} only, an address {from} cannot use. Publish it on every address (-p {port}:…) or on {ip} (-p {ip}:{port}:…).',
   'check.reachable.noRoute': '{from} has no route to {target} for {what}.',
   'check.reachable.udpRefused':
     '{target} answered {from} with "port unreachable": nothing listens on {what}.',
@@ -378,6 +384,8 @@ export const checks = {
   'check.netns-reachable.refused':
     '{netns} reaches {to}, but nothing answers on {what} (connection refused).',
 
+  'check.file-has-fact.hostRoutes':
+    "{container}:{path} holds the host's routes (a route through a Docker bridge), not {of}'s own: run ip route inside {of}'s network namespace (nsenter -t <pid> -n ip route) and save that.",
   'check.file-has-fact.ok': "{path} in {container} holds {of}'s {fact}.",
   'check.file-has-fact.missing':
     "{path} in {container} does not hold {of}'s {fact}; the file has: {seen}.",

@@ -135,6 +135,8 @@ export const checks: Catalogue = {
   'check.container-not-on-network.still':
     '{container} 仍在 {network} 上（{ip}）：docker network disconnect {network} {container} 可以断开它。',
 
+  'check.container-ip.ipRefused':
+    '{container} 处于 {status} 状态，没有运行：Docker 不肯在 {network} 上用 --ip {ip} 启动它。固定地址需要一个用 --subnet 创建的自定义网络（从 Docker 29.1 起，只要自定义网络的子网包含这个地址即可）。先删除它（docker rm {container}），再在这样的网络上运行。',
   'check.container-ip.ok': '{container} 在 {network} 上的地址是 {ip}。',
   'check.container-ip.wrong': '{container} 在 {network} 上的地址是 {seen}；本步骤要求 {expected}。',
   'check.container-ip.wrongAny': '{container} 的地址是 {seen}；本步骤要求 {expected}。',
@@ -208,6 +210,8 @@ export const checks: Catalogue = {
   'check.port-published.everyAddress':
     '{container} 在所有地址上发布了 {seen}；本步骤只要求在 {hostIp} 上（-p {hostIp}:HOST:CONTAINER）。',
   'check.port-published.hostIp': '{container} 发布的是 {seen}；本步骤要求发布在 {hostIp} 上。',
+  'check.port-published.fixedHostPort':
+    '{container} 发布了 {seen}，但这个主机端口是你指定的；这一步要让 Docker 来选：-p 只写容器端口（-p {containerPort}），或者用 --expose 声明后再加 -P。',
   'check.port-published.notRunning':
     '{container} 没有在运行（{status}），所以现在什么也没有发布；本步骤要求 {expected}。',
   'check.port-published.portTaken':
@@ -254,6 +258,8 @@ export const checks: Catalogue = {
     '{from} 在 {seconds} 秒内没有收到 {target} 对 {what} 的应答：流量被丢弃了，或者根本没有到达。',
   'check.reachable.refused':
     '{target} 应答了 {from}，但 {what} 上没有程序在监听（connection refused）。',
+  'check.reachable.publishedElsewhere':
+    '{target} 拒绝了 {from} 对 {what} 的连接：{container} 只在 {hostIp} 上发布了这个端口，{from} 用不了这个地址。请在所有地址上发布（-p {port}:…），或者发布在 {ip} 上（-p {ip}:{port}:…）。',
   'check.reachable.noRoute': '{from} 没有到 {target} 的路由，无法进行 {what}。',
   'check.reachable.udpRefused':
     '{target} 对 {from} 回复了 "port unreachable"：{what} 上没有程序在监听。',
@@ -362,6 +368,8 @@ export const checks: Catalogue = {
   'check.netns-reachable.refused':
     '{netns} 可以到达 {to}，但 {what} 上没有程序应答（connection refused）。',
 
+  'check.file-has-fact.hostRoutes':
+    '{container}:{path} 里是主机的路由（经过 Docker 网桥的路由），不是 {of} 自己的：请在 {of} 的网络命名空间里执行 ip route（nsenter -t <pid> -n ip route），保存那个结果。',
   'check.file-has-fact.ok': '{container} 中的 {path} 包含 {of} 的 {fact}。',
   'check.file-has-fact.missing': '{container} 中的 {path} 没有 {of} 的 {fact}；文件内容：{seen}。',
   'check.file-has-fact.other':

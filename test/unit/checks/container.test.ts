@@ -141,6 +141,20 @@ describe('container-ip', () => {
     expect(r.expected).toBe('10.99.0.50');
   });
 
+  it('names a refused --ip as the cause when the container was created but not started', () => {
+    const h = base();
+    const c = h.container('c1', { networks: { bridge: '' }, running: false, status: 'created' });
+    c.endpoints[0]!.requestedIp = '172.17.0.100';
+    const r = check('container-ip', { container: 'c1', ip: '172.17.0.100' }, lab(h));
+    expect(r.pass).toBe(false);
+    expect(r.message).toContain('would not start it with --ip 172.17.0.100 on bridge');
+    // Without an --ip asked for, a stopped container is just "not running".
+    c.endpoints[0]!.requestedIp = undefined;
+    expect(
+      check('container-ip', { container: 'c1', ip: '172.17.0.100' }, lab(h)).message,
+    ).not.toContain('--ip');
+  });
+
   it('rejects a param that is not an address', () => {
     const h = base();
     h.container('c1', { networks: { labnet: '10.99.0.2' } });

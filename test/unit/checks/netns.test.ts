@@ -275,4 +275,19 @@ describe('file-has-fact', () => {
     // 172.17.0.1 is not 172.17.0.12: whole numbers only.
     expect(check('via 172.17.0.12\n', 'gateway').pass).toBe(false);
   });
+
+  it("rejects the host's routes written in place of the container's", () => {
+    const host =
+      'default via 192.0.2.1 dev eth0\n172.17.0.0/16 dev docker0 proto kernel scope link src 172.17.0.1\n';
+    const r = check(host, 'gateway');
+    expect(r.pass).toBe(false);
+    expect(r.message).toContain("the host's routes");
+    expect(
+      check(
+        'default via 172.17.0.1 dev eth0\n172.17.0.0/16 dev eth0 scope link src 172.17.0.2\n',
+        'gateway',
+      ).pass,
+    ).toBe(true);
+    expect(check('172.17.0.1\n', 'gateway').pass).toBe(true);
+  });
 });

@@ -23,6 +23,25 @@ describe('port-published', () => {
     expect(r.message).toBe('web publishes 8080->80/tcp.');
   });
 
+  it('with randomHostPort, accepts -p 80 and -P but rejects a host port the learner fixed', () => {
+    const want = { container: 'web', containerPort: 80, randomHostPort: true };
+    const fixed = web(publish(8081, 80));
+    fixed.facts.containers[0]!.requestedPorts = [
+      { containerPort: 80, protocol: 'tcp', hostIp: '', hostPort: 8081 },
+    ];
+    const r = check('port-published', want, lab(fixed));
+    expect(r.pass).toBe(false);
+    expect(r.message).toContain('you chose that host port');
+    const random = web(publish(32768, 80));
+    random.facts.containers[0]!.requestedPorts = [
+      { containerPort: 80, protocol: 'tcp', hostIp: '', ephemeral: true },
+    ];
+    expect(check('port-published', want, lab(random)).pass).toBe(true);
+    const all = web(publish(32769, 80));
+    all.facts.containers[0]!.publishAll = true;
+    expect(check('port-published', want, lab(all)).pass).toBe(true);
+  });
+
   it('names the host port seen and the one asked for', () => {
     const r = check(
       'port-published',

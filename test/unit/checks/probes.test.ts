@@ -3,7 +3,7 @@ import { collectProbes, evaluateChecks, type StepCheck } from '../../../src/chec
 import { classifyReach, parseNslookup } from '../../../src/checks/lib/probe.js';
 import type { Probe } from '../../../src/checks/types.js';
 import type { LabFacts, ProbeResult } from '../../../src/observe/facts.js';
-import { HostBuilder, ctx, lab } from './facts-builder.js';
+import { HostBuilder, ctx, lab, publish } from './facts-builder.js';
 import recorded from './recorded-busybox.json' with { type: 'json' };
 
 type Rec = { argv: string[]; code: number; stdout: string; stderr: string; ms: number };
@@ -145,6 +145,27 @@ describe('reachable', () => {
     expect(results[0]!.message).toBe(
       'web (10.99.0.2) answered c1, but nothing listens on tcp port 81 (connection refused).',
     );
+  });
+
+  it('names a port published on another address only (-p 127.0.0.1:8080:80) as the cause of the refusal', () => {
+    const h = new HostBuilder('host1', '192.0.2.11');
+    h.container('web', {
+      networks: { bridge: '172.17.0.2' },
+      ports: publish(8080, 80, 'tcp', '127.0.0.1'),
+    });
+    const facts = lab(h, new HostBuilder('host2', '192.0.2.12'));
+    const check = {
+      kind: 'reachable',
+      params: { from: { host: 'host2' }, to: 'host1', port: 8080 },
+    };
+    const refused = run([check], facts, () => res('tcpRefused')).results[0]!;
+    expect(refused.pass).toBe(false);
+    expect(refused.message).toContain('web publishes that port on 127.0.0.1 only');
+    // Another port refused on the same host is still "nothing listens".
+    const other = run([{ ...check, params: { ...check.params, port: 8081 } }], facts, () =>
+      res('tcpRefused'),
+    );
+    expect(other.results[0]!.message).toContain('nothing listens on tcp port 8081');
   });
 
   it('says nothing answered within the timeout', () => {
