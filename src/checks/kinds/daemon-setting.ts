@@ -124,7 +124,10 @@ function bip(h: HostFacts, want: string): CheckOutcome {
     );
   const problem = bipProblem(raw);
   if (problem) {
-    const key = problem === 'noPrefix' ? 'check.daemon-setting.bipNoPrefix' : 'check.daemon-setting.bipInvalid';
+    const key =
+      problem === 'noPrefix'
+        ? 'check.daemon-setting.bipNoPrefix'
+        : 'check.daemon-setting.bipInvalid';
     return bad(key, vars, { expected: want, seen: `daemon.json bip ${configured}`, evidence });
   }
   if (

@@ -7,11 +7,9 @@ import { bad, ok } from '../lib/outcome.js';
 import { host, name, port } from '../lib/params.js';
 import { defineChecker } from '../define.js';
 
-const target = z
-  .string()
-  .refine((s) => /^\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?$/.test(s), {
-    message: 'expected ip or ip:port, like 172.17.0.2:80',
-  });
+const target = z.string().refine((s) => /^\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?$/.test(s), {
+  message: 'expected ip or ip:port, like 172.17.0.2:80',
+});
 
 const params = z
   .strictObject({

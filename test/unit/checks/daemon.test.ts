@@ -70,7 +70,10 @@ describe('daemon-setting bip', () => {
       'daemon.json sets bip to 192.168.200.1, with no prefix length: dockerd refuses it ("parse bip failed: invalid CIDR address") and does not start. Write docker0\'s address with its prefix, like 192.168.200.1/24, then restart-docker.',
     );
     // check --json prints this result: it must serialise.
-    expect(JSON.parse(JSON.stringify(r))).toMatchObject({ pass: false, seen: 'daemon.json bip 192.168.200.1' });
+    expect(JSON.parse(JSON.stringify(r))).toMatchObject({
+      pass: false,
+      seen: 'daemon.json bip 192.168.200.1',
+    });
   });
 
   it('a bip that is no address at all, or not a string, is named too', () => {

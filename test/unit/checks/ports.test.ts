@@ -246,7 +246,7 @@ describe('nat-rule', () => {
     expect(r.message).toBe('There are no SNAT rules; this step asks for SNAT from 10.99.0.0/24.');
   });
 
-  describe('source-nat: any rule that rewrites a container\'s source (lesson 12)', () => {
+  describe("source-nat: any rule that rewrites a container's source (lesson 12)", () => {
     // Rules as iptables-save prints them, through the real parser.
     function outHost(...lines: string[]) {
       const h = new HostBuilder();
@@ -259,10 +259,16 @@ describe('nat-rule', () => {
       check('nat-rule', { type: 'source-nat', container: 'out1' }, lab(h));
 
     it.each([
-      ["Docker's MASQUERADE for the subnet", '-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE'],
+      [
+        "Docker's MASQUERADE for the subnet",
+        '-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE',
+      ],
       ['a narrower MASQUERADE', '-A POSTROUTING -s 172.17.0.2/32 -o eth0 -j MASQUERADE'],
       ['a MASQUERADE with no source', '-A POSTROUTING -o eth0 -j MASQUERADE'],
-      ['an equivalent SNAT', '-A POSTROUTING -s 172.17.0.0/16 -o eth0 -j SNAT --to-source 192.0.2.11'],
+      [
+        'an equivalent SNAT',
+        '-A POSTROUTING -s 172.17.0.0/16 -o eth0 -j SNAT --to-source 192.0.2.11',
+      ],
     ])('accepts %s', (_, line) => {
       const r = judge(outHost(line));
       expect(r.pass).toBe(true);
