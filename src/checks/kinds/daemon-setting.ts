@@ -85,13 +85,27 @@ function asPools(v: unknown): Pool[] {
     .map((x) => ({ base: String(x.base ?? x.Base ?? ''), size: Number(x.size ?? x.Size) }));
 }
 
+/**
+ * What is wrong with daemon.json's bip as dockerd parses it (a CIDR: docker0's address and its
+ * prefix), or undefined when it is one. dockerd refuses the others and does not start:
+ * `parse bip failed: invalid CIDR address: 192.168.200.1`.
+ */
+export function bipProblem(raw: unknown): 'noPrefix' | 'invalid' | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string') return 'invalid';
+  if (isCidr(raw) && isIPv4(stripPrefix(raw))) return undefined;
+  return isIPv4(raw.trim()) ? 'noPrefix' : 'invalid';
+}
+
 function bip(h: HostFacts, want: string): CheckOutcome {
   const net = h.networks.find((n) => n.name === 'bridge');
   const bridge = (net && bridgeOfNetwork(net)) ?? 'docker0';
   const link = h.links.find((l) => l.name === bridge);
   const inEffect = link ? inetAddresses(link) : [];
   const cfg = configOf(h);
-  const configured = cfg.ok && typeof cfg.value.bip === 'string' ? cfg.value.bip : undefined;
+  const raw = cfg.ok ? cfg.value.bip : undefined;
+  const configured =
+    raw === undefined ? undefined : typeof raw === 'string' ? raw : JSON.stringify(raw);
   const evidence = [
     `${bridge}: ${inEffect.join(', ') || 'no IPv4 address'}`,
     cfg.ok ? `daemon.json bip: ${configured ?? '(not set)'}` : `daemon.json: ${cfg.error}`,
@@ -108,6 +122,14 @@ function bip(h: HostFacts, want: string): CheckOutcome {
       { ...vars, error: cfg.error },
       { expected: want, seen, evidence },
     );
+  const problem = bipProblem(raw);
+  if (problem) {
+    const key =
+      problem === 'noPrefix'
+        ? 'check.daemon-setting.bipNoPrefix'
+        : 'check.daemon-setting.bipInvalid';
+    return bad(key, vars, { expected: want, seen: `daemon.json bip ${configured}`, evidence });
+  }
   if (
     configured !== undefined &&
     isCidr(configured) &&

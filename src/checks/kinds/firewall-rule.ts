@@ -23,7 +23,11 @@ const params = z
   })
   .superRefine((p, ctx) => {
     if ((p.container === undefined) === (p.source === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['container'], message: 'give one of container or source' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['container'],
+        message: 'give one of container or source',
+      });
     }
   });
 
@@ -87,7 +91,8 @@ export const firewallRule: Checker<typeof params> = defineChecker({
     };
     const expected = `-A ${p.chain} -s ${ips[0] ?? who} -j ${p.target}`;
     const chainKnown =
-      inChain.length > 0 || (h.firewallChains ?? []).some((c) => c.table === 'filter' && c.chain === p.chain);
+      inChain.length > 0 ||
+      (h.firewallChains ?? []).some((c) => c.table === 'filter' && c.chain === p.chain);
     if (!chainKnown) {
       const fwError = h.errors?.find((e) => e.source === 'firewall')?.message;
       return bad(
@@ -96,7 +101,9 @@ export const firewallRule: Checker<typeof params> = defineChecker({
         { expected, evidence },
       );
     }
-    const idx = inChain.findIndex((r) => (r.target ?? '').toUpperCase() === p.target && matchesSource(r));
+    const idx = inChain.findIndex(
+      (r) => (r.target ?? '').toUpperCase() === p.target && matchesSource(r),
+    );
     if (idx >= 0) {
       const hit = inChain[idx]!;
       const stop = inChain.slice(0, idx).find(stopsEverything);
@@ -107,7 +114,11 @@ export const firewallRule: Checker<typeof params> = defineChecker({
           { expected, seen: inChain.map((r) => r.raw).join('; '), evidence },
         );
       }
-      return ok('check.firewall-rule.ok', { ...vars, rule: hit.raw }, { expected, seen: hit.raw, evidence: [hit.raw] });
+      return ok(
+        'check.firewall-rule.ok',
+        { ...vars, rule: hit.raw },
+        { expected, seen: hit.raw, evidence: [hit.raw] },
+      );
     }
     const elsewhere = filter.find(
       (r) => r.chain !== p.chain && (r.target ?? '').toUpperCase() === p.target && matchesSource(r),
@@ -119,7 +130,9 @@ export const firewallRule: Checker<typeof params> = defineChecker({
         { expected, seen: elsewhere.raw, evidence },
       );
     }
-    const sameTarget = inChain.filter((r) => (r.target ?? '').toUpperCase() === p.target && r.source);
+    const sameTarget = inChain.filter(
+      (r) => (r.target ?? '').toUpperCase() === p.target && r.source,
+    );
     if (sameTarget.length) {
       const seen = sameTarget
         .map((r) => {
@@ -127,7 +140,11 @@ export const firewallRule: Checker<typeof params> = defineChecker({
           return `${r.source}${o ? ` (${o})` : ''}`;
         })
         .join(', ');
-      return bad('check.firewall-rule.otherSource', { ...vars, seen }, { expected, seen, evidence });
+      return bad(
+        'check.firewall-rule.otherSource',
+        { ...vars, seen },
+        { expected, seen, evidence },
+      );
     }
     return bad('check.firewall-rule.none', vars, { expected, evidence });
   },

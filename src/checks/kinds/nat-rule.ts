@@ -7,16 +7,15 @@ import { bad, ok } from '../lib/outcome.js';
 import { host, name, port } from '../lib/params.js';
 import { defineChecker } from '../define.js';
 
-const target = z
-  .string()
-  .refine((s) => /^\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?$/.test(s), {
-    message: 'expected ip or ip:port, like 172.17.0.2:80',
-  });
+const target = z.string().refine((s) => /^\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?$/.test(s), {
+  message: 'expected ip or ip:port, like 172.17.0.2:80',
+});
 
 const params = z
   .strictObject({
     host,
-    type: z.enum(['dnat', 'masquerade', 'snat']),
+    /** `source-nat`: MASQUERADE or SNAT, either rewrites the source (equivalent for a step about the way out). */
+    type: z.enum(['dnat', 'masquerade', 'snat', 'source-nat']),
     /** The destination port the rule matches (a published host port for DNAT). */
     dport: port.optional(),
     protocol: z.enum(['tcp', 'udp', 'sctp']).optional(),
@@ -51,7 +50,19 @@ const params = z
 
 type P = z.infer<typeof params>;
 
-const TARGET: Record<P['type'], string> = { dnat: 'DNAT', masquerade: 'MASQUERADE', snat: 'SNAT' };
+const TARGETS: Record<P['type'], string[]> = {
+  dnat: ['DNAT'],
+  masquerade: ['MASQUERADE'],
+  snat: ['SNAT'],
+  'source-nat': ['MASQUERADE', 'SNAT'],
+};
+
+/** Whether a source NAT rule applies to packets from `ip`: no source matches every address. */
+function sourceCovers(r: FirewallRule, ip: string): boolean {
+  if (!r.source) return true;
+  const inside = cidrContains(r.source.includes('/') ? r.source : `${r.source}/32`, ip);
+  return r.sourceNegated ? !inside : inside;
+}
 
 export function portMatches(rulePort: string | undefined, want: number): boolean {
   if (rulePort === undefined) return false;
@@ -108,9 +119,10 @@ export const natRule: Checker<typeof params> = defineChecker({
     const hf = getHost(facts, hostName(p.host, ctx));
     if (!hf.ok) return hf.outcome;
     const h = hf.value;
-    const tname = TARGET[p.type];
+    const targets = TARGETS[p.type];
+    const tname = targets.join('/');
     const fwError = h.errors?.find((e) => e.source === 'firewall')?.message;
-    const ofType = h.firewall.filter((r) => (r.target ?? '').toUpperCase() === tname);
+    const ofType = h.firewall.filter((r) => targets.includes((r.target ?? '').toUpperCase()));
     const evidence = [
       `firewall backend ${h.engine.firewallBackend || '?'}; ${tname} rules: ${ofType.length}`,
       ...ofType.slice(0, 12).map((r) => r.raw),
@@ -184,14 +196,7 @@ export const natRule: Checker<typeof params> = defineChecker({
         });
       } else {
         want.push(`from ${p.container} (${ips.join(' or ')})`);
-        tests.push(
-          (r) =>
-            !!r.source &&
-            !r.sourceNegated &&
-            ips.some((ip) =>
-              cidrContains(r.source!.includes('/') ? r.source! : `${r.source}/32`, ip),
-            ),
-        );
+        tests.push((r) => ips.some((ip) => sourceCovers(r, ip)));
       }
     }
     if (p.toSource !== undefined) {
@@ -209,7 +214,7 @@ export const natRule: Checker<typeof params> = defineChecker({
     if (hit)
       return ok(
         'check.nat-rule.ok',
-        { rule: `${tname} ${describeRule(hit)}`, type: tname },
+        { rule: `${(hit.target ?? tname).toUpperCase()} ${describeRule(hit)}`, type: tname },
         { expected, seen: hit.raw, evidence: [hit.raw] },
       );
     const seen = ofType.map(describeRule);

@@ -322,6 +322,10 @@ export const checks = {
     'daemon.json sets bip to {configured} and {bridge} has {seen}; this step asks for {expected}.',
   'check.daemon-setting.bipNetworkAddress':
     "daemon.json sets bip to {configured}, a network address: bip is {bridge}'s own address with its prefix, like {expected}.",
+  'check.daemon-setting.bipNoPrefix':
+    'daemon.json sets bip to {configured}, with no prefix length: dockerd refuses it ("parse bip failed: invalid CIDR address") and does not start. Write {bridge}\'s address with its prefix, like {expected}, then restart-docker.',
+  'check.daemon-setting.bipInvalid':
+    'daemon.json sets bip to {configured}, which is not an IPv4 address with a prefix: dockerd refuses it and does not start. Write {bridge}\'s address with its prefix, like {expected}, then restart-docker.',
   'check.daemon-setting.restart':
     'daemon.json says {setting} {configured} but the daemon still runs with {running}: restart it.',
   'check.daemon-setting.invalidJson':

@@ -309,6 +309,10 @@ export const checks: Catalogue = {
     'daemon.json 把 bip 设为 {configured}，{bridge} 的地址是 {seen}；本步骤要求 {expected}。',
   'check.daemon-setting.bipNetworkAddress':
     'daemon.json 把 bip 设为 {configured}，这是一个网络地址：bip 是 {bridge} 自己的地址加前缀，例如 {expected}。',
+  'check.daemon-setting.bipNoPrefix':
+    'daemon.json 把 bip 设为 {configured}，没有前缀长度：dockerd 拒绝这个值（"parse bip failed: invalid CIDR address"），不会启动。请写上 {bridge} 的地址及其前缀，例如 {expected}，然后运行 restart-docker。',
+  'check.daemon-setting.bipInvalid':
+    'daemon.json 把 bip 设为 {configured}，这不是带前缀的 IPv4 地址：dockerd 拒绝这个值，不会启动。请写上 {bridge} 的地址及其前缀，例如 {expected}，然后运行 restart-docker。',
   'check.daemon-setting.restart':
     'daemon.json 中 {setting} 为 {configured}，但守护进程仍在使用 {running}：请重启它。',
   'check.daemon-setting.invalidJson':

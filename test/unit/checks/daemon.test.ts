@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HostBuilder, lab } from './facts-builder.js';
 import { check } from './helpers.js';
+import { bipProblem } from '../../../src/checks/kinds/daemon-setting.js';
+import { parseDaemonConfig } from '../../../src/observe/daemon-config.js';
 
 function withBip(address: string, config: Record<string, unknown> = {}) {
   const h = new HostBuilder();
@@ -57,6 +59,42 @@ describe('daemon-setting bip', () => {
     h.facts.daemonConfig = { ok: false, error: 'Unexpected token } in JSON at position 31' };
     const b = check('daemon-setting', { setting: 'bip', value: '192.168.200.1/24' }, lab(h));
     expect(b.message).toContain('daemon.json is not valid JSON (Unexpected token }');
+  });
+
+  it('names a bip without a prefix length as the cause (dockerd refuses it and stays down)', () => {
+    const h = withBip('172.17.0.1/16');
+    h.facts.daemonConfig = parseDaemonConfig('{"bip": "192.168.200.1"}\n');
+    const r = check('daemon-setting', { setting: 'bip', value: '192.168.200.1/24' }, lab(h));
+    expect(r.pass).toBe(false);
+    expect(r.message).toBe(
+      'daemon.json sets bip to 192.168.200.1, with no prefix length: dockerd refuses it ("parse bip failed: invalid CIDR address") and does not start. Write docker0\'s address with its prefix, like 192.168.200.1/24, then restart-docker.',
+    );
+    // check --json prints this result: it must serialise.
+    expect(JSON.parse(JSON.stringify(r))).toMatchObject({
+      pass: false,
+      seen: 'daemon.json bip 192.168.200.1',
+    });
+  });
+
+  it('a bip that is no address at all, or not a string, is named too', () => {
+    for (const text of ['{"bip": "docker0"}', '{"bip": 24}', '{"bip": "192.168.200.1/33"}']) {
+      const h = withBip('172.17.0.1/16');
+      h.facts.daemonConfig = parseDaemonConfig(text);
+      const r = check('daemon-setting', { setting: 'bip', value: '192.168.200.1/24' }, lab(h));
+      expect(r.pass).toBe(false);
+      expect(r.message).toContain('not an IPv4 address with a prefix');
+    }
+  });
+
+  it('bipProblem reads bip as dockerd parses it', () => {
+    expect(bipProblem(undefined)).toBeUndefined();
+    expect(bipProblem('192.168.200.1/24')).toBeUndefined();
+    expect(bipProblem('192.168.200.1')).toBe('noPrefix');
+    expect(bipProblem(' 10.0.0.1 ')).toBe('noPrefix');
+    expect(bipProblem('192.168.200.1/')).toBe('invalid');
+    expect(bipProblem('fd00::1/64')).toBe('invalid');
+    expect(bipProblem(['192.168.200.1/24'])).toBe('invalid');
+    expect(bipProblem(null)).toBe('invalid');
   });
 
   it('rejects a bip param without a prefix', () => {

@@ -284,7 +284,7 @@ describe('param messages for lesson authors', () => {
     const msg = (kind: string, params: Record<string, unknown>) =>
       evaluateChecks([{ kind, params }], f, ctx)[0]!.message;
     expect(msg('nat-rule', { type: 'DNAT' })).toBe(
-      'Check nat-rule (nat-rule) is written wrongly: param type: expected one of "dnat"|"masquerade"|"snat".',
+      'Check nat-rule (nat-rule) is written wrongly: param type: expected one of "dnat"|"masquerade"|"snat"|"source-nat".',
     );
     expect(msg('daemon-setting', { setting: 'bip', value: 5 })).toContain(
       'param value: expected an address',

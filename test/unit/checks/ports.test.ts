@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseIptablesSave } from '../../../src/observe/iptables.js';
 import { HostBuilder, dnatRule, expose, lab, masqueradeRule, publish } from './facts-builder.js';
 import { check } from './helpers.js';
 
@@ -262,6 +263,44 @@ describe('nat-rule', () => {
     const r = check('nat-rule', { type: 'snat', source: '10.99.0.0/24' }, lab(natHost()));
     expect(r.pass).toBe(false);
     expect(r.message).toBe('There are no SNAT rules; this step asks for SNAT from 10.99.0.0/24.');
+  });
+
+  describe("source-nat: any rule that rewrites a container's source (lesson 12)", () => {
+    // Rules as iptables-save prints them, through the real parser.
+    function outHost(...lines: string[]) {
+      const h = new HostBuilder();
+      h.container('out1', { networks: { bridge: '172.17.0.2' } });
+      const text = ['*nat', ':POSTROUTING ACCEPT [0:0]', ...lines, 'COMMIT'].join('\n');
+      h.facts.firewall.push(...parseIptablesSave(text).rules);
+      return h;
+    }
+    const judge = (h: HostBuilder) =>
+      check('nat-rule', { type: 'source-nat', container: 'out1' }, lab(h));
+
+    it.each([
+      [
+        "Docker's MASQUERADE for the subnet",
+        '-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE',
+      ],
+      ['a narrower MASQUERADE', '-A POSTROUTING -s 172.17.0.2/32 -o eth0 -j MASQUERADE'],
+      ['a MASQUERADE with no source', '-A POSTROUTING -o eth0 -j MASQUERADE'],
+      [
+        'an equivalent SNAT',
+        '-A POSTROUTING -s 172.17.0.0/16 -o eth0 -j SNAT --to-source 192.0.2.11',
+      ],
+    ])('accepts %s', (_, line) => {
+      const r = judge(outHost(line));
+      expect(r.pass).toBe(true);
+      expect(r.message).toContain(line.includes('SNAT') ? 'SNAT' : 'MASQUERADE');
+    });
+
+    it('refuses a rule for another container, a negated source, and none at all', () => {
+      expect(judge(outHost('-A POSTROUTING -s 172.17.0.3/32 -j MASQUERADE')).pass).toBe(false);
+      expect(judge(outHost('-A POSTROUTING ! -s 172.17.0.0/16 -j MASQUERADE')).pass).toBe(false);
+      const none = judge(outHost());
+      expect(none.pass).toBe(false);
+      expect(none.message).toContain('There are no MASQUERADE/SNAT rules');
+    });
   });
 
   it('rejects params that do not fit the type', () => {

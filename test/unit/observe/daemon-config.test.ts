@@ -27,6 +27,13 @@ describe('parseDaemonConfig', () => {
     if (!r.ok) expect(r.error).toMatch(/JSON/);
   });
 
+  it('reads a bip without a prefix as written (the checker names it; the parse must not fail)', () => {
+    expect(parseDaemonConfig('{"bip": "192.168.200.1"}')).toEqual({
+      ok: true,
+      value: { bip: '192.168.200.1' },
+    });
+  });
+
   it('refuses what is not an object', () => {
     expect(parseDaemonConfig('[1]')).toMatchObject({ ok: false });
     expect(parseDaemonConfig('null')).toMatchObject({ ok: false });

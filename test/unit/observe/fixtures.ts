@@ -16,3 +16,4 @@ export function fixtureJson<T = unknown>(set: string, file: string): T {
 export const E20 = 'engine-20.10';
 export const NFT29 = 'nftables-29';
 export const E28 = 'engine-28.5';
+export const E29 = 'engine-29';
