@@ -20,7 +20,7 @@ const OUT = path.join(ROOT, 'dist', 'cli');
 for (const f of fs.existsSync(OUT) ? fs.readdirSync(OUT) : []) {
   if (/^chunk-[A-Z0-9]+\.js$/.test(f)) fs.rmSync(path.join(OUT, f));
 }
-await build({
+const result = await build({
   absWorkingDir: ROOT,
   entryPoints: { main: 'src/cli/main.ts' },
   outdir: OUT,
@@ -38,7 +38,11 @@ await build({
   },
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: Boolean(process.env.BUNDLE_META),
 });
+// BUNDLE_META=file: esbuild's account of what went where (to see what a command loads).
+if (process.env.BUNDLE_META)
+  fs.writeFileSync(process.env.BUNDLE_META, JSON.stringify(result.metafile));
 // tsc's map described its own main.js, which the bundle replaced.
 fs.rmSync(path.join(OUT, 'main.js.map'), { force: true });
 fs.chmodSync(path.join(OUT, 'main.js'), 0o755);
