@@ -32,6 +32,9 @@ const result = await build({
   target: 'node20',
   // node-pty is native; react-devtools-core is Ink's optional (DEV=true) devtools, not installed.
   external: ['@lydell/node-pty', 'react-devtools-core'],
+  // React (and its reconciler) in its production build only: what the TUI runs (cli/program.ts),
+  // and a bundle with no development build to parse. The lab shells' environment is untouched.
+  define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS packages in an ESM bundle: their require() of Node's modules needs a real require.
   banner: {
     js: "import { createRequire as __dnlabRequire } from 'node:module'; const require = __dnlabRequire(import.meta.url);",
