@@ -2,8 +2,10 @@
 // dnlab benchmarks: medians of the lab's operations on this machine. Not a test: it reports.
 //   npm run bench               (all)      BENCH_RUNS=7 npm run bench
 //   npm run bench -- lab        (only the lab's up / reset / down)
+//   npm run bench -- startup    (the CLI as a whole process, beside node -e "")
 // Runs in its own lab instance (dnlabbench-*), so a learner's lab is never touched.
-process.env.DNLAB_INSTANCE = 'bench';
+// DNLAB_TEST_TAG (as in the tests) keeps two checkouts' benches apart.
+process.env.DNLAB_INSTANCE = `bench${process.env.DNLAB_TEST_TAG ?? ''}`;
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv[2];
 
@@ -58,7 +60,7 @@ export async function benchLab() {
 }
 
 const suites = { lab: benchLab };
-for (const file of ['./checks-suite.mjs', './suites.mjs']) {
+for (const file of ['./startup-suite.mjs', './checks-suite.mjs', './suites.mjs']) {
   const extra = await import(file).catch((e) => {
     if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
     return { suites: {} };

@@ -3,7 +3,7 @@
 // tui: the real binary in a pty at 100×30, its screen read through @xterm/headless
 //   (BENCH_MAIN=path/to/entry.mjs measures another entry point, e.g. a bundle).
 //   - first frame: spawn → the lesson list on screen, the lab already up (target ≤ 500 ms)
-//   - key echo: a key typed in the shell pane → the character on screen (target: one frame, 33 ms)
+//   - key echo: a key typed in the shell pane → the character on screen (target ≤ 50 ms)
 //   - seq 1 200000 in the pane: time to the prompt, and how fast the UI answers a key meanwhile
 // Its lab is the `tui` instance (dnlabtui-*, plus DNLAB_TEST_TAG), brought up here and taken down at the end.
 import { spawnSync } from 'node:child_process';
@@ -161,7 +161,7 @@ export const suites = {
       }
       app.write('\x15');
       await app.until((s) => promptLine(s).trimEnd() === 'root@host1:~#');
-      report('tui: key echo in the pane', echo, 33);
+      report('tui: key echo in the pane', echo, 50);
 
       // seq 1 200000: time to the prompt, and the UI's answer to a key meanwhile (focus toggle).
       const seqMs = [];

@@ -1,7 +1,7 @@
 import { Help, type Command, type Option } from 'commander';
 import stringWidth from 'string-width';
 import { SUPPORTED_LANGS, detectLang, t, type Lang } from '../i18n/index.js';
-import { LabError } from '../lab/lab.js';
+import { LabError } from '../lab/errors.js';
 
 /**
  * The language of every message, `--help` included: commander reads descriptions when the

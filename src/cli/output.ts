@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import type { ProgressEvent } from '../lab/lab.js';
-import { LabError } from '../lab/lab.js';
+import { LabError } from '../lab/errors.js';
 import { t } from '../i18n/index.js';
 import { safeError, safeText } from '../text/safe.js';
 

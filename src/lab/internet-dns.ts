@@ -3,7 +3,7 @@ import dgram from 'node:dgram';
 /**
  * The lab internet's DNS server: a few lab names, and an immediate NXDOMAIN for every other name,
  * so a lookup of something that does not exist fails at once instead of timing out (and no query
- * ever leaves the machine). Run as a program: `node internet-dns.js <listen-ip> name=ip...`.
+ * ever leaves the machine). Its program is internet-dns-main.js: `node internet-dns-main.js <listen-ip> name=ip...`.
  */
 
 export function parseQuestion(msg: Buffer): { name: string; type: number; end: number } | undefined {
@@ -52,8 +52,8 @@ export function answer(msg: Buffer, records: Map<string, string>): Buffer | unde
  * never sent, and a send error is ignored. Only a failed bind ends the program (exit 1), so the
  * lab's health check sees it gone.
  */
-function main(): void {
-  const [listen, ...pairs] = process.argv.slice(2);
+export function serve(argv: string[]): void {
+  const [listen, ...pairs] = argv;
   const records = new Map(pairs.map((p) => p.split('=') as [string, string]));
   const sock = dgram.createSocket('udp4');
   let bound = false;
@@ -76,5 +76,3 @@ function main(): void {
     bound = true;
   });
 }
-
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '\0')) main();

@@ -8,10 +8,14 @@ import { addNetns, plugIntoSwitch } from './netns.js';
 import { run } from './run.js';
 import { addressOnly, type InternetSpec, type Topology } from './topology.js';
 
-/** The compiled DNS server (under vitest this module runs from src/, the script from dist/). */
-function dnsServerScript(): string {
-  const beside = fileURLToPath(new URL('./internet-dns.js', import.meta.url));
-  return fs.existsSync(beside) ? beside : beside.replace(`${path.sep}src${path.sep}`, `${path.sep}dist${path.sep}`);
+/**
+ * The DNS server's program, dist/lab/internet-dns-main.js. `../lab/` holds in both layouts: this
+ * module compiled alone (dist/lab/) and bundled into the CLI (dist/cli/). Under vitest this module
+ * runs from src/, and the program is taken from dist/.
+ */
+export function dnsServerScript(): string {
+  const script = fileURLToPath(new URL('../lab/internet-dns-main.js', import.meta.url));
+  return fs.existsSync(script) ? script : script.replace(`${path.sep}src${path.sep}`, `${path.sep}dist${path.sep}`);
 }
 
 /** The DNS server's pid, recorded when it starts (in the internet node's folder of the lab root). */

@@ -4,6 +4,7 @@ import { cleanup, leftovers, type CleanupReport } from './cleanup.js';
 import { PRISTINE_DAEMON_JSON, containerdAlive, engineFor, startDaemons } from './daemon.js';
 import { makeHostNamespaces } from './hostns.js';
 import { fastReset } from './fast-reset.js';
+import { LabError } from './errors.js';
 import { EngineStartError, revivable, reviveHost } from './revive.js';
 import { importLabImage, readImageTar } from './image.js';
 import { addNetns, ipIn, makeSwitch, plugIntoSwitch, refreshNeighbours, unplugFromSwitch } from './netns.js';
@@ -24,15 +25,7 @@ export interface ProgressEvent {
 }
 export type OnProgress = (e: ProgressEvent) => void;
 
-export class LabError extends Error {
-  constructor(
-    message: string,
-    readonly fix?: string,
-  ) {
-    super(message);
-    this.name = 'LabError';
-  }
-}
+export { LabError } from './errors.js';
 
 async function stage<T>(onProgress: OnProgress | undefined, node: string, name: string, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   signal?.throwIfAborted();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getLang, t, type Lang } from '../i18n/index.js';
 import { analyzeLesson, LESSON_FILE } from './analyze.js';
+import { cachedAnalysis, codeIdentity } from './cache.js';
 import { buildLesson } from './build.js';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import type { Lesson } from './model.js';
@@ -34,11 +35,16 @@ export class LessonError extends Error {
 export interface LoadOptions {
   /** Language to resolve texts in (default: the UI's); English where a text has none. */
   lang?: Lang;
+  /** Reuse the analysis of an unchanged lesson (the TUI; see cache.ts). Never for a verdict. */
+  cache?: boolean;
 }
 
 /** Load one lesson folder; throws LessonError with every problem when it does not lint clean. */
 export function loadLesson(dir: string, opts: LoadOptions = {}): Lesson {
-  const a = analyzeLesson(dir);
+  const code = opts.cache ? codeIdentity(import.meta.url) : undefined;
+  const a = code
+    ? cachedAnalysis(path.resolve(dir), { code, lang: getLang() }, () => analyzeLesson(dir))
+    : analyzeLesson(dir);
   if (!a.data) throw new LessonError(a.diagnostics);
   return buildLesson(a.data, a.dir, opts.lang ?? getLang(), lessonLanguages(a.raw, a.dir));
 }

@@ -58,7 +58,8 @@ export function realServices(): TuiServices {
     isUp: () => Promise.resolve().then(labBuilt).catch(() => false),
     up: (opts) => up(opts),
     diagnose: () => diagnose(),
-    loadLessons: () => loadAllLessons(),
+    // Unchanged lessons are not analysed again (lessons/cache.ts): most of the TUI's start.
+    loadLessons: () => loadAllLessons(undefined, { cache: true }),
     resetHost: (host) => reset(host),
     runOnHost: (host, line) => runOnHost(host, line),
     check: async (req) => (await checkStep(req)).results,

@@ -1,36 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
-import {
-  buildClassReport,
-  formatClassHtml,
-  formatClassTable,
-  readResults,
-} from '../../grade/class-report.js';
-import { safeText } from '../../text/safe.js';
-import { colorsEnabled, yellow } from '../output.js';
-
-/** `dnlab class-report FILES… [--html FILE]`: the table on stdout, bad files named on stderr. */
-export function runClassReport(files: string[], opts: { html?: string; title?: string }): number {
-  const { results, bad } = readResults(files);
-  for (const b of bad)
-    process.stderr.write(
-      `${yellow(t('grade.report.skippedFile', { file: safeText(b.file), reason: safeText(b.reason) }))}\n`,
-    );
-  const report = buildClassReport(results, bad);
-  process.stdout.write(formatClassTable(report, { color: colorsEnabled() }));
-  if (opts.html) {
-    const html = formatClassHtml(report, {
-      title: opts.title,
-      generatedAt: new Date().toISOString(),
-    });
-    fs.mkdirSync(path.dirname(path.resolve(opts.html)), { recursive: true });
-    fs.writeFileSync(opts.html, html);
-    process.stderr.write(`${t('grade.report.written', { file: safeText(opts.html) })}\n`);
-  }
-  return results.length > 0 ? 0 : 1;
-}
 
 export function register(program: Command): void {
   program
@@ -41,7 +10,8 @@ export function register(program: Command): void {
     .option('--html <file>', t('grade.cli.report.htmlOpt'))
     .option('--title <title>', t('grade.cli.report.titleOpt'))
     .addHelpText('after', () => `\n${t('grade.cli.report.examples')}\n`)
-    .action((files: string[], opts: { html?: string; title?: string }) => {
+    .action(async (files: string[], opts: { html?: string; title?: string }) => {
+      const { runClassReport } = await import('../actions/class-report.js');
       process.exitCode = runClassReport(files, opts);
     });
 }

@@ -1,10 +1,5 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
-import { displayPath, formatDiagnostic } from '../../lessons/diagnostics.js';
-import { LintPathError, lintPath, type LintReport } from '../../lessons/lint.js';
-import { lessonsRoot } from '../../lessons/load.js';
-import { safeJson, safeText } from '../../text/safe.js';
 
 /** Where a command writes: stdout and stderr (the command's commander output by default). */
 export interface Out {
@@ -21,66 +16,14 @@ export function register(program: Command): Command {
     .argument('[path]', t('lessons.cli.lint.pathArg'))
     .option('--json', t('lessons.cli.lint.jsonOpt'))
     .addHelpText('after', () => `\n${t('lessons.cli.lint.examples')}\n`)
-    .action((target: string | undefined, opts: { json?: boolean }, cmd: Command) => {
+    .action(async (target: string | undefined, opts: { json?: boolean }, cmd: Command) => {
       const o = cmd.configureOutput();
       const write = (fn: ((s: string) => void) | undefined, s: string): void =>
         fn ? fn(s) : void process.stdout.write(s);
+      const { runLint } = await import('../actions/lint.js');
       process.exitCode = runLint(target, opts, {
         out: (s) => write(o.writeOut, s),
         err: (s) => write(o.writeErr, s),
       });
     });
-}
-
-/** Run the lint and print its result; returns the exit code (0 clean, 1 errors, 2 bad path). */
-export function runLint(target: string | undefined, opts: { json?: boolean }, io: Out): number {
-  const where = target ?? lessonsRoot();
-  if (target === undefined && !fs.existsSync(where)) {
-    // No lessons folder at all (yet): nothing to check, which is not an error.
-    io.out(`${t('lessons.lint.noLessons', { path: displayPath(where) })}\n`);
-    return 0;
-  }
-  let report: LintReport;
-  try {
-    report = lintPath(where);
-  } catch (e) {
-    if (!(e instanceof LintPathError)) throw e;
-    io.err(`${safeText(e.message)}\n`);
-    return 2;
-  }
-  if (opts.json) {
-    io.out(`${safeJson(toJson(report), 2)}\n`);
-  } else {
-    // Messages quote the lesson files: no control character reaches the terminal.
-    for (const d of report.diagnostics) io.out(`${safeText(formatDiagnostic(d), { newlines: true })}\n`);
-    io.out(`${summary(report, where)}\n`);
-  }
-  return report.errors > 0 ? 1 : 0;
-}
-
-/** The `--json` shape (version 1): paths as printed (relative to the working folder). */
-export function toJson(report: LintReport): object {
-  return {
-    version: 1,
-    lessons: report.lessons.map((l) => displayPath(l)),
-    errors: report.errors,
-    warnings: report.warnings,
-    diagnostics: report.diagnostics.map((d) => ({ ...d, file: displayPath(d.file) })),
-  };
-}
-
-function summary(r: LintReport, where: string): string {
-  if (r.lessons.length === 0) return t('lessons.lint.noLessons', { path: displayPath(where) });
-  const vars = {
-    lessons: count(r.lessons.length, 'lesson'),
-    errors: count(r.errors, 'error'),
-    warnings: count(r.warnings, 'warning'),
-  };
-  return r.errors > 0
-    ? t('lessons.lint.summaryErrors', vars)
-    : t('lessons.lint.summaryClean', vars);
-}
-
-function count(n: number, word: 'lesson' | 'error' | 'warning'): string {
-  return t(`lessons.count.${word}.${n === 1 ? 'one' : 'other'}`, { n });
 }

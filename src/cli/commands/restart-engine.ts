@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
-import { restartDockerd } from '../../lab/daemon.js';
-import { LabError, requireHost } from '../../lab/lab.js';
-import { green, OK, seconds } from '../output.js';
 import { requireRoot } from '../root.js';
 
 export function register(program: Command): void {
@@ -12,18 +9,7 @@ export function register(program: Command): void {
     .addHelpText('after', `\n${t('cli.restartEngine.help')}`)
     .action(async (host: string) => {
       requireRoot('dnlab restart-engine');
-      requireHost(host);
-      const t0 = performance.now();
-      try {
-        await restartDockerd(host);
-      } catch (err) {
-        throw new LabError(
-          t('cli.restartEngine.failed', { host, error: (err as Error).message }),
-          t('cli.restartEngine.fix'),
-        );
-      }
-      process.stdout.write(
-        `${green(OK)} ${t('cli.restartEngine.done', { host, time: seconds(performance.now() - t0) })}\n`,
-      );
+      const { runRestartEngine } = await import('../actions/restart-engine.js');
+      await runRestartEngine(host);
     });
 }

@@ -1,23 +1,6 @@
-import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
-import { requireHost } from '../../lab/lab.js';
-import { hostCommand, shellCommand, type Command as HostCommand } from '../../lab/shell.js';
 import { requireRoot } from '../root.js';
-
-/** Run a program attached to this terminal; Ctrl-C goes to it, not to dnlab. */
-function attach(cmd: HostCommand): Promise<number> {
-  const ignore = () => {};
-  process.on('SIGINT', ignore);
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd.file, cmd.args, { stdio: 'inherit', env: cmd.env });
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      process.off('SIGINT', ignore);
-      resolve(code ?? (signal ? 128 + 2 : 1));
-    });
-  });
-}
 
 export function register(program: Command): void {
   program
@@ -26,8 +9,8 @@ export function register(program: Command): void {
     .addHelpText('after', `\n${t('cli.shell.help')}`)
     .action(async (host: string) => {
       requireRoot('dnlab shell');
-      requireHost(host);
-      process.exitCode = await attach(shellCommand(host));
+      const { runShell } = await import('../actions/shell.js');
+      await runShell(host);
     });
 
   program
@@ -36,7 +19,7 @@ export function register(program: Command): void {
     .addHelpText('after', `\n${t('cli.exec.help')}`)
     .action(async (host: string, argv: string[]) => {
       requireRoot('dnlab exec');
-      requireHost(host);
-      process.exitCode = await attach(hostCommand(host, argv));
+      const { runExec } = await import('../actions/shell.js');
+      await runExec(host, argv);
     });
 }
