@@ -40,7 +40,8 @@ RUN if [ "$PREBUILT" = 1 ]; then \
       npm ci --no-audit --no-fund && npm cache clean --force; \
     fi \
  && rm -rf sandbox-vm/cache \
- && ln -sf /opt/dnlab/app/dnlab /usr/local/bin/dnlab
+ && printf '#!/bin/sh\nexec node /opt/dnlab/app/dist/cli/main.js "$@"\n' > /usr/local/bin/dnlab \
+ && chmod 0755 /usr/local/bin/dnlab
 
 # Lab state (the lab hosts' dockerd data) must not sit on the container's overlayfs: overlay2
 # does not stack on it. An anonymous volume per container, removed with --rm.

@@ -6,6 +6,8 @@
 #   docker run --rm -it --privileged dnlab /bin/bash     # a program by absolute path, or sh/bash
 #
 # DNLAB_IPTABLES=nft|legacy forces the iptables backend (default: the one the kernel offers).
+# DNLAB_ENTRY_SETUP_ONLY=1 does the set-up and exits (a dev container, whose own command replaces
+# this entrypoint, runs it from postStartCommand).
 set -eu
 
 say() { printf 'dnlab entrypoint: %s\n' "$*" >&2; }
@@ -49,6 +51,7 @@ esac
 # br_netfilter, where the kernel has it as a module (Docker Desktop's kernel builds it in).
 [ -d /proc/sys/net/bridge ] || modprobe br_netfilter 2>/dev/null || :
 
+[ "${DNLAB_ENTRY_SETUP_ONLY:-0}" = 1 ] && exit 0
 cd /opt/dnlab/app
 case "${1:-}" in
   /*|sh|bash) exec "$@" ;;
