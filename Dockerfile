@@ -30,11 +30,12 @@ RUN if [ -d sandbox-vm/cache/engines ]; then \
  && DNLAB_ENGINES="$ENGINES" bash sandbox-vm/provision.sh --with-node --image \
  && rm -rf sandbox-vm/cache
 
-COPY package.json package-lock.json ./
+# PREBUILT=1 writes dist/manifest.json again: it names this image's busybox (grade --verify).
 COPY . .
 RUN if [ "$PREBUILT" = 1 ]; then \
       test -f dist/cli/main.js && test -d node_modules/ink \
         || { echo "PREBUILT=1 needs dist/ and node_modules/ in the build context" >&2; exit 1; }; \
+      node scripts/manifest.mjs; \
     else \
       command -v npm >/dev/null || { echo "npm is missing: provision.sh --with-node installs it" >&2; exit 1; }; \
       npm ci --no-audit --no-fund && npm cache clean --force; \

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { dnlab, isRoot, repoRoot, useTestInstance } from './lab-helpers.js';
 import { machineSnapshot } from './machine-snapshot.js';
 
@@ -25,6 +26,7 @@ const MIN = 60_000;
 /** The build context: under /var/cache/dnlab, where the lab host sees the machine's files. */
 const CONTEXT = `/var/cache/dnlab/image-context-${process.env.DNLAB_INSTANCE}`;
 const ENGINES_CACHE = '/var/cache/dnlab/engines';
+const ANSWERS = `${CONTEXT}-answers`;
 
 /** A program on lab host1 (its engine: DOCKER_HOST is set); the legacy builder, no buildx here. */
 function onHost1(argv: string[], timeoutMs: number) {
@@ -66,12 +68,39 @@ function makeContext(files: string): void {
   fs.writeFileSync(path.join(CONTEXT, '.dockerignore'), '.git\n');
 }
 
-/** Inside the container: the lab up, the self-test, a replayed lesson graded, the lab down. */
+/**
+ * A learner's answers, as a Classroom job replays them (docs/grading.md): the reference solution
+ * of GRADED, every step's commands in order, for `dnlab exec host1 -- bash -e < /answers/host1.sh`.
+ */
+const GRADED = '02-docker0';
+function writeAnswers(dir: string): void {
+  const lesson = parseYaml(fs.readFileSync(path.join(repoRoot, 'lessons', GRADED, 'lesson.yaml'), 'utf8')) as {
+    hosts: string[];
+    steps: { solution: { run: string; host?: string }[] }[];
+  };
+  const lines = ['set -e'];
+  for (const step of lesson.steps) {
+    for (const item of step.solution) {
+      const host = item.host ?? lesson.hosts[0];
+      if (host !== 'host1') throw new Error(`${GRADED}: a solution runs on ${host}; the replay knows host1 only`);
+      lines.push(item.run);
+    }
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'host1.sh'), `${lines.join('\n')}\n`);
+}
+
+/**
+ * Inside the container: the lab up, the self-test (it takes the lab down when done), then as in
+ * CI: the lab up, the answers replayed inside host1, a JUnit grade verified, the lab down.
+ */
 const INSIDE = [
   'export DNLAB_INSTANCE= CI=true',
   'dnlab up --lang en >&2 || exit 20',
-  'dnlab test-lessons 02-docker0 09-overlay --json --keep > /tmp/selftest.json; st=$?',
-  'dnlab grade --lessons 09-overlay --format junit --output /tmp/grade.xml --student ci >&2; gr=$?',
+  'dnlab test-lessons 02-docker0 09-overlay --json > /tmp/selftest.json; st=$?',
+  'dnlab up --lang en >&2 || exit 21',
+  'dnlab exec host1 -- bash -e < /answers/host1.sh >&2 || exit 22',
+  `dnlab grade --verify --lessons ${GRADED} --format junit --output /tmp/grade.xml --student ci >&2; gr=$?`,
   'dnlab down --lang en >&2; dn=$?',
   'printf "SELFTEST %s\\n" "$st"; cat /tmp/selftest.json',
   'printf "\\nGRADE %s\\n" "$gr"; cat /tmp/grade.xml',
@@ -101,6 +130,7 @@ describe.skipIf(!enabled)('the lab image (Dockerfile), built offline and run pri
   afterAll(async () => {
     await dnlab(['down'], 3 * MIN);
     fs.rmSync(CONTEXT, { recursive: true, force: true });
+    fs.rmSync(ANSWERS, { recursive: true, force: true });
     console.log(`image test, seconds per phase: ${JSON.stringify(times)}`);
   }, 4 * MIN);
 
@@ -114,6 +144,7 @@ describe.skipIf(!enabled)('the lab image (Dockerfile), built offline and run pri
     expect(fs.existsSync(path.join(ENGINES_CACHE, '28.5.manifest')), 'run sandbox-vm/provision.sh').toBe(true);
 
     await timed('context', async () => makeContext(files));
+    writeAnswers(ANSWERS);
     const up = await timed('up', () => dnlab(['up', '--lang', 'en'], 3 * MIN));
     expect(up.code, up.stderr).toBe(0);
 
@@ -131,7 +162,10 @@ describe.skipIf(!enabled)('the lab image (Dockerfile), built offline and run pri
     times.imageMB = Math.round(Number(size.stdout.trim()) / 1e6);
 
     const inside = await timed('inside', () =>
-      onHost1(['docker', 'run', '--rm', '--privileged', IMAGE, '/bin/sh', '-c', INSIDE], 20 * MIN),
+      onHost1(
+        ['docker', 'run', '--rm', '--privileged', '-v', `${ANSWERS}:/answers:ro`, IMAGE, '/bin/sh', '-c', INSIDE],
+        20 * MIN,
+      ),
     );
     const out = inside.stdout;
     const why = `exit ${inside.code}\n${tail(inside.stderr, 40)}\n${tail(out, 40)}`;
@@ -147,7 +181,7 @@ describe.skipIf(!enabled)('the lab image (Dockerfile), built offline and run pri
       const ran = selftest.cases.filter((c) => c.lesson === lesson && !c.skipped);
       expect(ran.length, `${lesson} ran no case`).toBeGreaterThan(0);
     }
-    // The self-test left 09's solved state up (--keep): graded live, every step passes.
+    // The replayed answers: graded live and verified, every step passes.
     expect(junit, why).toMatch(/<testsuites[^>]*>/);
     expect(junit).toMatch(/<testcase /);
     expect(junit).not.toMatch(/<failure|<error/);
