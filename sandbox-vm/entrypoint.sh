@@ -19,15 +19,18 @@ if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
   if ! mkdir -p /sys/fs/cgroup/init 2>/dev/null; then
     say "/sys/fs/cgroup is read-only: run the container with --privileged"
   else
-    # A process may exit between the read and the write: retry until the group is empty.
+    # Processes may start meanwhile (a dev container's): move them all again until the write of
+    # the controllers succeeds, which it does only once the group holds no process.
     tries=0
-    while [ -s /sys/fs/cgroup/cgroup.procs ] && [ "$tries" -lt 20 ]; do
-      xargs -rn1 < /sys/fs/cgroup/cgroup.procs > /sys/fs/cgroup/init/cgroup.procs 2>/dev/null || :
+    until sed -e 's/ / +/g' -e 's/^/+/' < /sys/fs/cgroup/cgroup.controllers \
+        > /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null; do
       tries=$((tries + 1))
+      if [ "$tries" -gt 10 ]; then
+        say "could not delegate cgroup controllers; 'dnlab doctor' tells what the lab lacks"
+        break
+      fi
+      xargs -rn1 < /sys/fs/cgroup/cgroup.procs > /sys/fs/cgroup/init/cgroup.procs 2>/dev/null || :
     done
-    sed -e 's/ / +/g' -e 's/^/+/' < /sys/fs/cgroup/cgroup.controllers \
-      > /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null ||
-      say "could not delegate cgroup controllers; 'dnlab doctor' tells what the lab lacks"
   fi
 fi
 
