@@ -2,9 +2,11 @@
 # Provision a Debian 12 / Ubuntu 22.04+ machine for dnlab, as root. Idempotent: a second run
 # changes nothing and says so. Used by the Vagrantfile, by CI (.ci/run) and by the quick start.
 #
-#   sudo bash sandbox-vm/provision.sh [--with-node]
+#   sudo bash sandbox-vm/provision.sh [--with-node] [--image]
 #
 # --with-node also installs Node.js from the distribution when `node` is missing (the VM path).
+# --image     provisions the container image (Dockerfile): kmod instead of debootstrap, and the
+#             apt lists and the engines' .deb cache are removed afterwards to keep the image small.
 # Engines: 20.10 is the distribution's docker.io; newer ones (28.5 from Debian sid, 26.1 from
 # trixie) are unpacked into /opt/dnlab/engines/<version>/bin by sandbox-vm/engines.sh.
 set -euo pipefail
@@ -13,6 +15,10 @@ IMAGE_DIR=/var/cache/dnlab
 IMAGE_TAR=$IMAGE_DIR/busybox-rootfs.tar
 PACKAGES=(docker.io iproute2 iptables bridge-utils tcpdump busybox-static curl iputils-ping
   conntrack nftables util-linux graphviz debian-archive-keyring)
+# debootstrap: the image test (test/integration/image.test.ts) makes its Debian 13 base with it.
+MACHINE_PACKAGES=(debootstrap)
+# kmod: the image's entrypoint loads br_netfilter; sandbox-vm/offline-base.sh includes the same list.
+IMAGE_PACKAGES=(kmod procps)
 changed=0
 
 say() { printf 'dnlab provision: %s\n' "$*"; }
@@ -23,16 +29,19 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 with_node=0
+image=0
 for arg in "$@"; do
   case "$arg" in
     --with-node) with_node=1 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --image) image=1 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "dnlab provision: unknown option $arg" >&2; exit 2 ;;
   esac
 done
 
 # An engine already installed (Docker's own packages, say) is accepted: dnlab needs dockerd,
 # containerd and runc binaries, not a running system daemon.
+if [ "$image" = 1 ]; then PACKAGES+=("${IMAGE_PACKAGES[@]}"); else PACKAGES+=("${MACHINE_PACKAGES[@]}"); fi
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   if [ "$pkg" = docker.io ] && command -v dockerd >/dev/null && command -v containerd >/dev/null; then
@@ -88,6 +97,11 @@ case "$engines_status" in
   10) changed=1 ;;
   *) exit "$engines_status" ;;
 esac
+
+if [ "$image" = 1 ]; then
+  # The image never provisions again: the engines are unpacked, their .debs are dead weight.
+  rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /var/cache/dnlab/engines
+fi
 
 if [ "$changed" = 0 ]; then
   say "nothing to do: packages, engines and the lab image are already in place"

@@ -43,7 +43,19 @@ async function ownSysAndNetns(host: string): Promise<void> {
   await inMnt('mount', '--move', p.cgroupStage, '/sys/fs/cgroup');
 }
 
-async function ensurePrivateNsDir(): Promise<void> {
+/**
+ * Hosts are made in parallel: one at a time here, or two can both find no mount point and stack
+ * two bind mounts on ns/ (seen in the lab image, test/integration/image.test.ts, where a run once
+ * failed with `unshare --mount=…/ns/host1.mnt`: EINVAL), and a namespace pinned on the lower one is hidden.
+ */
+let nsDirQueue: Promise<void> = Promise.resolve();
+function ensurePrivateNsDir(): Promise<void> {
+  const next = nsDirQueue.then(makePrivateNsDir);
+  nsDirQueue = next.catch(() => {});
+  return next;
+}
+
+async function makePrivateNsDir(): Promise<void> {
   const dir = nsDir();
   fs.mkdirSync(dir, { recursive: true });
   if (!mountPoints().includes(dir)) {

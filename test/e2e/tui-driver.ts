@@ -12,6 +12,8 @@ export const MAIN = path.join(ROOT, 'dist', 'cli', 'main.js');
 
 export interface DriverOptions {
   args?: string[];
+  /** Another program than dnlab's CLI in the pty (`docker run -it … dnlab`, say); `args` are then ignored. */
+  command?: { file: string; args: string[] };
   env: Record<string, string>;
   cols?: number;
   rows?: number;
@@ -38,7 +40,9 @@ export class TuiDriver {
     this.term.parser.registerCsiHandler({ prefix: '?', final: 'l' }, dectcem(false));
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-    this.proc = pty.spawn(process.execPath, [MAIN, ...(opts.args ?? [])], {
+    const file = opts.command?.file ?? process.execPath;
+    const argv = opts.command?.args ?? [MAIN, ...(opts.args ?? [])];
+    this.proc = pty.spawn(file, argv, {
       name: 'xterm-256color',
       cols,
       rows,
