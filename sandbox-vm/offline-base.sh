@@ -22,10 +22,14 @@ say() { printf 'dnlab offline-base: %s\n' "$*" >&2; }
 [ "$(id -u)" -eq 0 ] || { say "run as root, for example: sudo bash $0"; exit 1; }
 command -v debootstrap >/dev/null || { say "debootstrap is missing: run sudo bash sandbox-vm/provision.sh"; exit 1; }
 
+mkdir -p "$CACHE"
+# One maker at a time (CI starts one early, in the background; the image test then waits for it
+# and finds the tar made). The wait has a deadline.
+exec 9>"$CACHE/trixie-base.lock"
+flock -w 1800 9 || { say "another offline-base.sh held $CACHE/trixie-base.lock for 30 minutes"; exit 1; }
 if [ -s "$TAR" ] && [ "$(cat "$TAR.stamp" 2>/dev/null)" = "$STAMP" ]; then
   echo "$TAR"; exit 0
 fi
-mkdir -p "$CACHE"
 root=$(mktemp -d "$CACHE/trixie-root.XXXXXX")
 trap 'rm -rf "$root"' EXIT
 say "debootstrap of Debian trixie from $MIRROR into $root (a few minutes the first time)"
