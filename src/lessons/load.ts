@@ -34,13 +34,31 @@ export class LessonError extends Error {
 export interface LoadOptions {
   /** Language to resolve texts in (default: the UI's); English where a text has none. */
   lang?: Lang;
+  /** The learner's seed (FORMAT.md, "Incidents and parameters"); default: `defaultSeed()`. */
+  seed?: string;
+  /** Force an incident's variant (the self-test proves each); params stay the seed's. */
+  variant?: string;
+}
+
+let seedSource: () => string | undefined = () => process.env.DNLAB_SEED || undefined;
+
+/**
+ * Where the seed of a load without one comes from: the CLI and TUI set the learner's (progress,
+ * or `grade --student`); DNLAB_SEED otherwise; none: lint's draw (first variant, first choices).
+ */
+export function setSeedSource(source: () => string | undefined): void {
+  seedSource = source;
 }
 
 /** Load one lesson folder; throws LessonError with every problem when it does not lint clean. */
 export function loadLesson(dir: string, opts: LoadOptions = {}): Lesson {
-  const a = analyzeLesson(dir);
+  const seed = opts.seed ?? seedSource();
+  const a = analyzeLesson(dir, {
+    ...(seed !== undefined ? { seed } : {}),
+    ...(opts.variant !== undefined ? { variant: opts.variant } : {}),
+  });
   if (!a.data) throw new LessonError(a.diagnostics);
-  return buildLesson(a.data, a.dir, opts.lang ?? getLang(), lessonLanguages(a.raw, a.dir));
+  return buildLesson(a.data, a.dir, opts.lang ?? getLang(), lessonLanguages(a.raw, a.dir), a.draw);
 }
 
 /** The lesson folders under a root: every folder that has a lesson.yaml, by name. */

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
 import { labEngine } from '../../lab/engines.js';
 import { down, up } from '../../lab/lab.js';
-import { selftestLesson, type SelftestCase } from '../../lessons/selftest.js';
+import type { SelftestCase } from '../../lessons/selftest.js';
+import { selftestEach } from '../../lessons/selftest-variants.js';
 import { resolveLessons } from '../lesson-args.js';
 import { FAIL, OK, ProgressPrinter, bold, dim, green, red, seconds, yellow } from '../output.js';
 import { requireRoot } from '../root.js';
@@ -58,7 +59,7 @@ export function register(program: Command): void {
               process.stdout.write(
                 `${bold(lesson.id)}${repeat > 1 ? dim(` ${t('cli.testLessons.round', { round, repeat })}`) : ''}\n`,
               );
-            await selftestLesson(lesson, (c) => {
+            await selftestEach(lesson, (c) => {
               cases.push({ ...c, round });
               if (!opts.json) process.stdout.write(`${caseLine(c)}\n`);
             });
