@@ -59,9 +59,17 @@ export function firstDraw(
 
 const PLACEHOLDER = /\{\{\s*([a-z][a-zA-Z0-9_]*)\s*\}\}/g;
 
-/** The `{{name}}` placeholders of a text. */
+/**
+ * Words of Docker's Go templates (`-f '{{range .X}}…{{end}}'`), never placeholders: a param may
+ * not be named so, and lint does not ask for their choices.
+ */
+export const TEMPLATE_WORDS: readonly string[] = ['end', 'else', 'println', 'print', 'printf', 'json', 'len', 'nil'];
+
+/** The `{{name}}` placeholders of a text (Go template words left out). */
 export function paramNames(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
+  return [...text.matchAll(PLACEHOLDER)]
+    .map((m) => m[1] ?? '')
+    .filter((n) => !TEMPLATE_WORDS.includes(n));
 }
 
 /** A text with its placeholders filled; a name without a value is left as written. */
