@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,8 @@ const LessonRecord = z.object({
   hints: z.record(z.string(), z.number().int().nonnegative()).default({}),
   /** The step on screen when the learner last left this lesson. */
   lastStep: z.string().optional(),
+  /** An incident given up: the variant that was shown. */
+  gaveUp: z.string().optional(),
 });
 
 const ProgressSchema = z.object({
@@ -32,6 +35,8 @@ const ProgressSchema = z.object({
   /** The lesson (and step) the learner was in last. */
   last: z.object({ lesson: z.string(), step: z.string().optional() }).optional(),
   lessons: z.record(z.string(), LessonRecord).default({}),
+  /** The learner's seed (drawn at random once): picks incidents' variants and lessons' params. */
+  seed: z.string().min(1).optional().catch(undefined),
   /** The TUI's layout as the learner set it: the text's share of the width, in percent. */
   ui: z
     .object({ split: z.number().int().min(20).max(80).optional().catch(undefined) })
@@ -101,6 +106,36 @@ export function saveProgress(progress: Progress, file: string = progressPath()):
     fs.rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/**
+ * The learner's seed (FORMAT.md, "Incidents and parameters"): DNLAB_SEED; else the learner's id
+ * in a workshop (DNLAB_STUDENT, as `grade --student` records it); else the one kept in progress,
+ * drawn at random and saved the first time.
+ */
+export function learnerSeed(env: NodeJS.ProcessEnv = process.env, draw: () => string = randomSeed): string {
+  const given = env.DNLAB_SEED?.trim() || env.DNLAB_STUDENT?.trim();
+  if (given) return given;
+  const file = progressPath(env);
+  const { progress } = loadProgress(file);
+  if (progress.seed) return progress.seed;
+  const seed = draw();
+  saveProgress({ ...progress, seed }, file);
+  return seed;
+}
+
+function randomSeed(): string {
+  return randomBytes(6).toString('hex');
+}
+
+/** Record a given-up incident: its variant is shown, and the step is marked skipped. */
+export function markGaveUp(p: Progress, lesson: string, step: string, variant: string, at = new Date()): Progress {
+  const rec = lessonOf(p, lesson);
+  return withLesson(p, lesson, {
+    ...rec,
+    gaveUp: variant,
+    steps: { ...rec.steps, [step]: rec.steps[step] ?? { state: 'skipped', at: at.toISOString() } },
+  });
 }
 
 // Pure updates: each returns a new Progress.

@@ -41,8 +41,11 @@ export function drawSpace(raw: unknown): {
 }
 
 export interface DrawOptions {
-  /** The learner's seed; absent: the first variant and first choices (what lint judges). */
-  seed?: string;
+  /**
+   * The learner's seed, or where to get it (asked only when the lesson has params or variants);
+   * absent or undefined: the first variant and first choices (what lint judges).
+   */
+  seed?: string | (() => string | undefined);
   /** Force a variant (the self-test proves each). */
   variant?: string;
 }
@@ -51,11 +54,13 @@ export interface DrawOptions {
 export function drawOf(raw: unknown, opts: DrawOptions = {}): Draw {
   const { params, variants } = drawSpace(raw);
   const id = isObj(raw) && typeof raw.id === 'string' ? raw.id : '';
-  if (opts.seed === undefined) {
+  const needed = variants.length > 0 || Object.keys(params).length > 0;
+  const seed = typeof opts.seed === 'function' ? (needed ? opts.seed() : undefined) : opts.seed;
+  if (seed === undefined) {
     const d = firstDraw(variants, params);
     return opts.variant ? { ...d, variant: opts.variant } : d;
   }
-  return drawFor(opts.seed, id, variants, params, opts.variant);
+  return drawFor(seed, id, variants, params, opts.variant);
 }
 
 /** Validated data with the drawn variant merged into its step: setup, solution, wrong, explain. */

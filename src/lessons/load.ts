@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getLang, t, type Lang } from '../i18n/index.js';
+import { learnerSeed } from '../lab/progress-store.js';
 import { analyzeLesson, LESSON_FILE } from './analyze.js';
 import { buildLesson } from './build.js';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
@@ -40,11 +41,12 @@ export interface LoadOptions {
   variant?: string;
 }
 
-let seedSource: () => string | undefined = () => process.env.DNLAB_SEED || undefined;
+let seedSource: () => string | undefined = () => learnerSeed();
 
 /**
- * Where the seed of a load without one comes from: the CLI and TUI set the learner's (progress,
- * or `grade --student`); DNLAB_SEED otherwise; none: lint's draw (first variant, first choices).
+ * Where the seed of a load without one comes from (asked only for a lesson with params or
+ * variants): the learner's (`learnerSeed`: DNLAB_SEED, DNLAB_STUDENT, or kept in progress);
+ * `grade --student` sets the student's; a source that gives none: lint's draw.
  */
 export function setSeedSource(source: () => string | undefined): void {
   seedSource = source;
@@ -52,9 +54,8 @@ export function setSeedSource(source: () => string | undefined): void {
 
 /** Load one lesson folder; throws LessonError with every problem when it does not lint clean. */
 export function loadLesson(dir: string, opts: LoadOptions = {}): Lesson {
-  const seed = opts.seed ?? seedSource();
   const a = analyzeLesson(dir, {
-    ...(seed !== undefined ? { seed } : {}),
+    seed: opts.seed ?? seedSource,
     ...(opts.variant !== undefined ? { variant: opts.variant } : {}),
   });
   if (!a.data) throw new LessonError(a.diagnostics);

@@ -108,8 +108,3 @@ export function dataParamNames(
   }
   return [];
 }
-
-/** A seed drawn at random, for a learner who has none yet (kept in progress). */
-export function randomSeed(): string {
-  return createHash('sha256').update(`${Date.now()}\0${Math.random()}`).digest('hex').slice(0, 12);
-}
