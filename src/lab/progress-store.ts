@@ -128,14 +128,12 @@ function randomSeed(): string {
   return randomBytes(6).toString('hex');
 }
 
-/** Record a given-up incident: its variant is shown, and the step is marked skipped. */
-export function markGaveUp(p: Progress, lesson: string, step: string, variant: string, at = new Date()): Progress {
-  const rec = lessonOf(p, lesson);
-  return withLesson(p, lesson, {
-    ...rec,
-    gaveUp: variant,
-    steps: { ...rec.steps, [step]: rec.steps[step] ?? { state: 'skipped', at: at.toISOString() } },
-  });
+/**
+ * Record a given-up incident: the variant that was shown (and on which step). The step is not
+ * marked: the learner may still apply the fix, and the checks still judge it.
+ */
+export function markGaveUp(p: Progress, lesson: string, step: string, variant: string): Progress {
+  return withLesson(p, lesson, { ...lessonOf(p, lesson), gaveUp: variant, lastStep: step });
 }
 
 // Pure updates: each returns a new Progress.
