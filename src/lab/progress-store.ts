@@ -113,7 +113,10 @@ export function saveProgress(progress: Progress, file: string = progressPath()):
  * in a workshop (DNLAB_STUDENT, as `grade --student` records it); else the one kept in progress,
  * drawn at random and saved the first time.
  */
-export function learnerSeed(env: NodeJS.ProcessEnv = process.env, draw: () => string = randomSeed): string {
+export function learnerSeed(
+  env: NodeJS.ProcessEnv = process.env,
+  draw: () => string = randomSeed,
+): string {
   const given = env.DNLAB_SEED?.trim() || env.DNLAB_STUDENT?.trim();
   if (given) return given;
   const file = progressPath(env);

@@ -30,7 +30,9 @@ export function drawSpace(raw: unknown): {
   const params: Record<string, ParamValue[]> = {};
   if (isObj(raw) && isObj(raw.params)) {
     for (const [k, v] of Object.entries(raw.params)) {
-      params[k] = arr(v).filter((x): x is ParamValue => typeof x === 'string' || typeof x === 'number');
+      params[k] = arr(v).filter(
+        (x): x is ParamValue => typeof x === 'string' || typeof x === 'number',
+      );
     }
   }
   const incident = isObj(raw) && isObj(raw.incident) ? raw.incident : undefined;
@@ -75,7 +77,11 @@ export function applyVariant(data: LessonFile, variant: string): LessonFile {
     wrong: [...(step.wrong ?? []), ...(v.wrong ?? [])],
     explain: v.explain,
   };
-  return { ...data, setup: [...(data.setup ?? []), ...v.setup], steps: [merged, ...data.steps.slice(1)] };
+  return {
+    ...data,
+    setup: [...(data.setup ?? []), ...v.setup],
+    steps: [merged, ...data.steps.slice(1)],
+  };
 }
 
 /** Lint rules of incidents and placeholders, on lesson.yaml as parsed (before any filling). */
@@ -93,14 +99,21 @@ export function incidentRules(raw: unknown, dir: string): LessonIssue[] {
   });
   if (incident) {
     if (steps.length !== 1)
-      out.push({ path: ['steps'], message: t('lessons.rule.incidentOneStep', { count: steps.length }) });
+      out.push({
+        path: ['steps'],
+        message: t('lessons.rule.incidentOneStep', { count: steps.length }),
+      });
     out.push(...variantRules(raw, incident, dir));
   }
   out.push(...paramRules(raw, dir));
   return out;
 }
 
-function variantRules(raw: Record<string, unknown>, incident: Record<string, unknown>, dir: string): LessonIssue[] {
+function variantRules(
+  raw: Record<string, unknown>,
+  incident: Record<string, unknown>,
+  dir: string,
+): LessonIssue[] {
   const out: LessonIssue[] = [];
   const step = arr(raw.steps)[0];
   const checkIds = isObj(step)
@@ -114,11 +127,20 @@ function variantRules(raw: Record<string, unknown>, incident: Record<string, unk
   arr(incident.variants).forEach((v, i) => {
     if (!isObj(v) || typeof v.id !== 'string') return;
     const at: Path = ['incident', 'variants', i];
-    if (seen.has(v.id)) out.push({ path: [...at, 'id'], message: t('lessons.rule.duplicateVariant', { id: v.id }) });
+    if (seen.has(v.id))
+      out.push({ path: [...at, 'id'], message: t('lessons.rule.duplicateVariant', { id: v.id }) });
     seen.add(v.id);
     const words = v.id.toLowerCase();
-    if (symptoms.some((s) => s.toLowerCase().includes(words) || s.toLowerCase().includes(words.replace(/-/g, ' '))))
-      out.push({ path: ['incident', 'symptom'], message: t('lessons.rule.symptomNamesVariant', { variant: v.id }) });
+    if (
+      symptoms.some(
+        (s) =>
+          s.toLowerCase().includes(words) || s.toLowerCase().includes(words.replace(/-/g, ' ')),
+      )
+    )
+      out.push({
+        path: ['incident', 'symptom'],
+        message: t('lessons.rule.symptomNamesVariant', { variant: v.id }),
+      });
     arr(v.wrong).forEach((w, j) => {
       const fails = isObj(w) && typeof w.fails === 'string' ? w.fails : undefined;
       if (fails !== undefined && !checkIds.includes(fails))
@@ -143,20 +165,25 @@ function paramRules(raw: Record<string, unknown>, dir: string): LessonIssue[] {
     const where = file ? `${file}: ` : '';
     out.push({
       path: p,
-      message: where + t('lessons.rule.undefinedParam', {
-        placeholder: `{{${name}}}`,
-        params: defined.join(', ') || t('lessons.translation.none'),
-      }),
+      message:
+        where +
+        t('lessons.rule.undefinedParam', {
+          placeholder: `{{${name}}}`,
+          params: defined.join(', ') || t('lessons.translation.none'),
+        }),
     });
   };
-  const { params: _p, ...rest } = raw;
+  const rest = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'params'));
   for (const u of dataParamNames(rest)) undefinedAt(u.name, u.path);
   for (const file of folderTexts(dir)) {
     for (const name of paramNames(readOr(path.join(dir, file)))) undefinedAt(name, ['id'], file);
   }
   for (const name of defined) {
     if (!used.has(name))
-      out.push({ path: ['params', name], message: t('lessons.rule.unusedParam', { name, placeholder: `{{${name}}}` }) });
+      out.push({
+        path: ['params', name],
+        message: t('lessons.rule.unusedParam', { name, placeholder: `{{${name}}}` }),
+      });
   }
   return out;
 }
@@ -174,7 +201,8 @@ function folderTexts(dir: string): string[] {
     for (const e of entries) {
       const p = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.md') || (/^lesson\..+\.yaml$/.test(e.name) && rel === '')) out.push(p);
+      else if (e.name.endsWith('.md') || (/^lesson\..+\.yaml$/.test(e.name) && rel === ''))
+        out.push(p);
     }
   };
   walk('');

@@ -63,7 +63,16 @@ const PLACEHOLDER = /\{\{\s*([a-z][a-zA-Z0-9_]*)\s*\}\}/g;
  * Words of Docker's Go templates (`-f '{{range .X}}…{{end}}'`), never placeholders: a param may
  * not be named so, and lint does not ask for their choices.
  */
-export const TEMPLATE_WORDS: readonly string[] = ['end', 'else', 'println', 'print', 'printf', 'json', 'len', 'nil'];
+export const TEMPLATE_WORDS: readonly string[] = [
+  'end',
+  'else',
+  'println',
+  'print',
+  'printf',
+  'json',
+  'len',
+  'nil',
+];
 
 /** The `{{name}}` placeholders of a text (Go template words left out). */
 export function paramNames(text: string): string[] {

@@ -132,7 +132,8 @@ export function LessonLive({
       {...(map ? { map } : {})}
       onMap={() => setMapOpen((o) => !o)}
       onSolutionShown={() => {
-        if (lesson.incident) update((p) => markGaveUp(p, lesson.id, step.id, lesson.incident!.variant));
+        if (lesson.incident)
+          update((p) => markGaveUp(p, lesson.id, step.id, lesson.incident!.variant));
       }}
       onPaneScroll={(delta) =>
         // From where the pane really is (the scrollback may be shorter than asked).

@@ -6,13 +6,19 @@ import { lintLesson } from '../../../src/lessons/lint.js';
 import { lessonsRoot, loadLesson } from '../../../src/lessons/load.js';
 import { drawFor, fillData, fillText, paramNames } from '../../../src/lessons/seed.js';
 
-const INCIDENTS = ['14-incident-name-lookup', '15-incident-published-port', '16-incident-no-way-out'];
+const INCIDENTS = [
+  '14-incident-name-lookup',
+  '15-incident-published-port',
+  '16-incident-no-way-out',
+];
 const dirOf = (id: string) => path.join(lessonsRoot(), id);
 
 describe('seed → variant and params', () => {
   const params = { port: [8000, 8080, 9000], net: ['a', 'b', 'c'] };
   it('is deterministic', () => {
-    expect(drawFor('alice', 'x', ['v1', 'v2'], params)).toEqual(drawFor('alice', 'x', ['v1', 'v2'], params));
+    expect(drawFor('alice', 'x', ['v1', 'v2'], params)).toEqual(
+      drawFor('alice', 'x', ['v1', 'v2'], params),
+    );
   });
   it('draws every variant and choice over many seeds', () => {
     const seen = new Set<string>();
@@ -23,12 +29,14 @@ describe('seed → variant and params', () => {
     }
     expect([...seen].sort()).toEqual(['8000', '8080', '9000', 'v1', 'v2', 'v3']);
   });
-  it('forces a variant, keeping the seed\'s params', () => {
+  it("forces a variant, keeping the seed's params", () => {
     const d = drawFor('bob', 'x', ['v1', 'v2'], params);
     expect(drawFor('bob', 'x', ['v1', 'v2'], params, 'v2')).toEqual({ ...d, variant: 'v2' });
   });
   it('fills placeholders; a whole placeholder keeps its type; Go templates are left alone', () => {
-    expect(fillData({ port: '{{port}}', run: 'x -p {{port}}:80 {{net}}' }, { port: 8080, net: 'a' })).toEqual({
+    expect(
+      fillData({ port: '{{port}}', run: 'x -p {{port}}:80 {{net}}' }, { port: 8080, net: 'a' }),
+    ).toEqual({
       port: 8080,
       run: 'x -p 8080:80 a',
     });
@@ -52,8 +60,13 @@ describe('incident lessons', () => {
   it.each(INCIDENTS)('%s: two seeds give different variants, params, texts and checks', (id) => {
     const first = loadLesson(dirOf(id), { lang: 'en', seed: 'seed-0' });
     let other = first;
-    for (let i = 1; i < 50 && (other.incident?.variant === first.incident?.variant ||
-      JSON.stringify(other.params) === JSON.stringify(first.params)); i++) {
+    for (
+      let i = 1;
+      i < 50 &&
+      (other.incident?.variant === first.incident?.variant ||
+        JSON.stringify(other.params) === JSON.stringify(first.params));
+      i++
+    ) {
       other = loadLesson(dirOf(id), { lang: 'en', seed: `seed-${i}` });
     }
     expect(other.incident?.variant).not.toBe(first.incident?.variant);
@@ -69,21 +82,26 @@ describe('incident lessons', () => {
     }
   });
 
-  it.each(INCIDENTS)('%s: opens with the symptom, explains its own variant, in 简体中文 too', (id) => {
-    for (const lang of ['en', 'zh-CN'] as const) {
-      for (const variant of loadLesson(dirOf(id), { lang }).incident?.variants ?? []) {
-        const l = loadLesson(dirOf(id), { lang, seed: 'x', variant });
-        const step = l.steps[0];
-        expect(l.incident?.variant).toBe(variant);
-        expect(step?.text.startsWith(l.incident?.symptom ?? '?')).toBe(true);
-        expect(step?.explain).toMatch(lang === 'en' ? /\*\*The fault:\*\*/ : /故障原因/);
-        expect(step?.solution.length).toBeGreaterThan(0);
+  it.each(INCIDENTS)(
+    '%s: opens with the symptom, explains its own variant, in 简体中文 too',
+    (id) => {
+      for (const lang of ['en', 'zh-CN'] as const) {
+        for (const variant of loadLesson(dirOf(id), { lang }).incident?.variants ?? []) {
+          const l = loadLesson(dirOf(id), { lang, seed: 'x', variant });
+          const step = l.steps[0];
+          expect(l.incident?.variant).toBe(variant);
+          expect(step?.text.startsWith(l.incident?.symptom ?? '?')).toBe(true);
+          expect(step?.explain).toMatch(lang === 'en' ? /\*\*The fault:\*\*/ : /故障原因/);
+          expect(step?.solution.length).toBeGreaterThan(0);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('has at least 10 variants in all', () => {
-    const n = INCIDENTS.map((id) => loadLesson(dirOf(id), { lang: 'en' }).incident?.variants.length ?? 0);
+    const n = INCIDENTS.map(
+      (id) => loadLesson(dirOf(id), { lang: 'en' }).incident?.variants.length ?? 0,
+    );
     expect(n.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10);
   });
 });
@@ -101,7 +119,9 @@ describe('lint of incidents and params', () => {
   const messages = (dir: string) => lintLesson(dir).map((d) => `${d.field}: ${d.message}`);
 
   it('reports a placeholder without choices', () => {
-    const dir = copy((y) => y.replace("message: 'client cannot resolve", "message: '{{nope}} client cannot resolve"));
+    const dir = copy((y) =>
+      y.replace("message: 'client cannot resolve", "message: '{{nope}} client cannot resolve"),
+    );
     expect(messages(dir).join('\n')).toMatch(/placeholder \{\{nope\}\} has no choices/);
   });
   it('reports a param used nowhere', () => {
@@ -112,8 +132,13 @@ describe('lint of incidents and params', () => {
     const dir = copy((y) => y, 'client is on the default bridge\n');
     expect(messages(dir).join('\n')).toMatch(/symptom names the variant "default-bridge"/);
   });
-  it('reports a solution on an incident\'s step', () => {
-    const dir = copy((y) => y.replace('    text: steps/01-diagnose.md\n', "    text: steps/01-diagnose.md\n    solution: [{ run: 'true' }]\n"));
+  it("reports a solution on an incident's step", () => {
+    const dir = copy((y) =>
+      y.replace(
+        '    text: steps/01-diagnose.md\n',
+        "    text: steps/01-diagnose.md\n    solution: [{ run: 'true' }]\n",
+      ),
+    );
     expect(messages(dir).join('\n')).toMatch(/has no solution of its own/);
   });
 });
