@@ -21,7 +21,7 @@ export const tui = {
   'tui.key.pageDown': 'Scroll the text down a page',
   'tui.key.pageUp': 'Scroll the text up a page',
   'tui.key.hint': 'Show the next hint',
-  'tui.key.solution': 'Show the solution (asks first); in an incident: give up and see what was wrong',
+  'tui.key.solution': 'Show the solution (asks first; an incident: give up)',
   'tui.key.check': 'Check now (checks also run when a command finishes)',
   'tui.key.reset': "Reset this lesson's lab (asks first)",
   'tui.key.zoom': 'Enlarge the text or the shell, in turn',

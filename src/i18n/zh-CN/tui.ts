@@ -27,7 +27,7 @@ export const tui: Catalogue = {
   'tui.key.pageDown': '文字向下翻一页',
   'tui.key.pageUp': '文字向上翻一页',
   'tui.key.hint': '显示下一条提示',
-  'tui.key.solution': '显示参考答案（会先询问）；在故障课中：放弃并查看出错原因',
+  'tui.key.solution': '显示参考答案（先询问；故障课：放弃）',
   'tui.key.check': '立即检查（命令结束时也会自动检查）',
   'tui.key.reset': '重置本课程的实验环境（会先询问）',
   'tui.key.zoom': '轮流放大文字或 shell',
