@@ -219,7 +219,9 @@ export async function gradeLessons(opts: GradeOptions): Promise<GradeResult> {
       possible: steps.reduce((p, s) => p + s.possible, 0),
       ...(lesson.seed ? { seed: lesson.seed } : {}),
       ...(lesson.incident ? { variant: lesson.incident.variant } : {}),
-      ...(lesson.params ? { params: lesson.params } : {}),
+      ...(lesson.params
+        ? { params: Object.fromEntries(Object.entries(lesson.params).map(([k, v]) => [k, String(v)])) }
+        : {}),
       steps,
     });
   }

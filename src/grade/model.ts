@@ -80,9 +80,9 @@ export const GradedLessonSchema = z
     }),
     variant: text.optional().meta({ description: "An incident's variant, drawn from the seed." }),
     params: z
-      .record(z.string(), z.union([z.string(), z.number()]))
+      .record(z.string(), z.string())
       .optional()
-      .meta({ description: "The values of the lesson's {{placeholders}} for this learner." }),
+      .meta({ description: "The values of the lesson's {{placeholders}} for this learner, as text." }),
     steps: z.array(GradedStepSchema),
   })
   .strict()

@@ -59,7 +59,7 @@ describe.skipIf(!isRoot)('incidents graded per learner on a real lab', () => {
     expect(mine.lessons[0]).toMatchObject({
       seed: 'student-a',
       variant: a.incident?.variant,
-      params: a.params,
+      params: Object.fromEntries(Object.entries(a.params ?? {}).map(([k, v]) => [k, String(v)])),
     });
 
     // The same lab state judged against another seed's incident (other names, other checks).
