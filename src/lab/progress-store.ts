@@ -110,21 +110,38 @@ export function saveProgress(progress: Progress, file: string = progressPath()):
 
 /**
  * The learner's seed (FORMAT.md, "Incidents and parameters"): DNLAB_SEED; else the learner's id
- * in a workshop (DNLAB_STUDENT, as `grade --student` records it); else the one kept in progress,
- * drawn at random and saved the first time.
+ * in a workshop (DNLAB_STUDENT, as `grade --student` records it); else the one kept in progress.
+ * Only `save` (the TUI, which sets incidents up) draws one at random and keeps it; otherwise a
+ * learner without one gets undefined (lint's draw), and reading a lesson writes nothing.
  */
 export function learnerSeed(
   env: NodeJS.ProcessEnv = process.env,
-  draw: () => string = randomSeed,
-): string {
+  opts: { save?: boolean; draw?: () => string } = {},
+): string | undefined {
   const given = env.DNLAB_SEED?.trim() || env.DNLAB_STUDENT?.trim();
   if (given) return given;
   const file = progressPath(env);
-  const { progress } = loadProgress(file);
-  if (progress.seed) return progress.seed;
-  const seed = draw();
-  saveProgress({ ...progress, seed }, file);
+  let progress: Progress;
+  try {
+    progress = opts.save ? loadProgress(file).progress : readOnly(file);
+  } catch {
+    return undefined;
+  }
+  if (progress.seed || !opts.save) return progress.seed;
+  const seed = (opts.draw ?? randomSeed)();
+  try {
+    saveProgress({ ...progress, seed }, file);
+  } catch {
+    // Not kept (a read-only home): this run still has one; the next draws another.
+  }
   return seed;
+}
+
+/** The progress file as it is, never moved aside (a bad one reads as empty). */
+function readOnly(file: string): Progress {
+  if (!fs.existsSync(file)) return emptyProgress();
+  const parsed = ProgressSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  return parsed.success ? parsed.data : emptyProgress();
 }
 
 function randomSeed(): string {

@@ -13,6 +13,7 @@ import {
 import type { RunResult } from '../lab/run.js';
 import { shellCommand } from '../lab/shell.js';
 import { TerminalSession, type ExitEvent, type PromptEvent } from '../lab/terminal-session.js';
+import { learnerSeed } from '../lab/progress-store.js';
 import { loadAllLessons, type Lesson } from '../lessons/index.js';
 import type { Topology } from '../lab/topology.js';
 import { checkStep, type StepCheckRequest } from '../observe/check-step.js';
@@ -58,7 +59,11 @@ export function realServices(): TuiServices {
     isUp: () => Promise.resolve().then(labBuilt).catch(() => false),
     up: (opts) => up(opts),
     diagnose: () => diagnose(),
-    loadLessons: () => loadAllLessons(),
+    // The learner's seed is drawn (once, kept in progress) before incidents are read and set up.
+    loadLessons: () => {
+      learnerSeed(process.env, { save: true });
+      return loadAllLessons();
+    },
     resetHost: (host) => reset(host),
     runOnHost: (host, line) => runOnHost(host, line),
     check: async (req) => (await checkStep(req)).results,
