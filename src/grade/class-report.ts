@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { copiedEvidence, type CopiedEvidence } from './copied.js';
 import { t } from '../i18n/index.js';
 import { GradeResultSchema, type GradeResult, type StepStatus } from './model.js';
 import { safeDeep } from '../text/safe.js';
@@ -106,6 +107,8 @@ export interface ClassReport {
   failures: CommonFailure[];
   /** Lessons graded on more than one version of their content (different content hashes). */
   mixedVersions: string[];
+  /** Passed steps whose evidence is identical across students with different seeds. */
+  copies: CopiedEvidence[];
   bad: BadFile[];
 }
 
@@ -153,6 +156,12 @@ export function buildClassReport(
 
   const names = new Map<string, number>();
   for (const { result } of loaded) names.set(result.student, (names.get(result.student) ?? 0) + 1);
+  const rowName = (i: number): string => {
+    const { file, result } = loaded[i]!;
+    return (names.get(result.student) ?? 0) > 1
+      ? `${result.student} (${path.basename(file)})`
+      : result.student;
+  };
   const rows: Row[] = loaded
     .map(({ file, result }) => {
       const cells: (StepStatus | undefined)[] = columns.map(() => undefined);
@@ -210,11 +219,12 @@ export function buildClassReport(
     )
     .slice(0, top);
 
+  const copies = copiedEvidence(loaded.map(({ result }, i) => ({ student: rowName(i), result })));
   const mixedVersions = [...hashes.entries()]
     .filter(([, hs]) => hs.size > 1)
     .map(([id]) => id)
     .sort();
-  return { columns, rows, struggles, failures, mixedVersions, bad: [...bad] };
+  return { columns, rows, struggles, failures, mixedVersions, copies, bad: [...bad] };
 }
 
 // ── terminal ────────────────────────────────────────────────────────────────────────────────
@@ -297,6 +307,17 @@ export function formatClassTable(
     report.failures.forEach((f, i) =>
       out.push(
         `  ${pad(counts[i] ?? '', cw, true)}  ${f.lesson}/${f.step} ${f.check}: ${oneLine(f.message)}`,
+      ),
+    );
+  }
+  for (const c of report.copies) {
+    out.push('');
+    out.push(
+      p.yellow(
+        t('grade.report.copied', {
+          step: `${c.lesson}/${c.step}`,
+          students: c.students.join(', '),
+        }),
       ),
     );
   }

@@ -217,6 +217,11 @@ export async function gradeLessons(opts: GradeOptions): Promise<GradeResult> {
       contentHash: lesson.contentHash,
       points: steps.reduce((p, s) => p + s.points, 0),
       possible: steps.reduce((p, s) => p + s.possible, 0),
+      ...(lesson.seed ? { seed: lesson.seed } : {}),
+      ...(lesson.incident ? { variant: lesson.incident.variant } : {}),
+      ...(lesson.params
+        ? { params: Object.fromEntries(Object.entries(lesson.params).map(([k, v]) => [k, String(v)])) }
+        : {}),
       steps,
     });
   }

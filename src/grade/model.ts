@@ -75,6 +75,14 @@ export const GradedLessonSchema = z
     }),
     points: count,
     possible: count,
+    seed: text.optional().meta({
+      description: "The learner's seed the lesson's variant and params were drawn with (re-check with DNLAB_SEED).",
+    }),
+    variant: text.optional().meta({ description: "An incident's variant, drawn from the seed." }),
+    params: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({ description: "The values of the lesson's {{placeholders}} for this learner, as text." }),
     steps: z.array(GradedStepSchema),
   })
   .strict()

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,8 @@ const LessonRecord = z.object({
   hints: z.record(z.string(), z.number().int().nonnegative()).default({}),
   /** The step on screen when the learner last left this lesson. */
   lastStep: z.string().optional(),
+  /** An incident given up: the variant that was shown. */
+  gaveUp: z.string().optional(),
 });
 
 const ProgressSchema = z.object({
@@ -32,6 +35,8 @@ const ProgressSchema = z.object({
   /** The lesson (and step) the learner was in last. */
   last: z.object({ lesson: z.string(), step: z.string().optional() }).optional(),
   lessons: z.record(z.string(), LessonRecord).default({}),
+  /** The learner's seed (drawn at random once): picks incidents' variants and lessons' params. */
+  seed: z.string().min(1).optional().catch(undefined),
   /** The TUI's layout as the learner set it: the text's share of the width, in percent. */
   ui: z
     .object({ split: z.number().int().min(20).max(80).optional().catch(undefined) })
@@ -101,6 +106,54 @@ export function saveProgress(progress: Progress, file: string = progressPath()):
     fs.rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/**
+ * The learner's seed (FORMAT.md, "Incidents and parameters"): DNLAB_SEED; else the learner's id
+ * in a workshop (DNLAB_STUDENT, as `grade --student` records it); else the one kept in progress.
+ * Only `save` (the TUI, which sets incidents up) draws one at random and keeps it; otherwise a
+ * learner without one gets undefined (lint's draw), and reading a lesson writes nothing.
+ */
+export function learnerSeed(
+  env: NodeJS.ProcessEnv = process.env,
+  opts: { save?: boolean; draw?: () => string } = {},
+): string | undefined {
+  const given = env.DNLAB_SEED?.trim() || env.DNLAB_STUDENT?.trim();
+  if (given) return given;
+  const file = progressPath(env);
+  let progress: Progress;
+  try {
+    progress = opts.save ? loadProgress(file).progress : readOnly(file);
+  } catch {
+    return undefined;
+  }
+  if (progress.seed || !opts.save) return progress.seed;
+  const seed = (opts.draw ?? randomSeed)();
+  try {
+    saveProgress({ ...progress, seed }, file);
+  } catch {
+    // Not kept (a read-only home): this run still has one; the next draws another.
+  }
+  return seed;
+}
+
+/** The progress file as it is, never moved aside (a bad one reads as empty). */
+function readOnly(file: string): Progress {
+  if (!fs.existsSync(file)) return emptyProgress();
+  const parsed = ProgressSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  return parsed.success ? parsed.data : emptyProgress();
+}
+
+function randomSeed(): string {
+  return randomBytes(6).toString('hex');
+}
+
+/**
+ * Record a given-up incident: the variant that was shown (and on which step). The step is not
+ * marked: the learner may still apply the fix, and the checks still judge it.
+ */
+export function markGaveUp(p: Progress, lesson: string, step: string, variant: string): Progress {
+  return withLesson(p, lesson, { ...lessonOf(p, lesson), gaveUp: variant, lastStep: step });
 }
 
 // Pure updates: each returns a new Progress.

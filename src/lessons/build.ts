@@ -6,10 +6,34 @@ import type { Lang } from '../i18n/index.js';
 import type { Command, Lesson, Step, StepCheck } from './model.js';
 import { checkParams } from './rules.js';
 import type { CheckFile, CommandFile, LessonFile, StepFile } from './schema.js';
-import { resolveText, type TextRole } from './text.js';
+import { fillText, type Draw, type ParamValue } from './seed.js';
+import { resolveText as resolveRaw, type TextRole } from './text.js';
+
+/** The params of the lesson being built: every text read is filled with them. */
+let filling: Readonly<Record<string, ParamValue>> = {};
+
+function resolveText(dir: string, v: unknown, role: TextRole, lang: Lang): { text: string; file?: string } {
+  const r = resolveRaw(dir, v, role, lang);
+  return { ...r, text: fillText(r.text, filling) };
+}
 
 /** The lesson model from validated lesson.yaml data: defaults applied, texts read for `lang`. */
-export function buildLesson(data: LessonFile, dir: string, lang: Lang, languages: Lang[]): Lesson {
+export function buildLesson(
+  data: LessonFile,
+  dir: string,
+  lang: Lang,
+  languages: Lang[],
+  draw?: Draw,
+): Lesson {
+  filling = draw?.params ?? {};
+  try {
+    return buildFilled(data, dir, lang, languages, draw);
+  } finally {
+    filling = {};
+  }
+}
+
+function buildFilled(data: LessonFile, dir: string, lang: Lang, languages: Lang[], draw?: Draw): Lesson {
   const text = (v: unknown, role: TextRole = 'text'): string =>
     resolveText(dir, v, role, lang).text;
   const firstHost = data.hosts[0] ?? 'host1';
@@ -25,8 +49,26 @@ export function buildLesson(data: LessonFile, dir: string, lang: Lang, languages
     hosts: [...data.hosts],
     features: [...lessonFeatures],
     setup: commands(data.setup ?? [], firstHost),
-    steps: data.steps.map((s, index) => buildStep(s, index, dir, lang, firstHost, lessonFeatures)),
+    steps: data.steps.map((s, index) => {
+      const step = buildStep(s, index, dir, lang, firstHost, lessonFeatures);
+      // An incident opens with its symptom, as the user reported it, then the prompt to investigate.
+      return data.incident && index === 0
+        ? { ...step, text: `${text(data.incident.symptom, 'doc')}\n\n${step.text}` }
+        : step;
+    }),
     contentHash: contentHash(dir),
+    ...(draw && (draw.seed || Object.keys(draw.params).length > 0)
+      ? { seed: draw.seed, params: { ...draw.params } }
+      : {}),
+    ...(data.incident && draw
+      ? {
+          incident: {
+            symptom: text(data.incident.symptom, 'doc'),
+            variant: draw.variant,
+            variants: data.incident.variants.map((v) => v.id),
+          },
+        }
+      : {}),
   };
 }
 
@@ -58,7 +100,7 @@ function buildStep(
     points: s.points ?? 1,
     checks,
     hints: (s.hints ?? []).map((h) => text(h)),
-    solution: commands(s.solution, host),
+    solution: commands(s.solution ?? [], host),
     alternatives: (s.alternatives ?? []).map((alt) => commands(Array.isArray(alt) ? alt : alt.run, host)),
     ...((s.alternatives ?? []).some((alt) => !Array.isArray(alt))
       ? { alternativesEngines: (s.alternatives ?? []).map((alt) => (Array.isArray(alt) ? undefined : alt.engines)) }

@@ -18,6 +18,9 @@ export interface CacheKey {
   /** Identifies the code that analyses (the bundle chunk's name). */
   code: string;
   lang: string;
+  /** The learner's seed and a forced variant: they decide a lesson's draw (seed.ts). */
+  seed?: string;
+  variant?: string;
 }
 
 /** `$XDG_CACHE_HOME/dnlab/lessons` (an absolute XDG_CACHE_HOME only), else `~/.cache/dnlab/lessons`. */

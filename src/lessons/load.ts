@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getLang, t, type Lang } from '../i18n/index.js';
+import { learnerSeed } from '../lab/progress-store.js';
 import { analyzeLesson, LESSON_FILE } from './analyze.js';
 import { cachedAnalysis, codeIdentity } from './cache.js';
 import { buildLesson } from './build.js';
@@ -37,16 +38,38 @@ export interface LoadOptions {
   lang?: Lang;
   /** Reuse the analysis of an unchanged lesson (the TUI; see cache.ts). Never for a verdict. */
   cache?: boolean;
+  /** The learner's seed (FORMAT.md, "Incidents and parameters"); default: `defaultSeed()`. */
+  seed?: string;
+  /** Force an incident's variant (the self-test proves each); params stay the seed's. */
+  variant?: string;
+}
+
+let seedSource: () => string | undefined = () => learnerSeed();
+
+/**
+ * Where the seed of a load without one comes from (asked only for a lesson with params or
+ * variants): the learner's (`learnerSeed`: DNLAB_SEED, DNLAB_STUDENT, or kept in progress);
+ * `grade --student` sets the student's; a source that gives none: lint's draw.
+ */
+export function setSeedSource(source: () => string | undefined): void {
+  seedSource = source;
 }
 
 /** Load one lesson folder; throws LessonError with every problem when it does not lint clean. */
 export function loadLesson(dir: string, opts: LoadOptions = {}): Lesson {
+  const variant = opts.variant !== undefined ? { variant: opts.variant } : {};
+  const analyse = () => analyzeLesson(dir, { seed: opts.seed ?? seedSource, ...variant });
   const code = opts.cache ? codeIdentity(import.meta.url) : undefined;
+  // A cached analysis holds one learner's draw (incidents, params): the seed is in its key.
   const a = code
-    ? cachedAnalysis(path.resolve(dir), { code, lang: getLang() }, () => analyzeLesson(dir))
-    : analyzeLesson(dir);
+    ? cachedAnalysis(
+        path.resolve(dir),
+        { code, lang: getLang(), seed: opts.seed ?? seedSource() ?? '', ...variant },
+        analyse,
+      )
+    : analyse();
   if (!a.data) throw new LessonError(a.diagnostics);
-  return buildLesson(a.data, a.dir, opts.lang ?? getLang(), lessonLanguages(a.raw, a.dir));
+  return buildLesson(a.data, a.dir, opts.lang ?? getLang(), lessonLanguages(a.raw, a.dir), a.draw);
 }
 
 /** The lesson folders under a root: every folder that has a lesson.yaml, by name. */

@@ -83,4 +83,19 @@ export interface Lesson {
   steps: Step[];
   /** sha256 over every file of the lesson folder: which content a grade was earned on. */
   contentHash: string;
+  /** The seed the variant and params were drawn with ('' : lint's draw, the first of each). */
+  seed?: string;
+  /** The values of the lesson's `{{placeholders}}` for this learner. */
+  params?: Record<string, string | number>;
+  /** Set for an incident: its symptom and the variant drawn (its explain is the step's). */
+  incident?: Incident;
+}
+
+export interface Incident {
+  /** The symptom as a user reports it (markdown): what the learner sees first. */
+  symptom: string;
+  /** The id of the variant this lesson was built with. */
+  variant: string;
+  /** Every variant's id, in lesson.yaml's order. */
+  variants: string[];
 }

@@ -65,7 +65,7 @@ export function lessonRules(raw: unknown, opts: RuleOptions = {}): LessonIssue[]
     if (arr(step.hints).length === 0) {
       out.push({ path: [...sp, 'id'], message: t('lessons.rule.noHints'), severity: 'warning' });
     }
-    if (step.explain === undefined) {
+    if (step.explain === undefined && !isObj(raw.incident)) {
       out.push({ path: [...sp, 'id'], message: t('lessons.rule.noExplain'), severity: 'warning' });
     }
   });

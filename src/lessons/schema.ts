@@ -135,12 +135,53 @@ export const StepSchema = z.strictObject(
       .array(CheckSchema, expecting('lessons.what.checks'))
       .min(1, expecting('lessons.what.checks')),
     hints: z.array(TextSchema, expecting('lessons.what.texts')).optional(),
-    solution: Commands.min(1, expecting('lessons.what.commands')),
+    /** Required, except in an incident: there each variant has its own fix. */
+    solution: Commands.min(1, expecting('lessons.what.commands')).optional(),
     alternatives: z.array(AlternativeSchema, expecting('lessons.what.list')).optional(),
     wrong: z.array(WrongSchema, expecting('lessons.what.list')).optional(),
     explain: TextSchema.optional(),
   },
   expecting('lessons.what.step'),
+);
+
+/**
+ * One way an incident's working system is broken (FORMAT.md, "Incidents"): `setup` breaks it after
+ * the lesson's setup built it; `solution` is the fix the self-test proves; `wrong` the lazy fixes
+ * that must be rejected; `explain` what was wrong, shown once solved or given up.
+ */
+export const VariantSchema = z.strictObject(
+  {
+    id: Slug,
+    setup: Commands.min(1, expecting('lessons.what.commands')),
+    solution: Commands.min(1, expecting('lessons.what.commands')),
+    alternatives: z.array(AlternativeSchema, expecting('lessons.what.list')).optional(),
+    wrong: z.array(WrongSchema, expecting('lessons.what.list')).optional(),
+    explain: TextSchema,
+  },
+  expecting('lessons.what.variant'),
+);
+
+/** An incident: the symptom as a user reports it (a markdown file), and its variants. */
+export const IncidentSchema = z.strictObject(
+  {
+    symptom: DocSchema,
+    variants: z
+      .array(VariantSchema, expecting('lessons.what.variants'))
+      .min(2, expecting('lessons.what.variants')),
+  },
+  expecting('lessons.what.incident'),
+);
+
+const ParamChoice = z.union(
+  [NonEmpty, z.number(expecting('lessons.what.paramChoices'))],
+  expecting('lessons.what.paramChoices'),
+);
+
+/** `{{name}}` placeholders and the choices a seed picks from (at least two each). */
+export const ParamsSchema = z.record(
+  z.string().regex(/^[a-z][a-zA-Z0-9_]*$/, expecting('lessons.what.paramName')),
+  z.array(ParamChoice, expecting('lessons.what.paramChoices')).min(2, expecting('lessons.what.paramChoices')),
+  expecting('lessons.what.params'),
 );
 
 export const LessonSchema = z.strictObject(
@@ -155,6 +196,8 @@ export const LessonSchema = z.strictObject(
     hosts: z.array(Slug, expecting('lessons.what.hosts')).min(1, expecting('lessons.what.hosts')),
     features: z.array(Feature, expecting('lessons.what.list')).optional(),
     setup: Commands.optional(),
+    params: ParamsSchema.optional(),
+    incident: IncidentSchema.optional(),
     steps: z
       .array(StepSchema, expecting('lessons.what.steps'))
       .min(1, expecting('lessons.what.steps')),
@@ -169,6 +212,7 @@ export type CheckFile = z.output<typeof CheckSchema>;
 export type CommandFile = z.output<typeof CommandSchema>;
 export type AlternativeFile = z.output<typeof AlternativeSchema>;
 export type WrongFile = z.output<typeof WrongSchema>;
+export type VariantFile = z.output<typeof VariantSchema>;
 /** A text as written: a string (English) or per language. */
 export type TextFile = z.output<typeof TextSchema>;
 /** A markdown file reference as written: a path or per language. */

@@ -107,7 +107,11 @@ export async function selftestLesson(
   given: Lesson,
   onCase: (c: SelftestCase) => void = () => {},
 ): Promise<SelftestCase[]> {
-  const lesson = given.lang === 'en' ? given : loadLesson(given.dir, { lang: 'en' });
+  const drawn = {
+    ...(given.seed !== undefined ? { seed: given.seed } : {}),
+    ...(given.incident ? { variant: given.incident.variant } : {}),
+  };
+  const lesson = given.lang === 'en' ? given : loadLesson(given.dir, { lang: 'en', ...drawn });
   const cases: SelftestCase[] = [];
   const emit = (c: SelftestCase) => {
     cases.push(c);

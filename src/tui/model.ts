@@ -36,6 +36,8 @@ export interface StepView {
   solution: SolutionCommand[];
   /** Markdown shown once the step is done: why it worked. */
   explain?: string;
+  /** An incident's drawn variant: shown, with `explain`, when the learner gives up. */
+  variant?: string;
 }
 
 /** One line of the check panel; `CheckResult` as the checkers produce it. */

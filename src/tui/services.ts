@@ -13,6 +13,7 @@ import {
 import type { RunResult } from '../lab/run.js';
 import { shellCommand } from '../lab/shell.js';
 import { TerminalSession, type ExitEvent, type PromptEvent } from '../lab/terminal-session.js';
+import { learnerSeed } from '../lab/progress-store.js';
 import { loadAllLessons, type Lesson } from '../lessons/index.js';
 import type { Topology } from '../lab/topology.js';
 import { checkStep, type StepCheckRequest } from '../observe/check-step.js';
@@ -58,8 +59,12 @@ export function realServices(): TuiServices {
     isUp: () => Promise.resolve().then(labBuilt).catch(() => false),
     up: (opts) => up(opts),
     diagnose: () => diagnose(),
-    // Unchanged lessons are not analysed again (lessons/cache.ts): most of the TUI's start.
-    loadLessons: () => loadAllLessons(undefined, { cache: true }),
+    // The learner's seed is drawn (once, kept in progress) before incidents are read and set
+    // up; unchanged lessons are not analysed again (lessons/cache.ts, keyed on that seed too).
+    loadLessons: () => {
+      learnerSeed(process.env, { save: true });
+      return loadAllLessons(undefined, { cache: true });
+    },
     resetHost: (host) => reset(host),
     runOnHost: (host, line) => runOnHost(host, line),
     check: async (req) => (await checkStep(req)).results,

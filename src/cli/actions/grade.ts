@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { t } from '../../i18n/index.js';
 import { labBuilt, LabError } from '../../lab/lab.js';
-import { loadAllLessons, loadLesson, lessonDirs } from '../../lessons/load.js';
+import { loadAllLessons, loadLesson, lessonDirs, setSeedSource } from '../../lessons/load.js';
 import type { Lesson } from '../../lessons/model.js';
 import { FORMATS, formatResult, type Format } from '../../grade/formats.js';
 import { gradeLessons, type GradeProgress } from '../../grade/grade.js';
@@ -100,6 +100,9 @@ export async function runGrade(opts: GradeOpts): Promise<number> {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+  // A student's incidents and params are drawn from their id (as they worked with DNLAB_STUDENT).
+  const student = opts.student?.trim();
+  if (student) setSeedSource(() => process.env.DNLAB_SEED?.trim() || student);
   const lessons = chooseLessons(ids, workshop);
   // A lab that was brought up is graded even with an engine down: its checks say so, by name.
   if (!labBuilt()) throw new UsageError(t('lab.notUp'), t('lab.startIt'));

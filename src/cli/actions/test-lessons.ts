@@ -1,7 +1,8 @@
 import { t } from '../../i18n/index.js';
 import { labEngine } from '../../lab/engines.js';
 import { down, up } from '../../lab/lab.js';
-import { selftestLesson, type SelftestCase } from '../../lessons/selftest.js';
+import type { SelftestCase } from '../../lessons/selftest.js';
+import { selftestEach } from '../../lessons/selftest-variants.js';
 import { resolveLessons } from '../lesson-args.js';
 import { FAIL, OK, ProgressPrinter, bold, dim, green, red, seconds, yellow } from '../output.js';
 import { safeJson, safeText } from '../../text/safe.js';
@@ -50,7 +51,7 @@ export async function runTestLessons(
           process.stdout.write(
             `${bold(lesson.id)}${repeat > 1 ? dim(` ${t('cli.testLessons.round', { round, repeat })}`) : ''}\n`,
           );
-        await selftestLesson(lesson, (c) => {
+        await selftestEach(lesson, (c) => {
           cases.push({ ...c, round });
           if (!opts.json) process.stdout.write(`${caseLine(c)}\n`);
         });

@@ -54,6 +54,8 @@ export const grade = {
   'grade.report.failed': 'Failed',
   'grade.report.check': 'Check',
   'grade.report.message': 'Message',
+  'grade.report.copied':
+    '{step}: the same evidence for students who had different seeds ({students}): one lab graded twice, or a result copied',
   'grade.report.mixed':
     'Some lessons were graded on different versions of their content (content hashes differ): {lessons}',
   'grade.report.written': 'Wrote {file}',

@@ -64,6 +64,13 @@ export const lessons = {
   'lessons.what.overlaySteps': "a list of lesson.yaml's steps: - id: ... title: ...",
   'lessons.what.overlayStep':
     'a step: a mapping with id, title, and hints, checks, explain as needed',
+  'lessons.what.variant':
+    'a variant: a mapping with id, setup, solution and explain (and wrong, alternatives as needed)',
+  'lessons.what.variants': 'a list of at least two variants (- id: ... setup: ...)',
+  'lessons.what.incident': 'an incident: a mapping with symptom (a markdown file) and variants',
+  'lessons.what.params': 'a mapping of placeholder name to its choices, like port: [8080, 8081]',
+  'lessons.what.paramName': 'a placeholder name: a lowercase letter, then letters, digits or _',
+  'lessons.what.paramChoices': 'a list of at least two choices (texts or numbers)',
   'lessons.what.overlayChecks': 'a mapping of check id to its message (checks with a message only)',
 
   // Rules that span fields.
@@ -91,6 +98,15 @@ export const lessons = {
   'lessons.rule.unknownParamGuess':
     'unknown param of {kind}; did you mean "{guess}"? (its params: {params}; ? = optional)',
   'lessons.rule.noHints': 'this step has no hints: a learner who is stuck gets no help',
+  'lessons.rule.noSolution': 'this step has no solution: every step needs one (only an incident\'s variants bring their own)',
+  'lessons.rule.incidentSolution':
+    'an incident\'s step has no solution of its own: each variant has its solution (the fix)',
+  'lessons.rule.incidentOneStep': 'an incident has exactly one step (the symptom gone); this one has {count}',
+  'lessons.rule.undefinedParam': 'placeholder {placeholder} has no choices under params (params: {params})',
+  'lessons.rule.unusedParam': 'param "{name}" is used nowhere: no text, command or check says {placeholder}',
+  'lessons.rule.symptomNamesVariant':
+    'the symptom names the variant "{variant}": say what the user sees, not what is wrong',
+  'lessons.rule.duplicateVariant': 'variant id "{id}" is already used; variant ids must be unique',
   'lessons.rule.noExplain':
     'this step has no explain: nothing says what just happened once it passes',
 

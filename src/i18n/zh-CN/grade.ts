@@ -58,6 +58,7 @@ export const grade: Catalogue = {
   'grade.report.failed': '未通过',
   'grade.report.check': '检查',
   'grade.report.message': '消息',
+  'grade.report.copied': '{step}：种子不同的学员得到了完全相同的证据（{students}）：同一个实验环境被评了两次，或者结果是抄的',
   'grade.report.mixed': '部分课程是按不同版本的内容评分的（内容哈希不同）：{lessons}',
   'grade.report.written': '已写入 {file}',
 

@@ -61,6 +61,12 @@ export const lessons: Catalogue = {
     'lesson.yaml 的译文：含 title、summary 和 steps（每步含 id 与 title）的映射',
   'lessons.what.overlaySteps': 'lesson.yaml 各步骤的列表：- id: ... title: ...',
   'lessons.what.overlayStep': '步骤：含 id、title，按需含 hints、checks、explain 的映射',
+  'lessons.what.variant': '一个变体：包含 id、setup、solution 和 explain 的映射（按需加上 wrong、alternatives）',
+  'lessons.what.variants': '至少两个变体的列表（- id: ... setup: ...）',
+  'lessons.what.incident': '一个故障：包含 symptom（一个 markdown 文件）和 variants 的映射',
+  'lessons.what.params': '占位符名称到可选值的映射，例如 port: [8080, 8081]',
+  'lessons.what.paramName': '占位符名称：以小写字母开头，后面是字母、数字或 _',
+  'lessons.what.paramChoices': '至少两个可选值的列表（文本或数字）',
   'lessons.what.overlayChecks': '检查 id 到其消息的映射（仅限带 message 的检查）',
 
   'lessons.rule.folderName': 'id 必须与课程目录名相同：id 为 "{id}"，目录为 "{folder}"',
@@ -84,6 +90,13 @@ export const lessons: Catalogue = {
   'lessons.rule.unknownParamGuess':
     '{kind} 没有这个参数；是不是想写 "{guess}"？（它的参数：{params}；? 表示可选）',
   'lessons.rule.noHints': '本步骤没有提示：卡住的学员得不到帮助',
+  'lessons.rule.noSolution': '本步骤没有 solution：每个步骤都需要一个（只有故障的变体各自带有 solution）',
+  'lessons.rule.incidentSolution': '故障的步骤本身没有 solution：每个变体有自己的 solution（修复方法）',
+  'lessons.rule.incidentOneStep': '一个故障只有一个步骤（症状消失）；这里有 {count} 个',
+  'lessons.rule.undefinedParam': '占位符 {placeholder} 在 params 下没有可选值（params：{params}）',
+  'lessons.rule.unusedParam': 'param "{name}" 没有被使用：没有任何文本、命令或检查写了 {placeholder}',
+  'lessons.rule.symptomNamesVariant': '症状说出了变体 "{variant}"：请写用户看到的现象，而不是出错的原因',
+  'lessons.rule.duplicateVariant': '变体 id "{id}" 已被使用；变体 id 必须唯一',
   'lessons.rule.noExplain': '本步骤没有 explain：通过之后没有原理说明',
 
   'lessons.file.badEngineNote':

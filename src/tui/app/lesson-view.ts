@@ -44,6 +44,7 @@ export function stepViews(lesson: Lesson, progress: Progress): StepView[] {
     hints: safeDeep(s.hints, keep),
     solution: safeDeep(s.solution, keep),
     ...(s.explain ? { explain: safeText(s.explain, keep) } : {}),
+    ...(lesson.incident && s.index === 0 ? { variant: safeText(lesson.incident.variant) } : {}),
   }));
 }
 

@@ -44,6 +44,13 @@ export function stepBodyLines(
     section([[{ text: t('tui.step.explain'), tone: 'accent' }], ...md(step.explain)]);
   }
   section(hintBoxLines({ hints: step.hints, revealed: opts.hintsShown ?? 0, width }, theme));
+  if (opts.solution === 'shown' && step.variant !== undefined && step.state !== 'done') {
+    // An incident given up: what was wrong, then the fix.
+    section([
+      [{ text: t('tui.incident.gaveUp', { variant: step.variant }), tone: 'accent' }],
+      ...md(step.explain ?? ''),
+    ]);
+  }
   if (opts.solution === 'shown')
     section(solutionLines({ solution: step.solution, state: 'shown', width }));
   return lines;

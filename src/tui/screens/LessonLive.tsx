@@ -1,6 +1,6 @@
 import React, { useCallback, useEffect, useState } from 'react';
 import type { CheckResult } from '../../checks/types.js';
-import { markHints, markSplit, markStep, markWhere } from '../../lab/progress-store.js';
+import { markGaveUp, markHints, markSplit, markStep, markWhere } from '../../lab/progress-store.js';
 import type { Lesson } from '../../lessons/index.js';
 import { lessonSummary, outcomeOf, startStep, stepViews } from '../app/lesson-view.js';
 import type { ShellPool } from '../app/shell-pool.js';
@@ -133,6 +133,10 @@ export function LessonLive({
       onSplit={(delta) => update((p) => markSplit(p, resizeSplit(split, delta)))}
       {...(map ? { map } : {})}
       onMap={() => setMapOpen((o) => !o)}
+      onSolutionShown={() => {
+        if (lesson.incident)
+          update((p) => markGaveUp(p, lesson.id, step.id, lesson.incident!.variant));
+      }}
       onPaneScroll={(delta) =>
         // From where the pane really is (the scrollback may be shorter than asked).
         setPaneScroll(Math.max(0, (snapshot?.scrolled ?? 0) + delta * page))

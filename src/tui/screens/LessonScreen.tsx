@@ -79,6 +79,8 @@ export interface LessonScreenProps {
    */
   map?: StepMap;
   onMap?: () => void;
+  /** The solution was revealed (for an incident: given up, recorded in progress). */
+  onSolutionShown?: () => void;
   /** A shell scrollback key: +1 back into the output, -1 towards the prompt. */
   onPaneScroll?: (delta: 1 | -1) => void;
 }
@@ -312,6 +314,8 @@ export function LessonScreen(props: LessonScreenProps) {
         return props.onSplit?.(effect.delta);
       case 'map':
         return props.onMap?.();
+      case 'solutionShown':
+        return props.onSolutionShown?.();
       case 'paneScroll':
         return props.onPaneScroll?.(effect.delta);
     }

@@ -27,6 +27,7 @@ export type LessonEffect =
   | { type: 'zoom' }
   | { type: 'split'; delta: 1 | -1 }
   | { type: 'map' }
+  | { type: 'solutionShown' }
   | { type: 'paneScroll'; delta: 1 | -1 };
 
 export interface LessonUiContext {
@@ -83,7 +84,10 @@ export function lessonUiReducer(
     }
     // Revealed at the end of the text: scroll there so it is seen.
     if (action === 'yes')
-      return { state: { ...s, solution: 'shown', scroll: Number.MAX_SAFE_INTEGER } };
+      return {
+        state: { ...s, solution: 'shown', scroll: Number.MAX_SAFE_INTEGER },
+        effect: { type: 'solutionShown' },
+      };
     return { state: { ...s, solution: 'hidden' } };
   }
   switch (action) {
