@@ -60,6 +60,29 @@ describe('the analysed-lesson cache', () => {
     expect(counted(dir).analysed).toBe(1); // the entry was replaced by the other code's
   });
 
+  it("keeps one learner's draw: another seed or variant analyses again", () => {
+    const dir = lessonDirs().find((d) => path.basename(d).startsWith('14-incident'))!;
+    const bySeed = (seed: string) => {
+      let analysed = 0;
+      const a = cachedAnalysis(
+        dir,
+        { ...KEY, seed },
+        () => (analysed++, analyzeLesson(dir, { seed })),
+        root,
+      );
+      return { a, analysed };
+    };
+    expect(bySeed('alice').analysed).toBe(1);
+    expect(bySeed('alice').analysed).toBe(0);
+    const bob = bySeed('bob');
+    expect(bob.analysed).toBe(1);
+    expect(bob.a).toEqual(analyzeLesson(dir, { seed: 'bob' }));
+    expect(bob.a, 'the two seeds draw differently').not.toEqual(
+      analyzeLesson(dir, { seed: 'alice' }),
+    );
+    expect(bySeed('alice').a).toEqual(analyzeLesson(dir, { seed: 'alice' }));
+  });
+
   it('passes by an entry it cannot read, and a cache it cannot write', () => {
     const dir = lessonDirs()[0]!;
     expect(counted(dir).analysed).toBe(1);
