@@ -7,6 +7,8 @@ import { resolveLessons } from '../lesson-args.js';
 import { FAIL, OK, ProgressPrinter, bold, dim, green, red, seconds, yellow } from '../output.js';
 import { requireRoot } from '../root.js';
 import { safeJson, safeText } from '../../text/safe.js';
+import { downHelpers, helperNames, upHelpers } from '../selftest-labs.js';
+import { profileReport } from '../selftest-profile-report.js';
 
 /** The self-test runs in its own lab instance, so a learner's lab is never reset by it. */
 const SELFTEST_INSTANCE = 'st';
@@ -22,6 +24,15 @@ function caseLine(c: SelftestCase): string {
   return `${mark} ${what} ${c.phase.padEnd(14)} ${String(Math.round(c.ms)).padStart(6)} ms  ${detail}`;
 }
 
+interface Options {
+  repeat: string;
+  keep?: boolean;
+  json?: boolean;
+  engine?: string;
+  instances: string;
+  profile?: boolean;
+}
+
 export function register(program: Command): void {
   program
     .command('test-lessons [ids...]')
@@ -29,9 +40,11 @@ export function register(program: Command): void {
     .option('--repeat <n>', t('cli.testLessons.repeatOpt'), '1')
     .option('--keep', t('cli.testLessons.keepOpt'))
     .option('--engine <engine>', t('cli.testLessons.engineOpt'))
+    .option('--instances <n>', t('cli.testLessons.instancesOpt'), '2')
+    .option('--profile', t('cli.testLessons.profileOpt'))
     .option('--json', t('cli.opt.json'))
     .addHelpText('after', `\n${t('cli.testLessons.help', { prefix: `dnlab${SELFTEST_INSTANCE}` })}`)
-    .action(async (ids: string[], opts: { repeat: string; keep?: boolean; json?: boolean; engine?: string }) => {
+    .action(async (ids: string[], opts: Options) => {
       requireRoot('dnlab test-lessons');
       if (opts.engine) process.env.DNLAB_ENGINE = opts.engine;
       // The self-test's own lab, up on another engine (a --keep run): rebuilt on the one asked.
@@ -41,16 +54,27 @@ export function register(program: Command): void {
       process.env.DNLAB_INSTANCE ??= SELFTEST_INSTANCE;
       const repeat = Math.max(1, Number.parseInt(opts.repeat, 10) || 1);
       const lessons = resolveLessons(ids);
+      const note = (line: string) => process.stderr.write(`${line}\n`);
+      // Helper instances (`<instance>w1`…) take the wrong attempts and alternatives; on the
+      // engine asked, else the one a kept self-test lab already runs, else the default.
+      const named = helperNames(Number.parseInt(opts.instances, 10) || 1, note);
       const printer = new ProgressPrinter();
-      await up({ onProgress: printer.onProgress });
+      const [, helpers] = await Promise.all([
+        up({ onProgress: printer.onProgress }),
+        upHelpers(named, asked ?? running?.name, note),
+      ]);
       printer.stop();
       // Every case is judged on this engine; what does not apply to it is skipped, with why.
       const engine = labEngine();
       if (engine && !opts.json) {
         process.stdout.write(`${t('lab.engine.line', { engine: engine.name, version: engine.version })}\n`);
+        if (helpers.length > 0) {
+          process.stdout.write(`${dim(t('cli.testLessons.helpers', { instances: helpers.join(', ') }))}\n`);
+        }
       }
       const t0 = performance.now();
       const cases: (SelftestCase & { round: number })[] = [];
+      const lessonWall = new Map<string, number>();
       try {
         for (let round = 1; round <= repeat; round++) {
           for (const lesson of lessons) {
@@ -58,14 +82,17 @@ export function register(program: Command): void {
               process.stdout.write(
                 `${bold(lesson.id)}${repeat > 1 ? dim(` ${t('cli.testLessons.round', { round, repeat })}`) : ''}\n`,
               );
-            await selftestLesson(lesson, (c) => {
+            const l0 = performance.now();
+            const onCase = (c: SelftestCase) => {
               cases.push({ ...c, round });
               if (!opts.json) process.stdout.write(`${caseLine(c)}\n`);
-            });
+            };
+            await selftestLesson(lesson, onCase, { helpers });
+            lessonWall.set(lesson.id, (lessonWall.get(lesson.id) ?? 0) + performance.now() - l0);
           }
         }
       } finally {
-        if (!opts.keep) await down();
+        if (!opts.keep) await Promise.all([down(), downHelpers(named)]);
       }
       const failed = cases.filter((c) => !c.ok);
       const skipped = cases.filter((c) => c.skipped);
@@ -82,6 +109,10 @@ export function register(program: Command): void {
             time: seconds(performance.now() - t0),
           })}\n`,
         );
+        if (opts.profile || process.env.DNLAB_SELFTEST_PROFILE === '1') {
+          const report = profileReport(cases, performance.now() - t0, lessonWall);
+          process.stdout.write(`${report.join('\n')}\n`);
+        }
       }
       if (failed.length > 0) process.exitCode = 1;
     });

@@ -63,6 +63,9 @@ export const cliHelp: Catalogue = {
   'cli.testLessons.description':
     '验证课程：每个步骤在参考答案之前未通过、之后通过；错误的尝试按预期未通过',
   'cli.testLessons.repeatOpt': '全部运行 n 次（发现不稳定的检查）',
+  'cli.testLessons.instancesOpt':
+    '使用的实验环境实例数：一个实例按参考答案走完各步骤，错误尝试和替代解答同时在其余实例中运行（1：全部在一个实例中）',
+  'cli.testLessons.profileOpt': '打印时间花在哪里：按阶段、按课程，以及最慢的用例（也可设 DNLAB_SELFTEST_PROFILE=1）',
   'cli.testLessons.keepOpt': '结束后保留自测用的实验环境',
   'cli.testLessons.help':
     '在独立的实验环境（{prefix}-*）中运行，绝不会动你的实验环境。\n有任何失败时，退出码为 1。\n\n示例：\n  sudo dnlab test-lessons\n  sudo dnlab test-lessons 02-docker0 03-veth-pairs --repeat 3',
