@@ -124,7 +124,7 @@ function engineSkip(step: Step, version: string, range?: string, fails?: string)
  */
 const ENGINE_TIMEOUT_RETRIES = 2;
 
-const engineTimedOut = (facts: LabFacts) =>
+export const engineTimedOut = (facts: LabFacts): boolean =>
   Object.values(facts.hosts).some((h) => h.errors?.some((e) => e.timedOut));
 
 async function check(lesson: Lesson, step: Step, prof: CaseProfile): Promise<CheckResult[]> {
@@ -250,7 +250,7 @@ async function plan(lesson: Lesson, version: string): Promise<Plan> {
 }
 
 /** Hands out cases as they finish, in plan order. */
-function inOrder(count: number, onCase: (c: SelftestCase) => void) {
+export function inOrder(count: number, onCase: (c: SelftestCase) => void) {
   const done: (SelftestCase | undefined)[] = new Array<SelftestCase | undefined>(count);
   let next = 0;
   return (slot: number, c: SelftestCase) => {
