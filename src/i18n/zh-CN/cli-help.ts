@@ -68,7 +68,7 @@ export const cliHelp: Catalogue = {
   'cli.testLessons.profileOpt': '打印时间花在哪里：按阶段、按课程，以及最慢的用例（也可设 DNLAB_SELFTEST_PROFILE=1）',
   'cli.testLessons.keepOpt': '结束后保留自测用的实验环境',
   'cli.testLessons.help':
-    '在独立的实验环境（{prefix}-*）中运行，绝不会动你的实验环境。\n有任何失败时，退出码为 1。\n\n示例：\n  sudo dnlab test-lessons\n  sudo dnlab test-lessons 02-docker0 03-veth-pairs --repeat 3',
+    '在独立的实验环境（{prefix}-*，以及结束后拆除的辅助实例 {prefix}w1-*）中运行，\n绝不会动你的实验环境。有任何失败时，退出码为 1。\n--profile 会显示哪些步骤慢、慢在哪里。\n\n示例：\n  sudo dnlab test-lessons\n  sudo dnlab test-lessons 02-docker0 03-veth-pairs --repeat 3',
   'cli.doctor.description': '检查这台机器能否运行实验环境；每个问题都附带修复方法',
   'cli.doctor.fixOpt': '删除崩溃或中断的实验环境留下的残留',
   'cli.doctor.help': '示例：\n  sudo dnlab doctor\n  sudo dnlab doctor --fix',
