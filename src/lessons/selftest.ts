@@ -210,24 +210,27 @@ interface Plan {
 
 async function plan(lesson: Lesson, version: string): Promise<Plan> {
   const p: Plan = { slots: [], fixed: new Map(), path: [], side: [] };
-  const add = (base: Base, where: 'path' | 'side' | string, run: CaseRun) => {
+  // Where a case runs: on the solution path, as a side case, or not at all (skipped, saying why).
+  type Where = 'path' | 'side' | { skipped: string };
+  const add = (base: Base, where: Where, run: CaseRun) => {
     const slot = p.slots.push(base) - 1;
-    if (where === 'path' || where === 'side') p[where].push({ slot, run });
-    else p.fixed.set(slot, { ...base, ok: true, skipped: where, detail: where, ms: 0 });
+    if (typeof where === 'string') p[where].push({ slot, run });
+    else p.fixed.set(slot, { ...base, ok: true, skipped: where.skipped, detail: where.skipped, ms: 0 });
   };
+  const sideUnless = (skipped: string | undefined): Where => (skipped ? { skipped } : 'side');
   const noop: CaseRun = () => Promise.resolve({ ok: true, detail: '' });
   for (const step of lesson.steps) {
     const base = { lesson: lesson.id, step: step.id };
     // The same feature skip as check, grade and the TUI give (src/observe/step-features.ts).
     const skip = (await featureSkipReason(step.features)) ?? engineSkip(step, version, step.engines);
     if (skip) {
-      add({ ...base, phase: 'solution' }, skip, noop);
+      add({ ...base, phase: 'solution' }, { skipped: skip }, noop);
       continue;
     }
     add({ ...base, phase: 'before' }, 'path', async (prof) => judgeBefore(await check(lesson, step, prof)));
     for (const [i, attempt] of step.wrong.entries()) {
       const skipped = engineSkip(step, version, attempt.engines, attempt.fails);
-      add({ ...base, phase: `wrong ${i + 1}` }, skipped ?? 'side', async (prof) => {
+      add({ ...base, phase: `wrong ${i + 1}` }, sideUnless(skipped), async (prof) => {
         await replay(lesson, step.index, version, prof);
         await runAll(attempt.run, false, prof, 'commands');
         return judgeWrong(await check(lesson, step, prof), attempt);
@@ -235,7 +238,7 @@ async function plan(lesson: Lesson, version: string): Promise<Plan> {
     }
     for (const [i, alternative] of step.alternatives.entries()) {
       const skipped = engineSkip(step, version, step.alternativesEngines?.[i]);
-      add({ ...base, phase: `alternative ${i + 1}` }, skipped ?? 'side', async (prof) => {
+      add({ ...base, phase: `alternative ${i + 1}` }, sideUnless(skipped), async (prof) => {
         await replay(lesson, step.index, version, prof);
         await runAll(alternative, true, prof, 'commands');
         return judgeAllPass(await check(lesson, step, prof), 'lessons.selftest.failsAfterAlternative');
