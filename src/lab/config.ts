@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import { t } from './messages.js';
 
@@ -10,12 +11,30 @@ export const PREFIX = 'dnlab';
  * is `dnlab-*`; the two never match each other's names.
  */
 export function instance(): string {
-  const inst = process.env.DNLAB_INSTANCE ?? '';
-  if (!/^[a-z0-9]{0,8}$/.test(inst)) {
+  const inst = scoped.getStore() ?? process.env.DNLAB_INSTANCE ?? '';
+  if (!validInstance(inst)) {
     throw new Error(t('lab.badInstance', { value: inst }));
   }
   return inst;
 }
+
+export const validInstance = (inst: string): boolean => /^[a-z0-9]{0,8}$/.test(inst);
+
+const scoped = new AsyncLocalStorage<string>();
+
+/**
+ * Run `fn` (and everything it starts, awaited or not) in another lab instance than
+ * DNLAB_INSTANCE's: the self-test drives two labs at once from one process. Every lab name and
+ * path comes from instance(), so nothing of one lab leaks into the other. Not with DNLAB_ROOT,
+ * which names one lab root whatever the instance (see inInstanceAllowed).
+ */
+export function inInstance<T>(inst: string, fn: () => T): T {
+  if (!validInstance(inst)) throw new Error(t('lab.badInstance', { value: inst }));
+  return scoped.run(inst, fn);
+}
+
+/** DNLAB_ROOT fixes the lab root: a second instance would share the first one's folder. */
+export const inInstanceAllowed = (): boolean => process.env.DNLAB_ROOT === undefined;
 
 /** `dnlab` for the default instance, `dnlab<instance>` otherwise; names are `<namePrefix>-<node>`. */
 export function namePrefix(): string {

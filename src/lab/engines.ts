@@ -121,18 +121,23 @@ export function labEngine(): EngineChoice | undefined {
  * The lab's engine: the recorded one (a reset or restart keeps it), else chosen now and recorded,
  * so every host of a lab runs the same engine. Several hosts start at once: one choice wins.
  */
-let choosing: Promise<EngineChoice> | undefined;
+const choosing = new Map<string, Promise<EngineChoice>>();
 export async function labEngineOrChoose(): Promise<EngineChoice> {
   const recorded = labEngine();
   if (recorded) return recorded;
-  choosing ??= chooseEngine().then((c) => {
-    writeFileAtomic(engineFile(), `${JSON.stringify(c, null, 2)}\n`);
-    return c;
-  });
+  // One choice per lab (two instances may be brought up at once from one process).
+  const file = engineFile();
+  const pending =
+    choosing.get(file) ??
+    chooseEngine().then((c) => {
+      writeFileAtomic(file, `${JSON.stringify(c, null, 2)}\n`);
+      return c;
+    });
+  choosing.set(file, pending);
   try {
-    return await choosing;
+    return await pending;
   } finally {
-    choosing = undefined;
+    choosing.delete(file);
   }
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hostPaths } from './config.js';
+import { hostPaths, instance } from './config.js';
 import { enginePath, engineEnv, labEngine } from './engines.js';
 import { enterHost } from './hostns.js';
 import { PROMPT_COMMAND_LINE } from './prompt-osc.js';
@@ -48,7 +48,7 @@ export function writeShellRc(host: string): void {
     // The lab engine's own `docker` CLI first (engines.ts).
     ...(engine?.bin.length ? [`export PATH=${quote(enginePath(engine, ''))}"$PATH"`] : []),
     `export DNLAB_HOST=${host}`,
-    ...(process.env.DNLAB_INSTANCE ? [`export DNLAB_INSTANCE=${quote(process.env.DNLAB_INSTANCE)}`] : []),
+    ...(instance() ? [`export DNLAB_INSTANCE=${quote(instance())}`] : []),
     `. ${quote(functionsPath(host))}`,
     "PS1='\\u@\\h:\\w\\$ '",
     // Tells the TUI when a command finished (invisible in a plain terminal).
@@ -77,6 +77,8 @@ export function hostCommand(host: string, argv: readonly string[]): Command {
       ...engineEnv(),
       DOCKER_HOST: dockerHostEnv(host),
       DNLAB_HOST: host,
+      // The host's own lab (`restart-docker` runs dnlab): also when driven from another instance.
+      DNLAB_INSTANCE: instance(),
       // Non-interactive bash (`bash -c <line>`) reads this file: `restart-docker` works there too.
       BASH_ENV: functionsPath(host),
     },

@@ -23,6 +23,8 @@ export interface StepCheckRun {
   results: CheckResult[];
   facts: LabFacts;
   ms: number;
+  /** Where the time went (ms): reading the lab, the behaviour probes, judging (self-test profile). */
+  timing?: { observe: number; probes: number; judge: number };
 }
 
 /**
@@ -114,6 +116,7 @@ async function runStep(req: StepCheckRequest, phase: { now: string }): Promise<S
     observeLab({ hosts, lazy: true }),
     kernelFeatures(),
   ]);
+  const observed = performance.now();
   facts.features = features;
   const version = facts.hosts[req.defaultHost]?.engine.version ?? '';
   const checks = forEngine(req.checks, version);
@@ -127,9 +130,12 @@ async function runStep(req: StepCheckRequest, phase: { now: string }): Promise<S
   const probeHosts = [...new Set(probes.map((p) => p.host))].join(', ');
   phase.now = t('check.phase.probes', { count: probes.length, hosts: probeHosts });
   if (probes.length > 0) await runLabProbes(facts, probes);
+  const probed = performance.now();
   phase.now = t('check.phase.deferred', { hosts: hosts.join(', ') });
   const results = await judgeLazily(facts, (f) => evaluateChecks(checks, f, ctx));
-  return { results, facts, ms: performance.now() - t0 };
+  const end = performance.now();
+  const timing = { observe: observed - t0, probes: probed - observed, judge: end - probed };
+  return { results, facts, ms: end - t0, timing };
 }
 
 /**

@@ -322,7 +322,12 @@ export interface HostFacts {
    * When the engine does not answer, `engine`/`containers`/`networks` are empty and an `engine`
    * error says why; kernel facts and daemon.json are still read.
    */
-  errors?: { source: string; message: string }[];
+  errors?: {
+    source: string;
+    message: string;
+    /** The engine took the request but did not answer in time (stuck, or a very busy machine). */
+    timedOut?: boolean;
+  }[];
   /** Milliseconds each part of the observation took, for benchmarks. */
   timings?: Record<string, number>;
 }

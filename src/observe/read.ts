@@ -237,7 +237,8 @@ export async function readHost(
   const reads = startEngineReads(engine, session.version);
   const engineDown = (e: unknown) => {
     forgetEngineSession(host, session);
-    errors.push({ source: 'engine', message: describeEngineFailure(host, e) });
+    const timedOut = e instanceof EngineError && e.kind === 'timeout';
+    errors.push({ source: 'engine', message: describeEngineFailure(host, e), ...(timedOut ? { timedOut } : {}) });
     return undefined;
   };
 

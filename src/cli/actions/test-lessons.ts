@@ -6,7 +6,9 @@ import { selftestEach } from '../../lessons/selftest-variants.js';
 import { resolveLessons } from '../lesson-args.js';
 import { FAIL, OK, ProgressPrinter, bold, dim, green, red, seconds, yellow } from '../output.js';
 import { safeJson, safeText } from '../../text/safe.js';
-import { SELFTEST_INSTANCE } from '../commands/test-lessons.js';
+import { SELFTEST_INSTANCE, type TestLessonsOptions } from '../commands/test-lessons.js';
+import { downHelpers, helperNames, upHelpers } from '../selftest-labs.js';
+import { profileReport } from '../selftest-profile-report.js';
 
 function caseLine(c: SelftestCase): string {
   const mark = c.skipped ? yellow('-') : c.ok ? green(OK) : red(FAIL);
@@ -20,10 +22,7 @@ function caseLine(c: SelftestCase): string {
 }
 
 /** `dnlab test-lessons [ids...]`: each lesson's solution and wrong attempts, judged in its own lab. */
-export async function runTestLessons(
-  ids: string[],
-  opts: { repeat: string; keep?: boolean; json?: boolean; engine?: string },
-): Promise<void> {
+export async function runTestLessons(ids: string[], opts: TestLessonsOptions): Promise<void> {
   if (opts.engine) process.env.DNLAB_ENGINE = opts.engine;
   // The self-test's own lab, up on another engine (a --keep run): rebuilt on the one asked.
   const running = labEngine();
@@ -32,8 +31,15 @@ export async function runTestLessons(
   process.env.DNLAB_INSTANCE ??= SELFTEST_INSTANCE;
   const repeat = Math.max(1, Number.parseInt(opts.repeat, 10) || 1);
   const lessons = resolveLessons(ids);
+  const note = (line: string) => process.stderr.write(`${line}\n`);
+  // Helper instances (`<instance>w1`…) take the wrong attempts and alternatives; on the
+  // engine asked, else the one a kept self-test lab already runs, else the default.
+  const named = helperNames(Number.parseInt(opts.instances, 10) || 1, note);
   const printer = new ProgressPrinter();
-  await up({ onProgress: printer.onProgress });
+  const [, helpers] = await Promise.all([
+    up({ onProgress: printer.onProgress }),
+    upHelpers(named, asked ?? running?.name, note),
+  ]);
   printer.stop();
   // Every case is judged on this engine; what does not apply to it is skipped, with why.
   const engine = labEngine();
@@ -41,9 +47,15 @@ export async function runTestLessons(
     process.stdout.write(
       `${t('lab.engine.line', { engine: engine.name, version: engine.version })}\n`,
     );
+    if (helpers.length > 0) {
+      process.stdout.write(
+        `${dim(t('cli.testLessons.helpers', { instances: helpers.join(', ') }))}\n`,
+      );
+    }
   }
   const t0 = performance.now();
   const cases: (SelftestCase & { round: number })[] = [];
+  const lessonWall = new Map<string, number>();
   try {
     for (let round = 1; round <= repeat; round++) {
       for (const lesson of lessons) {
@@ -51,14 +63,17 @@ export async function runTestLessons(
           process.stdout.write(
             `${bold(lesson.id)}${repeat > 1 ? dim(` ${t('cli.testLessons.round', { round, repeat })}`) : ''}\n`,
           );
-        await selftestEach(lesson, (c) => {
+        const l0 = performance.now();
+        const onCase = (c: SelftestCase) => {
           cases.push({ ...c, round });
           if (!opts.json) process.stdout.write(`${caseLine(c)}\n`);
-        });
+        };
+        await selftestEach(lesson, onCase, { helpers });
+        lessonWall.set(lesson.id, (lessonWall.get(lesson.id) ?? 0) + performance.now() - l0);
       }
     }
   } finally {
-    if (!opts.keep) await down();
+    if (!opts.keep) await Promise.all([down(), downHelpers(named)]);
   }
   const failed = cases.filter((c) => !c.ok);
   const skipped = cases.filter((c) => c.skipped);
@@ -77,6 +92,10 @@ export async function runTestLessons(
         time: seconds(performance.now() - t0),
       })}\n`,
     );
+    if (opts.profile || process.env.DNLAB_SELFTEST_PROFILE === '1') {
+      const report = profileReport(cases, performance.now() - t0, lessonWall);
+      process.stdout.write(`${report.join('\n')}\n`);
+    }
   }
   if (failed.length > 0) process.exitCode = 1;
 }

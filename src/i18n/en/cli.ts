@@ -28,6 +28,17 @@ export const cli = {
     'fix /etc/docker/daemon.json on the host, then restart-docker again (dnlab reset restores a fresh one)',
   'cli.restartEngine.done': '{host}: engine restarted in {time}',
   'cli.testLessons.round': '(round {round}/{repeat})',
+  'cli.testLessons.helpers': 'Also lab instance(s) {instances}: wrong attempts and alternatives run there.',
+  'cli.testLessons.helperFailed':
+    'Lab instance {instance} did not come up ({reason}); its cases run in the other instance(s). Try: sudo DNLAB_INSTANCE={instance} dnlab doctor --fix',
+  'cli.testLessons.noHelpers':
+    'Running in one lab instance: no room for helper instance names after "{instance}" (8 characters at most), or DNLAB_ROOT is set. Use a shorter DNLAB_INSTANCE for a faster run.',
+  'cli.testLessons.profile.title': 'Where the time went: {cases} cases, {caseTime} of case time in {wall} wall',
+  'cli.testLessons.profile.phases': 'By phase (summed over cases):',
+  'cli.testLessons.profile.counts':
+    '{spawns} programs started in lab hosts; {containers} in command lines that start containers',
+  'cli.testLessons.profile.lessons': 'By lesson (wall):',
+  'cli.testLessons.profile.slowest': 'Slowest cases:',
   'cli.testLessons.summary':
     '{passed} passed, {failed} failed, {skipped} skipped — {lessons} lesson(s) × {repeat} in {time}',
   'cli.trace.sourcePort': 'the source has no port: {arg}',

@@ -30,6 +30,16 @@ export const cli: Catalogue = {
     '在该主机上修正 /etc/docker/daemon.json，然后再次运行 restart-docker（dnlab reset 会恢复一份全新的配置）',
   'cli.restartEngine.done': '{host}：引擎已重启，用时 {time}',
   'cli.testLessons.round': '（第 {round}/{repeat} 轮）',
+  'cli.testLessons.helpers': '同时使用实验环境实例 {instances}：错误尝试和替代解答在那里运行。',
+  'cli.testLessons.helperFailed':
+    '实验环境实例 {instance} 未能启动（{reason}）；它的用例改在其他实例中运行。可以试试：sudo DNLAB_INSTANCE={instance} dnlab doctor --fix',
+  'cli.testLessons.noHelpers':
+    '只在一个实验环境实例中运行：“{instance}”之后放不下辅助实例的名字（最多 8 个字符），或者设置了 DNLAB_ROOT。用更短的 DNLAB_INSTANCE 可以跑得更快。',
+  'cli.testLessons.profile.title': '时间花在哪里：{cases} 个用例，用例时间合计 {caseTime}，实际用时 {wall}',
+  'cli.testLessons.profile.phases': '按阶段（各用例合计）：',
+  'cli.testLessons.profile.counts': '在实验主机中启动了 {spawns} 个程序；启动容器的命令行共用时 {containers}',
+  'cli.testLessons.profile.lessons': '按课程（实际用时）：',
+  'cli.testLessons.profile.slowest': '最慢的用例：',
   'cli.testLessons.summary':
     '{passed} 项通过，{failed} 项未通过，{skipped} 项跳过 —— {lessons} 个课程 × {repeat} 轮，用时 {time}',
   'cli.trace.sourcePort': '源端不能带端口：{arg}',
