@@ -11,10 +11,12 @@ const { installedEngines, chooseEngine } = await import('../../src/lab/engines.j
  * (the newest engine dnlab installed, 28.5), then 26.1 and 20.10; what does not apply to an
  * engine is skipped by the self-test, saying why. Repeated rounds to catch flaky checks are
  * `npm run soak`. The lessons are split over a few workers, each with a lab instance of its own,
- * since most of the time is spent waiting on engines.
+ * since most of the time is spent waiting on engines. Each worker's self-test also runs its wrong
+ * attempts in a helper instance of its own (test-lessons --instances, default 2): two workers
+ * make four labs on two cores.
  */
 const repeat = Number(process.env.DNLAB_LESSON_REPEAT ?? 1);
-const workers = Number(process.env.DNLAB_LESSON_WORKERS ?? 3);
+const workers = Number(process.env.DNLAB_LESSON_WORKERS ?? 2);
 const lessons = loadAllLessons();
 
 /** `undefined` = the default engine (no --engine); each with a short tag for instance names. */
