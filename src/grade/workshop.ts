@@ -6,6 +6,7 @@ import { closest, expecting, type LessonIssue } from '../lessons/issues.js';
 import { lessonDirs, lessonsRoot } from '../lessons/load.js';
 import { LESSON_ID, TextSchema } from '../lessons/schema.js';
 import { readYamlFile, toDiagnostics, validateYaml } from '../lessons/yaml-file.js';
+import { UserError } from '../errors.js';
 
 /**
  * A workshop: which lessons a class does, in which order, for how long, and whether hints and
@@ -82,7 +83,7 @@ export function isWorkshopFile(file: string): boolean {
 }
 
 /** A workshop file that does not load: every problem, as diagnostics. */
-export class WorkshopError extends Error {
+export class WorkshopError extends UserError {
   override name = 'WorkshopError';
   constructor(readonly diagnostics: Diagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === 'error');

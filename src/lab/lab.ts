@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { UserError, type UserErrorOptions } from '../errors.js';
 import { hostPaths, netnsPath } from './config.js';
 import { cleanup, leftovers, type CleanupReport } from './cleanup.js';
 import { PRISTINE_DAEMON_JSON, containerdAlive, engineFor, startDaemons } from './daemon.js';
@@ -12,7 +13,7 @@ import { ensureInternetDns, internetDnsAnswers, startInternet } from './internet
 import { t } from './messages.js';
 import { run } from './run.js';
 import { diffSnapshots, snapshotHost, type HostSnapshot } from './snapshot.js';
-import { claimRoot, readState, writeFileAtomic, writeState } from './state.js';
+import { claimRoot, readState, type LabState, writeFileAtomic, writeState } from './state.js';
 import { DEFAULT_TOPOLOGY, addressOnly, findHost, type HostSpec, type Topology } from './topology.js';
 import { writeShellRc } from './shell.js';
 
@@ -24,12 +25,10 @@ export interface ProgressEvent {
 }
 export type OnProgress = (e: ProgressEvent) => void;
 
-export class LabError extends Error {
-  constructor(
-    message: string,
-    readonly fix?: string,
-  ) {
-    super(message);
+/** A lab operation the user can act on; `fix` becomes the error's `tryMessage`. */
+export class LabError extends UserError {
+  constructor(message: string, fix?: string, options: UserErrorOptions = {}) {
+    super(message, { ...options, ...(fix === undefined ? {} : { tryMessage: fix }) });
     this.name = 'LabError';
   }
 }
@@ -110,6 +109,25 @@ export function labBuilt(): boolean {
   const state = readState();
   if (!state?.complete) return false;
   return state.topology.hosts.every((h) => fs.existsSync(netnsPath(h.name)));
+}
+
+const notUp = () => new LabError(t('lab.notUp'), t('lab.startIt'));
+
+/**
+ * The lab's state, or a LabError saying it is not up and how to start it. `namespaces`: also
+ * every host's namespace must be there (`labBuilt`), for the commands that read the hosts.
+ */
+export function requireLabUp(need: 'state' | 'namespaces' = 'state'): LabState {
+  const state = readState();
+  if (!state?.complete || (need === 'namespaces' && !labBuilt())) throw notUp();
+  return state;
+}
+
+/** As `requireLabUp`, and every host's engine must answer (the map and `trace`). */
+export async function requireLabAnswering(): Promise<LabState> {
+  const state = requireLabUp();
+  if (!(await isUp())) throw notUp();
+  return state;
 }
 
 /** A complete lab whose LAN is there: `up` repairs it in place instead of building it anew. */
@@ -202,8 +220,7 @@ export async function down(): Promise<CleanupReport & { ms: number }> {
 }
 
 function requireHost(name: string): { topology: Topology; spec: HostSpec } {
-  const state = readState();
-  if (!state?.complete) throw new LabError(t('lab.notUp'), t('lab.startIt'));
+  const state = requireLabUp();
   const spec = findHost(state.topology, name);
   if (!spec) {
     throw new LabError(

@@ -7,6 +7,7 @@ import { buildLesson } from './build.js';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import type { Lesson } from './model.js';
 import { lessonLanguages } from './translations.js';
+import { UserError } from '../errors.js';
 
 /**
  * The `lessons/` folder of this dnlab: two levels above this module, which is `src/lessons/`
@@ -19,7 +20,7 @@ export function lessonsRoot(): string {
 }
 
 /** A lesson that does not load: every problem found, as diagnostics. */
-export class LessonError extends Error {
+export class LessonError extends UserError {
   constructor(readonly diagnostics: Diagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const lines = errors.slice(0, 20).map((d) => formatDiagnostic(d));

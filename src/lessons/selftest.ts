@@ -9,6 +9,7 @@ import { featureSkipReason, stepRequest } from '../observe/step-features.js';
 import { inLang, t } from '../i18n/index.js';
 import { loadLesson } from './load.js';
 import type { Command, Lesson, Step } from './model.js';
+import { UserError } from '../errors.js';
 
 /**
  * The lesson self-test: from a fresh lab, each step must fail before its solution and pass after
@@ -32,7 +33,7 @@ export interface SelftestCase {
   ms: number;
 }
 
-export class CommandFailed extends Error {
+export class CommandFailed extends UserError {
   constructor(cmd: Command, code: number, output: string) {
     super(
       output

@@ -8,6 +8,7 @@ import type { LabFacts } from './facts.js';
 import { judgeLazily, resolveDeferredReads } from './lazy.js';
 import { observeLab, runLabProbes } from './observe.js';
 import { featureSkip } from './step-features.js';
+import { UserError } from '../errors.js';
 
 export interface StepCheckRequest {
   checks: readonly StepCheck[];
@@ -57,7 +58,7 @@ export const STEP_DEADLINE_MS = 5000;
 export const HEADLESS_STEP_DEADLINE_MS = 20_000;
 
 /** A check run (or a graded step) that did not answer in time; says what it was waiting for. */
-export class CheckTimeoutError extends Error {
+export class CheckTimeoutError extends UserError {
   constructor(
     readonly ms: number,
     readonly waitingFor: string,

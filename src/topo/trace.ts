@@ -19,6 +19,7 @@ import {
 } from './firewall.js';
 import { t } from '../i18n/index.js';
 import { cidrHas, ipOf, isIPv4, prefixLen } from './ip.js';
+import { UserError } from '../errors.js';
 
 /**
  * `dnlab trace <from> <to>[:port][/proto]`, planned from facts alone (pure): the hops a first
@@ -79,7 +80,7 @@ export interface TracePlan {
   rules: RuleRef[];
 }
 
-export class TraceError extends Error {
+export class TraceError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = 'TraceError';

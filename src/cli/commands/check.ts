@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
 import type { CheckResult } from '../../checks/types.js';
 import { stepError } from '../../grade/grade.js';
-import { labBuilt, LabError } from '../../lab/lab.js';
+import { exitCodeOf, tryMessageOf } from '../../errors.js';
+import { requireLabUp } from '../../lab/lab.js';
 import type { Lesson, Step } from '../../lessons/model.js';
 import { checkStep } from '../../observe/check-step.js';
 import { stepRequest } from '../../observe/step-features.js';
@@ -69,7 +70,7 @@ async function runCheck(arg: string, opts: { json?: boolean }): Promise<void> {
   const { lesson, step } = resolveLessonArg(arg);
   // A lab that was brought up is checked even when one engine is down or stuck: the checks
   // that need it say so, by name, and the others are judged as usual.
-  if (!labBuilt()) throw new LabError(t('lab.notUp'), t('lab.startIt'));
+  requireLabUp('namespaces');
   const steps = step ? [step] : lesson.steps;
   const outcomes: StepOutcome[] = [];
   for (const s of steps) outcomes.push(await checkOne(lesson, s));
@@ -91,10 +92,13 @@ export function register(program: Command): void {
       try {
         await runCheck(arg, opts);
       } catch (e) {
-        const err = e as Error & { fix?: string };
-        const error = { message: err.message ?? String(e), ...(err.fix ? { fix: err.fix } : {}) };
+        const fix = tryMessageOf(e);
+        const error = {
+          message: e instanceof Error ? e.message : String(e),
+          ...(fix ? { fix } : {}),
+        };
         process.stdout.write(`${safeJson({ version: 1, error }, 2)}\n`);
-        process.exitCode = 1;
+        process.exitCode = exitCodeOf(e);
       }
     });
 }

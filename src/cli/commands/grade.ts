@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
-import { labBuilt, LabError } from '../../lab/lab.js';
+import { UserError } from '../../errors.js';
+import { requireLabUp } from '../../lab/lab.js';
 import { loadAllLessons, loadLesson, lessonDirs } from '../../lessons/load.js';
 import type { Lesson } from '../../lessons/model.js';
 import { FORMATS, formatResult, type Format } from '../../grade/formats.js';
@@ -24,21 +25,23 @@ interface GradeOpts {
   verify?: boolean;
 }
 
+/** Exit 2: the grade could not be made (the user's to fix), not a failed grade (exit 1). */
+const CANNOT_GRADE = 2;
+
 /** An error that is the user's to fix (exit 2), not a failed grade (exit 1). */
-class UsageError extends LabError {}
+const usageError = (message: string, tryMessage?: string) =>
+  new UserError(message, { exitCode: CANNOT_GRADE, ...(tryMessage ? { tryMessage } : {}) });
 
 /** The lessons to grade: the workshop's (in its order), narrowed by --lessons. */
 function chooseLessons(ids: string[], workshop?: Workshop): Lesson[] {
   if (!workshop) {
     const lessons = ids.length ? resolveLessons(ids) : loadAllLessons();
-    if (lessons.length === 0) throw new UsageError(t('grade.cli.noLessons'));
+    if (lessons.length === 0) throw usageError(t('grade.cli.noLessons'));
     return lessons;
   }
   for (const id of ids) {
     if (!workshop.lessons.includes(id)) {
-      throw new UsageError(
-        t('grade.cli.notInWorkshop', { id, lessons: workshop.lessons.join(', ') }),
-      );
+      throw usageError(t('grade.cli.notInWorkshop', { id, lessons: workshop.lessons.join(', ') }));
     }
   }
   const root = workshop.lessonsRoot;
@@ -46,7 +49,7 @@ function chooseLessons(ids: string[], workshop?: Workshop): Lesson[] {
   return workshop.lessons
     .filter((id) => ids.length === 0 || ids.includes(id))
     .map((id) => {
-      if (!known.includes(id)) throw new UsageError(t('grade.cli.missingLesson', { id, root }));
+      if (!known.includes(id)) throw usageError(t('grade.cli.missingLesson', { id, root }));
       return loadLesson(path.join(root, id));
     });
 }
@@ -84,14 +87,14 @@ function progressPrinter(quiet: boolean): { onProgress(e: GradeProgress): void; 
 /** dnlab's own files as built (dist/manifest.json), else a refusal saying which differ. */
 function verifyOrRefuse(): void {
   const diffs = verifyInstall(packageRoot(), process.env.DNLAB_MANIFEST_SHA256);
-  if (diffs.length > 0) throw new UsageError(describeDifferences(diffs), t('grade.verify.fix'));
+  if (diffs.length > 0) throw usageError(describeDifferences(diffs), t('grade.verify.fix'));
 }
 
 export async function runGrade(opts: GradeOpts): Promise<number> {
   if (opts.verify || inCI()) verifyOrRefuse();
   const format = opts.format as Format;
   if (!FORMATS.includes(format)) {
-    throw new UsageError(
+    throw usageError(
       t('grade.cli.badFormat', { format: opts.format, formats: FORMATS.join(', ') }),
     );
   }
@@ -103,7 +106,7 @@ export async function runGrade(opts: GradeOpts): Promise<number> {
     .filter(Boolean);
   const lessons = chooseLessons(ids, workshop);
   // A lab that was brought up is graded even with an engine down: its checks say so, by name.
-  if (!labBuilt()) throw new UsageError(t('lab.notUp'), t('lab.startIt'));
+  requireLabUp('namespaces');
 
   const progress = progressPrinter(opts.quiet === true);
   let result;
@@ -148,8 +151,7 @@ export function register(program: Command): void {
       try {
         process.exitCode = await runGrade(opts);
       } catch (e) {
-        reportError(e);
-        process.exitCode = 2;
+        process.exitCode = reportError(e, CANNOT_GRADE);
       }
     });
 }

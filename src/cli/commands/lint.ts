@@ -1,3 +1,4 @@
+import { exitCodeOf } from '../../errors.js';
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
@@ -46,13 +47,14 @@ export function runLint(target: string | undefined, opts: { json?: boolean }, io
   } catch (e) {
     if (!(e instanceof LintPathError)) throw e;
     io.err(`${safeText(e.message)}\n`);
-    return 2;
+    return exitCodeOf(e);
   }
   if (opts.json) {
     io.out(`${safeJson(toJson(report), 2)}\n`);
   } else {
     // Messages quote the lesson files: no control character reaches the terminal.
-    for (const d of report.diagnostics) io.out(`${safeText(formatDiagnostic(d), { newlines: true })}\n`);
+    for (const d of report.diagnostics)
+      io.out(`${safeText(formatDiagnostic(d), { newlines: true })}\n`);
     io.out(`${summary(report, where)}\n`);
   }
   return report.errors > 0 ? 1 : 0;

@@ -1,3 +1,4 @@
+import { exitCodeOf } from '../../errors.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
@@ -40,6 +41,7 @@ export function runNew(id: string, opts: { root?: string; title?: string }, io: 
   } catch (e) {
     if (!(e instanceof ScaffoldError)) throw e;
     io.err(`${e.message}\n`);
-    return 1;
+    if (e.tryMessage) io.err(`${t('cli.tryLine', { try: t('cli.try'), fix: e.tryMessage })}\n`);
+    return exitCodeOf(e);
   }
 }

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
 import { ensureInternetDns } from '../../lab/internet.js';
-import { LabError, reset } from '../../lab/lab.js';
-import { readState } from '../../lab/state.js';
+import { requireLabUp, reset } from '../../lab/lab.js';
 import { ProgressPrinter, interruptSignal, seconds, yellow } from '../output.js';
 import { requireRoot } from '../root.js';
 
@@ -19,7 +18,8 @@ async function resetHosts(hosts: string[]): Promise<void> {
       process.stdout.write(
         `${t('lab.resetDone', { host: h, time: seconds(r.ms), how: t(`lab.resetHow.${r.how}`) })}\n`,
       );
-      if (r.stopped > 0) process.stdout.write(`${t('lab.resetStopped', { host: h, count: r.stopped })}\n`);
+      if (r.stopped > 0)
+        process.stdout.write(`${t('lab.resetStopped', { host: h, count: r.stopped })}\n`);
     }
   } catch (err) {
     printer.stop();
@@ -39,8 +39,7 @@ export function register(program: Command): void {
     .addHelpText('after', `\n${t('cli.reset.help')}`)
     .action(async (host: string | undefined) => {
       requireRoot('dnlab reset');
-      const state = readState();
-      if (!state?.complete) throw new LabError(t('lab.notUp'), t('lab.startIt'));
+      const state = requireLabUp();
       await resetHosts(host ? [host] : state.topology.hosts.map((h) => h.name));
       // The whole lab back to fresh includes the internet's DNS server, if it has died.
       if (!host && process.exitCode !== 130 && (await ensureInternetDns(state.topology)))

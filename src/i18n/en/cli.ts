@@ -71,8 +71,8 @@ export const cli = {
   'lab.hostList': 'Lab hosts: {hosts}',
   'lab.leftover.netns': 'network namespace {name}',
   'lab.leftover.folder': 'lab folder {path}',
-  'lab.imageMissing':
-    'The lab image is missing ({path}). Build it offline with: sudo bash sandbox-vm/provision.sh',
+  'lab.imageMissing': 'The lab image is missing ({path}).',
+  'lab.imageMissing.fix': 'build it offline with: sudo bash sandbox-vm/provision.sh',
   'lab.badInstance': 'DNLAB_INSTANCE must be 1-8 lowercase letters or digits (got "{value}")',
   'lab.badRoot': 'DNLAB_ROOT must be a folder whose name starts with "{prefix}" (got {path})',
   'lab.dnsRestarted': "The internet's DNS server had stopped: started it again.",

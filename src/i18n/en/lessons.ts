@@ -179,7 +179,8 @@ export const lessons = {
   // dnlab new.
   'lessons.new.badId':
     'Bad lesson id "{id}": use two digits, a dash, then lowercase letters, digits and dashes (like 10-port-publishing).',
-  'lessons.new.exists': '{dir} already exists; dnlab new never overwrites. Choose another id.',
+  'lessons.new.exists': '{dir} already exists; dnlab new never overwrites.',
+  'lessons.new.exists.fix': 'choose another id',
   'lessons.new.created': 'Created {dir}:',
   'lessons.new.next':
     'Next steps:\n' +

@@ -162,7 +162,8 @@ export const lessons: Catalogue = {
 
   'lessons.new.badId':
     '课程 id "{id}" 不合规：请用两位数字、一个短横线，再接小写字母、数字和短横线（如 10-port-publishing）。',
-  'lessons.new.exists': '{dir} 已存在；dnlab new 从不覆盖。请换一个 id。',
+  'lessons.new.exists': '{dir} 已存在；dnlab new 从不覆盖。',
+  'lessons.new.exists.fix': '换一个 id',
   'lessons.new.created': '已创建 {dir}：',
   'lessons.new.next':
     '下一步：\n' +

@@ -27,7 +27,6 @@ export const topo: Catalogue = {
   'topo.panel.title': '拓扑图',
   'topo.panel.empty': '尚未观察到任何内容。',
   'topo.panel.more': '… 还有 {count} 行（dnlab topo 显示全部）',
-  'topo.notUp': '实验环境未运行。',
   'topo.noHost': '没有名为 "{host}" 的实验主机（实验主机：{hosts}）。',
   'topo.badFormat': '未知格式 "{format}"：请使用 ascii、mermaid、dot 或 json。',
   'topo.trace.title': '数据包追踪 {from} → {to}',
