@@ -14,8 +14,8 @@ import {
   checkStep,
   withDeadline,
   type StepCheckRequest,
-} from '../observe/check-step.js';
-import { stepRequest } from '../observe/step-features.js';
+} from '../orchestrate/check-step.js';
+import { stepRequest } from '../orchestrate/step-features.js';
 import {
   GRADE_FORMAT,
   GRADE_VERSION,
@@ -27,7 +27,7 @@ import {
   type GradeTotals,
   type WorkshopInfo,
 } from './model.js';
-import type { Workshop } from './workshop.js';
+import type { Workshop } from '../lessons/workshop.js';
 
 function engineOfLab(): { engine?: { name: string; version: string } } {
   const e = labEngine();

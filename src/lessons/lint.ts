@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isWorkshopFile, lintWorkshop } from '../grade/workshop.js';
+import { isWorkshopFile, lintWorkshop } from './workshop.js';
 import { t } from '../i18n/index.js';
 import { analyzeLesson, LESSON_FILE } from './analyze.js';
 import { countErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { getLang, localText, t, type Lang } from '../i18n/index.js';
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lessons/diagnostics.js';
-import { closest, expecting, type LessonIssue } from '../lessons/issues.js';
-import { lessonDirs, lessonsRoot } from '../lessons/load.js';
-import { LESSON_ID, TextSchema } from '../lessons/schema.js';
-import { readYamlFile, toDiagnostics, validateYaml } from '../lessons/yaml-file.js';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { closest, expecting, type LessonIssue } from './issues.js';
+import { lessonDirs, lessonsRoot } from './load.js';
+import { LESSON_ID, TextSchema } from './schema.js';
+import { readYamlFile, toDiagnostics, validateYaml } from './yaml-file.js';
 import { UserError } from '../errors.js';
 
 /**

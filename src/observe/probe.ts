@@ -1,5 +1,5 @@
-import type { HostFacts, LabFacts, ProbeResult } from '../../observe/facts.js';
-import type { Probe } from '../types.js';
+import type { HostFacts, LabFacts, ProbeResult } from './facts.js';
+import type { Probe } from './facts.js';
 
 /**
  * Probe commands. A probe names what to run — a BusyBox applet (`ping`, `nc`, `nslookup`), `ip`,

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Probe } from '../checks/types.js';
+import type { Probe } from './facts.js';
 import { t } from '../i18n/index.js';
 import { run } from '../lab/run.js';
 import { readContainerFile, type FileKind, type FileRead } from './container-files.js';

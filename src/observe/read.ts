@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Probe } from '../checks/types.js';
+import type { Probe } from './facts.js';
 import { hostPaths, netnsName, netnsPath } from '../lab/config.js';
 import { EngineError, type Engine } from '../lab/engine.js';
 import { nsenterArgv } from '../lab/netns.js';

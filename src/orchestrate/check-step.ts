@@ -4,9 +4,9 @@ import type { CheckContext, CheckResult } from '../checks/types.js';
 import { engineInRange } from '../lab/engines.js';
 import { kernelFeatures } from '../lab/features.js';
 import { DEFAULT_TOPOLOGY, addressOnly } from '../lab/topology.js';
-import type { LabFacts } from './facts.js';
-import { judgeLazily, resolveDeferredReads } from './lazy.js';
-import { observeLab, runLabProbes } from './observe.js';
+import type { LabFacts } from '../observe/facts.js';
+import { judgeLazily, resolveDeferredReads } from '../observe/lazy.js';
+import { observeLab, runLabProbes } from '../observe/observe.js';
 import { featureSkip } from './step-features.js';
 import { UserError } from '../errors.js';
 

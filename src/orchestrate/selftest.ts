@@ -4,11 +4,11 @@ import { engineFor } from '../lab/daemon.js';
 import { engineInRange } from '../lab/engines.js';
 import { reset } from '../lab/lab.js';
 import { containersSettled } from '../lab/settle.js';
-import { HEADLESS_STEP_DEADLINE_MS, checkStep } from '../observe/check-step.js';
-import { featureSkipReason, stepRequest } from '../observe/step-features.js';
+import { HEADLESS_STEP_DEADLINE_MS, checkStep } from './check-step.js';
+import { featureSkipReason, stepRequest } from './step-features.js';
 import { inLang, t } from '../i18n/index.js';
-import { loadLesson } from './load.js';
-import type { Command, Lesson, Step } from './model.js';
+import { loadLesson } from '../lessons/load.js';
+import type { Command, Lesson, Step } from '../lessons/model.js';
 import { UserError } from '../errors.js';
 
 /**

@@ -15,7 +15,7 @@ import { shellCommand } from '../lab/shell.js';
 import { TerminalSession, type ExitEvent, type PromptEvent } from '../lab/terminal-session.js';
 import { loadAllLessons, type Lesson } from '../lessons/index.js';
 import type { Topology } from '../lab/topology.js';
-import { checkStep, type StepCheckRequest } from '../observe/check-step.js';
+import { checkStep, type StepCheckRequest } from '../orchestrate/check-step.js';
 import type { LabFacts } from '../observe/facts.js';
 import { observeForMap } from '../topo/live.js';
 import type { PaneSession } from './hooks/usePaneSession.js';

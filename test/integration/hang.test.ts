@@ -7,7 +7,7 @@ useTestInstance('hang');
 
 const { down, up } = await import('../../src/lab/lab.js');
 const { hostPaths } = await import('../../src/lab/config.js');
-const { checkStep } = await import('../../src/observe/check-step.js');
+const { checkStep } = await import('../../src/orchestrate/check-step.js');
 const { checkStatus } = await import('../../src/grade/grade.js');
 const { loadAllLessons } = await import('../../src/lessons/load.js');
 

@@ -9,7 +9,7 @@ import type { Lesson } from '../../lessons/model.js';
 import { FORMATS, formatResult, type Format } from '../../grade/formats.js';
 import { gradeLessons, type GradeProgress } from '../../grade/grade.js';
 import { describeDifferences, inCI, packageRoot, verifyInstall } from '../../grade/verify.js';
-import { loadWorkshop, type Workshop } from '../../grade/workshop.js';
+import { loadWorkshop, type Workshop } from '../../lessons/workshop.js';
 import { resolveLessons } from '../lesson-args.js';
 import { FAIL, OK, colorsEnabled, green, red, reportError, yellow } from '../output.js';
 import { requireRoot } from '../root.js';

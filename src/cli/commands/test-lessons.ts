@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
 import { labEngine } from '../../lab/engines.js';
 import { down, up } from '../../lab/lab.js';
-import { selftestLesson, type SelftestCase } from '../../lessons/selftest.js';
+import { selftestLesson, type SelftestCase } from '../../orchestrate/selftest.js';
 import { resolveLessons } from '../lesson-args.js';
 import { FAIL, OK, ProgressPrinter, bold, dim, green, red, seconds, yellow } from '../output.js';
 import { requireRoot } from '../root.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeLessons } from '../../../src/grade/grade.js';
 import { DEFAULT_TOPOLOGY } from '../../../src/lab/topology.js';
-import { CheckTimeoutError, withDeadline } from '../../../src/observe/check-step.js';
+import { CheckTimeoutError, withDeadline } from '../../../src/orchestrate/check-step.js';
 import { allDone, basicsLesson, clock } from './helpers.js';
 
 const never = () => new Promise<never>(() => undefined);
