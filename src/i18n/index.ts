@@ -16,10 +16,6 @@ const catalogues: Partial<Record<Lang, Catalogue>> = { en, 'zh-CN': zhCN };
 let current: Lang = 'en';
 const scoped = new AsyncLocalStorage<Lang>();
 
-export function registerCatalogue(lang: Lang, cat: Catalogue): void {
-  catalogues[lang] = { ...(catalogues[lang] ?? {}), ...cat };
-}
-
 export function setLang(lang: Lang): void {
   current = lang;
 }
