@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
 import { requireHost } from '../../lab/lab.js';
-import { hostCommand, shellCommand, type Command as HostCommand } from '../../lab/shell.js';
+import { shellCommand, type Command as HostCommand } from '../../lab/shell.js';
 import { requireRoot } from '../root.js';
 
 /** Run a program attached to this terminal; Ctrl-C goes to it, not to dnlab. */
-function attach(cmd: HostCommand): Promise<number> {
+export function attach(cmd: HostCommand): Promise<number> {
   const ignore = () => {};
   process.on('SIGINT', ignore);
   return new Promise((resolve, reject) => {
@@ -28,15 +28,5 @@ export function register(program: Command): void {
       requireRoot('dnlab shell');
       requireHost(host);
       process.exitCode = await attach(shellCommand(host));
-    });
-
-  program
-    .command('exec <host> <command...>')
-    .description(t('cli.exec.description'))
-    .addHelpText('after', `\n${t('cli.exec.help')}`)
-    .action(async (host: string, argv: string[]) => {
-      requireRoot('dnlab exec');
-      requireHost(host);
-      process.exitCode = await attach(hostCommand(host, argv));
     });
 }

@@ -4,7 +4,6 @@ import { LabError } from '../../lab/lab.js';
 import { FORMATS, renderMap, type MapFormat } from '../../topo/index.js';
 import { observeForMap } from '../../topo/live.js';
 import { requireRoot } from '../root.js';
-import * as trace from './trace.js';
 
 export function register(program: Command): void {
   program
@@ -29,5 +28,4 @@ export function register(program: Command): void {
         }),
       );
     });
-  trace.register(program);
 }
