@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { dnlabEnv } from '../env.js';
 import type { ProgressEvent } from '../lab/lab.js';
 import { UserError, exitCodeOf } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -126,7 +127,7 @@ export function reportError(err: unknown, fallback = 1): number {
         `${t('cli.tryLine', { try: t('cli.try'), fix: safeText(err.tryMessage) })}\n`,
       );
     for (const step of err.nextSteps) process.stderr.write(`  ${safeText(step)}\n`);
-  } else if (process.env.DNLAB_DEBUG && err instanceof Error && err.stack) {
+  } else if (dnlabEnv('DNLAB_DEBUG') && err instanceof Error && err.stack) {
     process.stderr.write(`${err.stack}\n`);
   }
   return exitCodeOf(err, fallback);

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { dnlabEnv } from '../env.js';
 import { createRequire } from 'node:module';
 import { checkIds } from '../checks/evaluate.js';
 import type { CheckResult } from '../checks/types.js';
@@ -41,7 +42,7 @@ export function dnlabVersion(): string {
 
 /** Who is graded: the flag, else DNLAB_STUDENT, else this machine's hostname. */
 export function studentName(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
-  const name = flag?.trim() || env.DNLAB_STUDENT?.trim() || os.hostname();
+  const name = flag?.trim() || dnlabEnv('DNLAB_STUDENT', env)?.trim() || os.hostname();
   return name || 'unknown';
 }
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { dnlabEnv } from '../env.js';
 import { t } from './messages.js';
 
 /** Every name the lab creates carries this prefix; nothing else is ever removed. */
@@ -10,7 +11,7 @@ export const PREFIX = 'dnlab';
  * is `dnlab-*`; the two never match each other's names.
  */
 export function instance(): string {
-  const inst = process.env.DNLAB_INSTANCE ?? '';
+  const inst = dnlabEnv('DNLAB_INSTANCE') ?? '';
   if (!/^[a-z0-9]{0,8}$/.test(inst)) {
     throw new Error(t('lab.badInstance', { value: inst }));
   }
@@ -30,7 +31,7 @@ export const ROOT_MARKER = '.dnlab-root';
  * deletes it, so `up` marks it (src/lab/state.ts claimRoot) and nothing deletes an unmarked one.
  */
 export function labRoot(): string {
-  const root = path.resolve(process.env.DNLAB_ROOT ?? `/var/lib/${namePrefix()}`);
+  const root = path.resolve(dnlabEnv('DNLAB_ROOT') ?? `/var/lib/${namePrefix()}`);
   // The lab deletes this folder on `down`: refuse any folder not named for the lab.
   if (!path.basename(root).startsWith(PREFIX)) {
     throw new Error(t('lab.badRoot', { prefix: PREFIX, path: root }));
@@ -40,7 +41,7 @@ export function labRoot(): string {
 
 /** Where provisioning leaves the lab image's root filesystem (a tar of busybox-static). */
 export function imageTarPath(): string {
-  return process.env.DNLAB_IMAGE_TAR ?? '/var/cache/dnlab/busybox-rootfs.tar';
+  return dnlabEnv('DNLAB_IMAGE_TAR') ?? '/var/cache/dnlab/busybox-rootfs.tar';
 }
 
 export const LAB_IMAGE = 'dnlab/busybox:latest';

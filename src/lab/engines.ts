@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { dnlabEnv } from '../env.js';
 import path from 'node:path';
 import { labRoot } from './config.js';
 import { t } from './messages.js';
@@ -26,7 +27,7 @@ export const SELF_TESTED = ['28.5', '26.1', '20.10'];
 const DISTRO_BIN = ['/usr/sbin', '/usr/bin'];
 
 export function enginesRoot(): string {
-  return process.env.DNLAB_ENGINES_ROOT ?? '/opt/dnlab/engines';
+  return dnlabEnv('DNLAB_ENGINES_ROOT') ?? '/opt/dnlab/engines';
 }
 
 /** `28.5.2+dfsg4` → [28, 5, 2]; missing parts are 0. */
@@ -90,7 +91,7 @@ export function engineNames(): string[] {
  * Resolve a request (`--engine`, else DNLAB_ENGINE, else the newest engine dnlab installed, else
  * `system`) to folders and a version. Throws with what to try when the engine is not here.
  */
-export async function chooseEngine(request = process.env.DNLAB_ENGINE || undefined): Promise<EngineChoice> {
+export async function chooseEngine(request = dnlabEnv('DNLAB_ENGINE') || undefined): Promise<EngineChoice> {
   const name = request ?? installedEngines()[0] ?? 'system';
   const bin =
     name === 'system' ? [] : name === '20.10' ? DISTRO_BIN : [path.join(enginesRoot(), name, 'bin')];

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { dnlabEnv } from '../env.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostPaths } from './config.js';
@@ -48,7 +49,7 @@ export function writeShellRc(host: string): void {
     // The lab engine's own `docker` CLI first (engines.ts).
     ...(engine?.bin.length ? [`export PATH=${quote(enginePath(engine, ''))}"$PATH"`] : []),
     `export DNLAB_HOST=${host}`,
-    ...(process.env.DNLAB_INSTANCE ? [`export DNLAB_INSTANCE=${quote(process.env.DNLAB_INSTANCE)}`] : []),
+    ...(dnlabEnv('DNLAB_INSTANCE') ? [`export DNLAB_INSTANCE=${quote(dnlabEnv('DNLAB_INSTANCE')!)}`] : []),
     `. ${quote(functionsPath(host))}`,
     "PS1='\\u@\\h:\\w\\$ '",
     // Tells the TUI when a command finished (invisible in a plain terminal).

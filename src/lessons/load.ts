@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { dnlabEnv } from '../env.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getLang, t, type Lang } from '../i18n/index.js';
@@ -15,7 +16,8 @@ import { UserError } from '../errors.js';
  * teacher's own lessons, or a test's fixtures).
  */
 export function lessonsRoot(): string {
-  if (process.env.DNLAB_LESSONS) return path.resolve(process.env.DNLAB_LESSONS);
+  const dir = dnlabEnv('DNLAB_LESSONS');
+  if (dir) return path.resolve(dir);
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lessons');
 }
 

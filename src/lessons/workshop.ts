@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { dnlabEnv } from '../env.js';
 import { z } from 'zod';
 import { getLang, localText, t, type Lang } from '../i18n/index.js';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -72,7 +73,7 @@ export interface WorkshopOptions {
  * when it holds lessons (a teacher's course folder with its workshop.yaml); else dnlab's lessons.
  */
 export function workshopLessonsRoot(file: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (env.DNLAB_LESSONS) return lessonsRoot();
+  if (dnlabEnv('DNLAB_LESSONS', env)) return lessonsRoot();
   const here = path.dirname(path.resolve(file));
   return lessonDirs(here).length > 0 ? here : lessonsRoot();
 }

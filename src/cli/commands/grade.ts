@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { dnlabEnv } from '../../env.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
@@ -86,7 +87,7 @@ function progressPrinter(quiet: boolean): { onProgress(e: GradeProgress): void; 
 
 /** dnlab's own files as built (dist/manifest.json), else a refusal saying which differ. */
 function verifyOrRefuse(): void {
-  const diffs = verifyInstall(packageRoot(), process.env.DNLAB_MANIFEST_SHA256);
+  const diffs = verifyInstall(packageRoot(), dnlabEnv('DNLAB_MANIFEST_SHA256'));
   if (diffs.length > 0) throw usageError(describeDifferences(diffs), t('grade.verify.fix'));
 }
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { dnlabEnv } from '../../env.js';
 import { t } from '../../i18n/index.js';
 import { labEngine } from '../../lab/engines.js';
 import { down, up } from '../../lab/lab.js';
@@ -36,7 +37,7 @@ export function register(program: Command): void {
       if (opts.engine) process.env.DNLAB_ENGINE = opts.engine;
       // The self-test's own lab, up on another engine (a --keep run): rebuilt on the one asked.
       const running = labEngine();
-      const asked = process.env.DNLAB_ENGINE;
+      const asked = dnlabEnv('DNLAB_ENGINE');
       if (running && asked && running.name !== asked) await down();
       process.env.DNLAB_INSTANCE ??= SELFTEST_INSTANCE;
       const repeat = Math.max(1, Number.parseInt(opts.repeat, 10) || 1);
