@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/index.js';
 import type { HostFacts, LabFacts, ProbeResult } from './facts.js';
 import type { Probe } from './facts.js';
 
@@ -185,7 +186,7 @@ export function probeLine(r: ProbeResult): string {
 }
 
 /** How each `Reach` is said (the catalogue keys, so that every key in use is spelled out). */
-export const REACH_TEXT: Record<Reach, string> = {
+export const REACH_TEXT: Record<Reach, MessageKey> = {
   reached: 'check.reach.seen.reached',
   refused: 'check.reach.seen.refused',
   timeout: 'check.reach.seen.timeout',

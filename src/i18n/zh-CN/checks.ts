@@ -1,11 +1,11 @@
-import type { Catalogue } from '../index.js';
+import type { checks as en } from '../en/checks.js';
 
 /**
  * 简体中文: the `checks` part of the catalogue. Keys and {placeholders} as in ../en/checks.ts.
  * Terms as docs/glossary.md fixes them; commands, flags and names stay in English. Every sentence
  * keeps the expected (期望) and seen (实际) values its English sentence has.
  */
-export const checks: Catalogue = {
+export const checks: Record<keyof typeof en, string> = {
   // Shared by several checkers.
   'check.common.none': '无',
   'check.common.noHost': '没有实验主机 {host} 的观测数据：它是本课程的主机吗？',

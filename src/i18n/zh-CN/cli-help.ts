@@ -1,10 +1,10 @@
-import type { Catalogue } from '../index.js';
+import type { cliHelp as en } from '../en/cli-help.js';
 
 /**
  * 简体中文: the `--help` texts of the CLI. Keys and {placeholders} as in ../en/cli-help.ts. Help
  * lines stay within 80 columns (a Chinese character takes two).
  */
-export const cliHelp: Catalogue = {
+export const cliHelp: Record<keyof typeof en, string> = {
   'cli.help.usage': '用法：',
   'cli.help.options': '选项：',
   'cli.help.arguments': '参数：',

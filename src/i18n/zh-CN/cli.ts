@@ -1,7 +1,7 @@
-import type { Catalogue } from '../index.js';
+import type { cli as en } from '../en/cli.js';
 
 /** 简体中文: the `cli` part of the catalogue. Keys and {placeholders} as in ../en/cli.ts. */
-export const cli: Catalogue = {
+export const cli: Record<keyof typeof en, string> = {
   'cli.error': '错误',
   'cli.try': '试试',
   'cli.errorLine': '{error}：{message}',

@@ -1,11 +1,11 @@
-import type { Catalogue } from '../index.js';
+import type { grade as en } from '../en/grade.js';
 
 /**
  * 简体中文: the `grade` part of the catalogue. Keys and {placeholders} as in ../en/grade.ts.
  * Terms as docs/glossary.md fixes them (评分, 班级报告, 学员, 步骤, 检查); commands, flags, file
  * names, format names and schema ids stay in English.
  */
-export const grade: Catalogue = {
+export const grade: Record<keyof typeof en, string> = {
   // workshop.yaml: what a field expects, and rules across fields.
   'grade.what.workshop':
     '一个 workshop：包含 title 和 lessons 的映射（以及 timeLimit、showHints、showSolutions）',

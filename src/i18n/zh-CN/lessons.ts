@@ -1,7 +1,7 @@
-import type { Catalogue } from '../index.js';
+import type { lessons as en } from '../en/lessons.js';
 
 /** 简体中文: the `lessons` part of the catalogue (lint, load, new). Keys as in ../en/lessons.ts. */
-export const lessons: Catalogue = {
+export const lessons: Record<keyof typeof en, string> = {
   'lessons.got.missing': '空缺',
   'lessons.got.empty': '空值',
   'lessons.got.list': '含 {n} 项的列表',

@@ -1,10 +1,10 @@
-import type { Catalogue } from '../index.js';
+import type { topo as en } from '../en/topo.js';
 
 /**
  * 简体中文: the `topo` part of the catalogue. Keys and {placeholders} as in ../en/topo.ts. What the
  * tools write (rule targets, `route … via … dev …`, interface and chain names) stays in English.
  */
-export const topo: Catalogue = {
+export const topo: Record<keyof typeof en, string> = {
   'topo.label.network': '网络 {names}',
   'topo.label.switch': '交换机 {bridge}',
   'topo.label.bridge': '网桥',

@@ -1,11 +1,11 @@
-import type { Catalogue } from '../index.js';
+import type { tui as en } from '../en/tui.js';
 
 /**
  * 简体中文: the `tui` part of the catalogue. Keys and {placeholders} as in ../en/tui.ts. The TUI
  * must fit 80×24 and a Chinese character takes two columns: labels stay short.
  * `tui.lesson.fresh` and `tui.reset.done` are notes in the one-line status bar: kept very short.
  */
-export const tui: Catalogue = {
+export const tui: Record<keyof typeof en, string> = {
   // 按键（帮助列表）。
   'tui.key.up': '上移',
   'tui.key.down': '下移',
