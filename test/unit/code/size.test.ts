@@ -14,7 +14,6 @@ const LONG_FILES_ALLOWED = new Set(['i18n/en/checks.ts', 'i18n/zh-CN/checks.ts']
  */
 const LONG_FUNCTIONS_ALLOWED = new Map([
   ['checks/kinds/port-published.ts run', 155],
-  ['observe/read.ts readHost', 143],
   ['tui/screens/LessonScreen.tsx LessonScreen', 180],
 ]);
 
