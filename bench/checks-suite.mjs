@@ -1,6 +1,6 @@
 // Bench: one lesson step's checks (10, no traffic) against a live host, against the same checks
 // done the way peer labs do it (a bash script calling the docker CLI once per check).
-const { checkStep } = await import('../dist/observe/check-step.js');
+const { checkStep } = await import('../dist/orchestrate/check-step.js');
 const { hostCommand } = await import('../dist/lab/shell.js');
 const { run } = await import('../dist/lab/run.js');
 const { up, down } = await import('../dist/lab/lab.js');

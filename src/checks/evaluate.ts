@@ -13,7 +13,7 @@ export interface StepCheck {
   /** Ids of checks of the same step that must pass first. */
   needs?: string[];
   params: Record<string, unknown>;
-  /** Engine range (`>=28`): on other engines the check is not judged (src/observe/check-step.ts). */
+  /** Engine range (`>=28`): on other engines the check is not judged (src/orchestrate/check-step.ts). */
   engines?: string;
 }
 

@@ -1,6 +1,6 @@
 import { Help, type Command, type Option } from 'commander';
 import stringWidth from 'string-width';
-import { SUPPORTED_LANGS, detectLang, t, type Lang } from '../i18n/index.js';
+import { SUPPORTED_LANGS, detectLang, t, type Lang, type MessageKey } from '../i18n/index.js';
 import { LabError } from '../lab/errors.js';
 
 /**
@@ -53,7 +53,7 @@ export function langOption(value: string): Lang {
   return lang;
 }
 
-const TITLES: Record<string, string> = {
+const TITLES: Record<string, MessageKey> = {
   'Usage:': 'cli.help.usage',
   'Options:': 'cli.help.options',
   'Arguments:': 'cli.help.arguments',

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
+import { dnlabEnv } from '../env.js';
 import { setLang } from '../i18n/index.js';
 import { chooseLang } from './lang.js';
 import { quietOnClosedPipe, reportError } from './output.js';
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
     process.exitCode = reportError(err);
     return;
   }
-  if (process.platform !== 'linux' && !process.env.DNLAB_NO_VM) {
+  if (process.platform !== 'linux' && !dnlabEnv('DNLAB_NO_VM')) {
     const { runInVm } = await import('./vm-launcher.js');
     process.exitCode = await runInVm(process.argv.slice(2));
     return;

@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
+import { dnlabEnv } from '../env.js';
 import type { ProgressEvent } from '../lab/lab.js';
-import { LabError } from '../lab/errors.js';
+import { UserError, exitCodeOf } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { safeError, safeText } from '../text/safe.js';
 
@@ -9,8 +10,7 @@ export function colorsEnabled(stream: NodeJS.WriteStream = process.stdout): bool
   return !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && stream.isTTY === true;
 }
 
-const paint = (code: string) => (s: string) =>
-  colorsEnabled() ? `\x1b[${code}m${s}\x1b[0m` : s;
+const paint = (code: string) => (s: string) => (colorsEnabled() ? `\x1b[${code}m${s}\x1b[0m` : s);
 export const green = paint('32');
 export const red = paint('31');
 export const yellow = paint('33');
@@ -97,7 +97,9 @@ export function fitColumns(s: string, width: number): string {
  * and the process exits 0, quietly.
  * Any other stream error is still thrown.
  */
-export function quietOnClosedPipe(streams: NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
+export function quietOnClosedPipe(
+  streams: NodeJS.WriteStream[] = [process.stdout, process.stderr],
+): void {
   let closed = false;
   for (const stream of streams) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
@@ -111,16 +113,24 @@ export function quietOnClosedPipe(streams: NodeJS.WriteStream[] = [process.stdou
   });
 }
 
-/** Print an error as message + what to try, and return the exit code to use. */
-export function reportError(err: unknown): number {
-  const e = err as (Error & { fix?: string }) | undefined;
+/**
+ * Print an error as message + what to try (+ next steps), and return the exit code to use: the
+ * error's own (`UserError.exitCode`), else `fallback`, the command's code for a failure.
+ */
+export function reportError(err: unknown, fallback = 1): number {
   // Errors quote names from the lab and lesson files: printed as safe text.
   const message = safeError(err);
   process.stderr.write(`${t('cli.errorLine', { error: red(t('cli.error')), message })}\n`);
-  if (e?.fix) process.stderr.write(`${t('cli.tryLine', { try: t('cli.try'), fix: safeText(e.fix) })}\n`);
-  if (err instanceof LabError) return 1;
-  if (process.env.DNLAB_DEBUG && e?.stack) process.stderr.write(`${e.stack}\n`);
-  return 1;
+  if (err instanceof UserError) {
+    if (err.tryMessage)
+      process.stderr.write(
+        `${t('cli.tryLine', { try: t('cli.try'), fix: safeText(err.tryMessage) })}\n`,
+      );
+    for (const step of err.nextSteps) process.stderr.write(`  ${safeText(step)}\n`);
+  } else if (dnlabEnv('DNLAB_DEBUG') && err instanceof Error && err.stack) {
+    process.stderr.write(`${err.stack}\n`);
+  }
+  return exitCodeOf(err, fallback);
 }
 
 /**

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { dnlabEnv } from '../env.js';
 import { createRequire } from 'node:module';
 import { checkIds } from '../checks/evaluate.js';
 import type { CheckResult } from '../checks/types.js';
@@ -14,8 +15,8 @@ import {
   checkStep,
   withDeadline,
   type StepCheckRequest,
-} from '../observe/check-step.js';
-import { stepRequest } from '../observe/step-features.js';
+} from '../orchestrate/check-step.js';
+import { stepRequest } from '../orchestrate/step-features.js';
 import {
   GRADE_FORMAT,
   GRADE_VERSION,
@@ -27,7 +28,7 @@ import {
   type GradeTotals,
   type WorkshopInfo,
 } from './model.js';
-import type { Workshop } from './workshop.js';
+import type { Workshop } from '../lessons/workshop.js';
 
 function engineOfLab(): { engine?: { name: string; version: string } } {
   const e = labEngine();
@@ -41,7 +42,7 @@ export function dnlabVersion(): string {
 
 /** Who is graded: the flag, else DNLAB_STUDENT, else this machine's hostname. */
 export function studentName(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
-  const name = flag?.trim() || env.DNLAB_STUDENT?.trim() || os.hostname();
+  const name = flag?.trim() || dnlabEnv('DNLAB_STUDENT', env)?.trim() || os.hostname();
   return name || 'unknown';
 }
 
@@ -220,7 +221,11 @@ export async function gradeLessons(opts: GradeOptions): Promise<GradeResult> {
       ...(lesson.seed ? { seed: lesson.seed } : {}),
       ...(lesson.incident ? { variant: lesson.incident.variant } : {}),
       ...(lesson.params
-        ? { params: Object.fromEntries(Object.entries(lesson.params).map(([k, v]) => [k, String(v)])) }
+        ? {
+            params: Object.fromEntries(
+              Object.entries(lesson.params).map(([k, v]) => [k, String(v)]),
+            ),
+          }
         : {}),
       steps,
     });

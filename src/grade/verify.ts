@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { dnlabEnv } from '../env.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +43,9 @@ function sha256(file: string): string {
 
 /** The probe program: DNLAB_BUSYBOX, else the first busybox found (links resolved). */
 export function probeProgram(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const found = [env.DNLAB_BUSYBOX, ...BUSYBOX_PATHS].find((p) => p && fs.existsSync(p));
+  const found = [dnlabEnv('DNLAB_BUSYBOX', env), ...BUSYBOX_PATHS].find(
+    (p) => p && fs.existsSync(p),
+  );
   return found ? fs.realpathSync(found) : undefined;
 }
 

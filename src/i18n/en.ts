@@ -1,4 +1,3 @@
-import type { Catalogue } from './index.js';
 import { checks } from './en/checks.js';
 import { cli } from './en/cli.js';
 import { cliHelp } from './en/cli-help.js';
@@ -8,7 +7,7 @@ import { tui } from './en/tui.js';
 import { topo } from './en/topo.js';
 
 /** English, the fallback for every string. Each area keeps its own file under en/. */
-export const en: Catalogue = {
+export const en = {
   ...cli,
   ...cliHelp,
   ...lessons,
@@ -17,3 +16,6 @@ export const en: Catalogue = {
   ...grade,
   ...topo,
 };
+
+/** Every message key: `t()` takes only these, so tsc rejects an unknown key. */
+export type MessageKey = keyof typeof en;

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { en } from './en.js';
+import { en, type MessageKey } from './en.js';
 import { zhCN } from './zh-CN.js';
 
 /**
@@ -12,13 +12,9 @@ export type Catalogue = Record<string, string>;
 export const SUPPORTED_LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof SUPPORTED_LANGS)[number];
 
-const catalogues: Partial<Record<Lang, Catalogue>> = { en, 'zh-CN': zhCN };
+const catalogues: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 let current: Lang = 'en';
 const scoped = new AsyncLocalStorage<Lang>();
-
-export function registerCatalogue(lang: Lang, cat: Catalogue): void {
-  catalogues[lang] = { ...(catalogues[lang] ?? {}), ...cat };
-}
 
 export function setLang(lang: Lang): void {
   current = lang;
@@ -53,8 +49,15 @@ export function format(template: string, vars: Vars = {}): string {
   });
 }
 
-export function t(key: string, vars?: Vars): string {
-  const template = catalogues[getLang()]?.[key] ?? en[key] ?? key;
+export type { MessageKey };
+
+/** Is `key` in the catalogue? For keys made at run time (`lessons.format.${format}`). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+export function t(key: MessageKey, vars?: Vars): string {
+  const template = catalogues[getLang()][key] ?? en[key] ?? key;
   return format(template, vars);
 }
 

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
+import { dnlabEnv } from '../env.js';
 import { t } from './messages.js';
 
 /** Every name the lab creates carries this prefix; nothing else is ever removed. */
@@ -11,7 +12,7 @@ export const PREFIX = 'dnlab';
  * is `dnlab-*`; the two never match each other's names.
  */
 export function instance(): string {
-  const inst = scoped.getStore() ?? process.env.DNLAB_INSTANCE ?? '';
+  const inst = scoped.getStore() ?? dnlabEnv('DNLAB_INSTANCE') ?? '';
   if (!validInstance(inst)) {
     throw new Error(t('lab.badInstance', { value: inst }));
   }
@@ -34,7 +35,7 @@ export function inInstance<T>(inst: string, fn: () => T): T {
 }
 
 /** DNLAB_ROOT fixes the lab root: a second instance would share the first one's folder. */
-export const inInstanceAllowed = (): boolean => process.env.DNLAB_ROOT === undefined;
+export const inInstanceAllowed = (): boolean => dnlabEnv('DNLAB_ROOT') === undefined;
 
 /** `dnlab` for the default instance, `dnlab<instance>` otherwise; names are `<namePrefix>-<node>`. */
 export function namePrefix(): string {
@@ -49,7 +50,7 @@ export const ROOT_MARKER = '.dnlab-root';
  * deletes it, so `up` marks it (src/lab/state.ts claimRoot) and nothing deletes an unmarked one.
  */
 export function labRoot(): string {
-  const root = path.resolve(process.env.DNLAB_ROOT ?? `/var/lib/${namePrefix()}`);
+  const root = path.resolve(dnlabEnv('DNLAB_ROOT') ?? `/var/lib/${namePrefix()}`);
   // The lab deletes this folder on `down`: refuse any folder not named for the lab.
   if (!path.basename(root).startsWith(PREFIX)) {
     throw new Error(t('lab.badRoot', { prefix: PREFIX, path: root }));
@@ -59,7 +60,7 @@ export function labRoot(): string {
 
 /** Where provisioning leaves the lab image's root filesystem (a tar of busybox-static). */
 export function imageTarPath(): string {
-  return process.env.DNLAB_IMAGE_TAR ?? '/var/cache/dnlab/busybox-rootfs.tar';
+  return dnlabEnv('DNLAB_IMAGE_TAR') ?? '/var/cache/dnlab/busybox-rootfs.tar';
 }
 
 export const LAB_IMAGE = 'dnlab/busybox:latest';

@@ -4,6 +4,7 @@ import { leftovers } from './cleanup.js';
 import { FEATURE_NAMES, REQUIRED_FEATURES, probeFeatures } from './features.js';
 import { SELF_TESTED, engineNames, installedEngines, labEngine, majorMinor } from './engines.js';
 import { isUp } from './lab.js';
+import type { MessageKey } from '../i18n/index.js';
 import { t, type Translate } from './messages.js';
 import { run } from './run.js';
 
@@ -22,7 +23,7 @@ export interface Finding {
 const PROVISION = 'sudo bash sandbox-vm/provision.sh';
 
 /** Binaries the lab runs, the Debian package that brings each, and a note on that package. */
-const BINARIES: [string, string, string?][] = [
+const BINARIES: [string, string, MessageKey?][] = [
   ['dockerd', 'docker.io'],
   ['containerd', 'containerd', 'doctor.pkg.withDocker'],
   ['runc', 'runc', 'doctor.pkg.withDocker'],
@@ -58,11 +59,18 @@ async function engineFindings(tr: Translate): Promise<Finding[]> {
     id: 'engines',
     ok: true,
     title: tr('doctor.engines.title'),
-    detail: tr('doctor.engines.detail', { names: engineNames().join(', '), default: installed[0] ?? 'system' }),
+    detail: tr('doctor.engines.detail', {
+      names: engineNames().join(', '),
+      default: installed[0] ?? 'system',
+    }),
   });
   const lab = labEngine();
   if (lab) {
-    findings.push({ id: 'lab-engine', ok: true, title: tr('doctor.labEngine.title', { engine: lab.name, version: lab.version }) });
+    findings.push({
+      id: 'lab-engine',
+      ok: true,
+      title: tr('doctor.labEngine.title', { engine: lab.name, version: lab.version }),
+    });
   }
   const dockerd = await run(['dockerd', '--version'], { timeoutMs: 10_000 });
   const version = /version\s+([^\s,]+)/i.exec(dockerd.stdout)?.[1];

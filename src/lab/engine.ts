@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { t } from './messages.js';
+import { UserError } from '../errors.js';
 
 /** The newest Engine API version this code knows; requests use min(server, this). */
 export const OUR_API_VERSION = '1.52';
@@ -14,7 +15,7 @@ export const ENGINE_IMPORT_TIMEOUT_MS = 120_000;
  */
 export type EngineErrorKind = 'http' | 'timeout' | 'down';
 
-export class EngineError extends Error {
+export class EngineError extends UserError {
   constructor(
     /** The HTTP status, or 0 when the engine did not answer. */
     readonly status: number,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { dnlabEnv } from '../env.js';
 import path from 'node:path';
 import { labRoot } from './config.js';
 import { t } from './messages.js';
@@ -26,7 +27,7 @@ export const SELF_TESTED = ['28.5', '26.1', '20.10'];
 const DISTRO_BIN = ['/usr/sbin', '/usr/bin'];
 
 export function enginesRoot(): string {
-  return process.env.DNLAB_ENGINES_ROOT ?? '/opt/dnlab/engines';
+  return dnlabEnv('DNLAB_ENGINES_ROOT') ?? '/opt/dnlab/engines';
 }
 
 /** `28.5.2+dfsg4` → [28, 5, 2]; missing parts are 0. */
@@ -56,7 +57,9 @@ export function installedEngines(): string[] {
     return [];
   }
   return names
-    .filter((n) => /^\d+\.\d+$/.test(n) && isExecutable(path.join(enginesRoot(), n, 'bin', 'dockerd')))
+    .filter(
+      (n) => /^\d+\.\d+$/.test(n) && isExecutable(path.join(enginesRoot(), n, 'bin', 'dockerd')),
+    )
     .sort((a, b) => compareVersions(b, a));
 }
 
@@ -70,14 +73,20 @@ function isExecutable(file: string): boolean {
 }
 
 /** PATH with the engine's folders first. */
-export function enginePath(choice: Pick<EngineChoice, 'bin'>, base = process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin'): string {
+export function enginePath(
+  choice: Pick<EngineChoice, 'bin'>,
+  base = process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
+): string {
   return [...choice.bin, base].join(':');
 }
 
 /** What `dockerd --version` says under these folders: `28.5.2+dfsg4`, or undefined. */
 async function dockerdVersion(bin: string[]): Promise<string | undefined> {
   const file = bin.length ? path.join(bin[0]!, 'dockerd') : 'dockerd';
-  const r = await run([file, '--version'], { env: { ...process.env, PATH: enginePath({ bin }) }, timeoutMs: 10_000 });
+  const r = await run([file, '--version'], {
+    env: { ...process.env, PATH: enginePath({ bin }) },
+    timeoutMs: 10_000,
+  });
   return r.code === 0 ? /version\s+([^\s,]+)/i.exec(r.stdout)?.[1] : undefined;
 }
 
@@ -90,10 +99,16 @@ export function engineNames(): string[] {
  * Resolve a request (`--engine`, else DNLAB_ENGINE, else the newest engine dnlab installed, else
  * `system`) to folders and a version. Throws with what to try when the engine is not here.
  */
-export async function chooseEngine(request = process.env.DNLAB_ENGINE || undefined): Promise<EngineChoice> {
+export async function chooseEngine(
+  request = dnlabEnv('DNLAB_ENGINE') || undefined,
+): Promise<EngineChoice> {
   const name = request ?? installedEngines()[0] ?? 'system';
   const bin =
-    name === 'system' ? [] : name === '20.10' ? DISTRO_BIN : [path.join(enginesRoot(), name, 'bin')];
+    name === 'system'
+      ? []
+      : name === '20.10'
+        ? DISTRO_BIN
+        : [path.join(enginesRoot(), name, 'bin')];
   const notHere = () =>
     new Error(t('lab.engine.missing', { engine: name, available: engineNames().join(', ') }));
   if (name !== 'system' && name !== '20.10' && !installedEngines().includes(name)) throw notHere();
@@ -111,7 +126,9 @@ function engineFile(): string {
 export function labEngine(): EngineChoice | undefined {
   try {
     const e = JSON.parse(fs.readFileSync(engineFile(), 'utf8')) as EngineChoice;
-    return typeof e.name === 'string' && Array.isArray(e.bin) && typeof e.version === 'string' ? e : undefined;
+    return typeof e.name === 'string' && Array.isArray(e.bin) && typeof e.version === 'string'
+      ? e
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,13 +1,13 @@
+import { UserError, type UserErrorOptions } from '../errors.js';
+
 /**
- * An error the learner can act on: what went wrong, and what to try. Alone in this module so that
- * the CLI's light parts (its help, its argument checks) can throw it without loading the lab.
+ * A lab operation the user can act on; `fix` becomes the error's `tryMessage`. Alone in this
+ * module so that the CLI's light parts (its help, its argument checks) can throw it without
+ * loading the lab.
  */
-export class LabError extends Error {
-  constructor(
-    message: string,
-    readonly fix?: string,
-  ) {
-    super(message);
+export class LabError extends UserError {
+  constructor(message: string, fix?: string, options: UserErrorOptions = {}) {
+    super(message, { ...options, ...(fix === undefined ? {} : { tryMessage: fix }) });
     this.name = 'LabError';
   }
 }

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import { LAB_IMAGE, imageTarPath } from './config.js';
 import { ENGINE_IMPORT_TIMEOUT_MS, type Engine } from './engine.js';
 import { t } from './messages.js';
+import { UserError } from '../errors.js';
 
-export class MissingImageError extends Error {
+export class MissingImageError extends UserError {
   constructor(readonly tarPath: string) {
-    super(t('lab.imageMissing', { path: tarPath }));
+    super(t('lab.imageMissing', { path: tarPath }), { tryMessage: t('lab.imageMissing.fix') });
     this.name = 'MissingImageError';
   }
 }

@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import { hostPaths, netnsPath } from './config.js';
-import { containerdAlive, engineFor, startContainerd, startDockerd, stopDockerd } from './daemon.js';
+import {
+  containerdAlive,
+  engineFor,
+  startContainerd,
+  startDockerd,
+  stopDockerd,
+} from './daemon.js';
+import { UserError } from '../errors.js';
 
 /**
  * `up` on a lab that is partly up: start again only what is dead, keeping the host's files,
@@ -13,7 +20,7 @@ export function revivable(host: string): boolean {
   return [netnsPath(host), p.mnt, p.uts, p.baseline].every((f) => fs.existsSync(f));
 }
 
-export class EngineStartError extends Error {
+export class EngineStartError extends UserError {
   constructor(
     readonly host: string,
     readonly detail: string,

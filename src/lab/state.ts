@@ -3,6 +3,7 @@ import path from 'node:path';
 import { instance, labRoot, ROOT_MARKER, stateFile } from './config.js';
 import { t } from './messages.js';
 import type { Topology } from './topology.js';
+import { UserError } from '../errors.js';
 
 export interface LabState {
   version: 1;
@@ -37,10 +38,9 @@ export function writeState(state: LabState): void {
 // ── the lab root is dnlab's own ─────────────────────────────────────────────────────────────
 
 /** A lab root dnlab may not use or delete; `fix` says what to do instead. */
-export class RootError extends Error {
-  readonly fix = t('lab.root.fix');
+export class RootError extends UserError {
   constructor(message: string) {
-    super(message);
+    super(message, { tryMessage: t('lab.root.fix') });
     this.name = 'RootError';
   }
 }
@@ -69,7 +69,11 @@ function notOwn(root: string, names: string[]): string | undefined {
     if (!st.isFile()) return t('lab.root.notOwn', { path: root, marker: ROOT_MARKER });
     const owner = fs.readFileSync(marker, 'utf8').trim();
     if (owner !== instance()) {
-      return t('lab.root.otherInstance', { path: root, owner: owner || '(default)', instance: instance() || '(default)' });
+      return t('lab.root.otherInstance', {
+        path: root,
+        owner: owner || '(default)',
+        instance: instance() || '(default)',
+      });
     }
     return undefined;
   }

@@ -45,12 +45,3 @@ export function addressOnly(cidr: string): string {
 export function findHost(topology: Topology, name: string): HostSpec | undefined {
   return topology.hosts.find((h) => h.name === name);
 }
-
-/** Every namespace node of a topology: switch first, then internet, then hosts. */
-export function nodeNames(topology: Topology): string[] {
-  return [
-    topology.lan.switch,
-    ...(topology.internet ? [topology.internet.name] : []),
-    ...topology.hosts.map((h) => h.name),
-  ];
-}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { t, type Vars } from '../i18n/index.js';
+import { isMessageKey, t, type MessageKey, type Vars } from '../i18n/index.js';
 
 /**
  * One problem found in a lesson, before it has a position: where in the lesson data it is (the
@@ -44,14 +44,14 @@ export function expected(what: string, input: unknown): string {
  * `lessons.what.*`), resolved when the issue is raised so the language in effect is used.
  * Unknown-field issues are left to the parse-wide map, which lists the fields that are allowed.
  */
-export function expecting(whatKey: string, vars?: () => Vars): { error: z.core.$ZodErrorMap } {
+export function expecting(whatKey: MessageKey, vars?: () => Vars): { error: z.core.$ZodErrorMap } {
   return {
     error: (iss) =>
       iss.code === 'unrecognized_keys' ? undefined : expected(t(whatKey, vars?.()), iss.input),
   };
 }
 
-const TYPE_WORDS: Record<string, string> = {
+const TYPE_WORDS: Record<string, MessageKey> = {
   string: 'lessons.what.string',
   number: 'lessons.what.number',
   int: 'lessons.what.int',
@@ -64,7 +64,10 @@ const TYPE_WORDS: Record<string, string> = {
 export const lessonErrorMap: z.core.$ZodErrorMap = (iss: RawIssue) => {
   switch (iss.code) {
     case 'invalid_type':
-      return expected(t(TYPE_WORDS[iss.expected] ?? iss.expected), iss.input);
+      return expected(
+        TYPE_WORDS[iss.expected] ? t(TYPE_WORDS[iss.expected]!) : iss.expected,
+        iss.input,
+      );
     case 'too_small':
       return expected(t(rangeKey(iss.origin, 'min'), { n: String(iss.minimum) }), iss.input);
     case 'too_big':
@@ -91,11 +94,10 @@ export const lessonErrorMap: z.core.$ZodErrorMap = (iss: RawIssue) => {
 /** `cidrv4` → "an IPv4 network like 10.10.0.0/24" where the catalogue has words for it. */
 function formatWords(format: string): string {
   const key = `lessons.format.${format}`;
-  const words = t(key);
-  return words === key ? t('lessons.what.format', { format }) : words;
+  return isMessageKey(key) ? t(key) : t('lessons.what.format', { format });
 }
 
-function rangeKey(origin: string, side: 'min' | 'max'): string {
+function rangeKey(origin: string, side: 'min' | 'max'): MessageKey {
   const kind =
     origin === 'array' || origin === 'set' ? 'items' : origin === 'string' ? 'chars' : 'n';
   return `lessons.what.${side}.${kind}`;

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isWorkshopFile, lintWorkshop } from '../grade/workshop.js';
+import { isWorkshopFile, lintWorkshop } from './workshop.js';
 import { t } from '../i18n/index.js';
 import { analyzeLesson, LESSON_FILE } from './analyze.js';
 import { countErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { lessonDirs } from './load.js';
 import { LESSON_ID } from './schema.js';
+import { UserError } from '../errors.js';
 
 /** What `dnlab lint` found under a path. */
 export interface LintReport {
@@ -16,9 +17,12 @@ export interface LintReport {
   warnings: number;
 }
 
-/** A path lint cannot work on (it does not exist, or is not in a lesson). */
-export class LintPathError extends Error {
+/** A path lint cannot work on (it does not exist, or is not in a lesson): exit 2, not 1 (errors found). */
+export class LintPathError extends UserError {
   override name = 'LintPathError';
+  constructor(message: string) {
+    super(message, { exitCode: 2 });
+  }
 }
 
 /** Every problem of one lesson folder, each with its file, line, column and field. */

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { dnlabEnv } from '../env.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getLang, t, type Lang } from '../i18n/index.js';
@@ -9,6 +10,7 @@ import { buildLesson } from './build.js';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import type { Lesson } from './model.js';
 import { lessonLanguages } from './translations.js';
+import { UserError } from '../errors.js';
 
 /**
  * The `lessons/` folder of this dnlab: two levels above this module, which is `src/lessons/`
@@ -16,12 +18,13 @@ import { lessonLanguages } from './translations.js';
  * teacher's own lessons, or a test's fixtures).
  */
 export function lessonsRoot(): string {
-  if (process.env.DNLAB_LESSONS) return path.resolve(process.env.DNLAB_LESSONS);
+  const dir = dnlabEnv('DNLAB_LESSONS');
+  if (dir) return path.resolve(dir);
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lessons');
 }
 
 /** A lesson that does not load: every problem found, as diagnostics. */
-export class LessonError extends Error {
+export class LessonError extends UserError {
   constructor(readonly diagnostics: Diagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const lines = errors.slice(0, 20).map((d) => formatDiagnostic(d));

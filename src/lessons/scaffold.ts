@@ -3,9 +3,10 @@ import path from 'node:path';
 import { t } from '../i18n/index.js';
 import { LESSON_FILE } from './analyze.js';
 import { LESSON_ID } from './schema.js';
+import { UserError } from '../errors.js';
 
 /** A scaffold that cannot be written: a bad id, or the folder already exists. */
-export class ScaffoldError extends Error {
+export class ScaffoldError extends UserError {
   override name = 'ScaffoldError';
 }
 
@@ -43,7 +44,9 @@ export function scaffoldLesson(
     fs.mkdirSync(dir); // not recursive: fails if the folder exists, even if made a moment ago
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new ScaffoldError(t('lessons.new.exists', { dir }));
+      throw new ScaffoldError(t('lessons.new.exists', { dir }), {
+        tryMessage: t('lessons.new.exists.fix'),
+      });
     }
     throw e;
   }

@@ -10,7 +10,10 @@ import type { ObserveScope } from './read.js';
  * How long one observation takes: `runs` observations in a row (after one to warm up), p50/p90.
  * For `npm run bench` and for measuring by hand:
  *
- *   npx tsc -p tsconfig.build.json && DNLAB_INSTANCE=obs node dist/observe/bench.js --setup
+ *   npx esbuild src/observe/bench.ts --bundle --platform=node --format=esm --packages=external \
+ *     --outfile=.bench/observe.mjs && DNLAB_INSTANCE=obs node .bench/observe.mjs --setup
+ *
+ * It is left out of the shipped build (tsconfig.build.json), and type-checked with the rest.
  *
  * (`--setup` brings the instance's lab up, starts five containers on host1, measures, and takes
  * the lab down again.)

@@ -339,3 +339,27 @@ export interface LabFacts {
   features: Record<string, boolean>;
   observedAt: string;
 }
+
+/**
+ * A behaviour probe: a program run from a lab host or from inside one of its containers (by
+ * name), whose result a checker then judges. Probes are gathered from all checks of a run, run
+ * once each, and stored in `facts.hosts[host].probes[id]`.
+ */
+export interface Probe {
+  /** Stable key, unique for the same (host, container, argv). */
+  id: string;
+  host: string;
+  /** Run in this container's network namespace; absent: in the host's own. */
+  container?: string;
+  /** On the host: in this named namespace of the learner's (`ip netns add`) instead. */
+  netns?: string;
+  /**
+   * What to run: a BusyBox applet (`ping`, `nc`, `nslookup`) or `ip`, always the machine's program
+   * (src/observe/probes.ts); `cat <path>` is read in Node through the container's root.
+   */
+  argv: string[];
+  /** Deadline of one try. */
+  timeoutMs: number;
+  /** Try again until a try succeeds or this window has passed (reachability). */
+  windowMs?: number;
+}

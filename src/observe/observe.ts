@@ -1,4 +1,4 @@
-import type { Probe } from '../checks/types.js';
+import type { Probe } from './facts.js';
 import { buildHostFacts } from './build.js';
 import type { LabFacts } from './facts.js';
 import { deferCostlyReads } from './lazy.js';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import type { Probe } from '../checks/types.js';
-import { t } from '../i18n/index.js';
+import type { Probe } from './facts.js';
+import { t, type MessageKey } from '../i18n/index.js';
 import { run } from '../lab/run.js';
 import { readContainerFile, type FileKind, type FileRead } from './container-files.js';
 import { findContainerRef } from './container-ref.js';
@@ -205,7 +205,7 @@ export async function runProbe(
   }
 }
 
-const FILE_ERROR_KEYS: Record<Exclude<FileRead, { ok: true }>['error'], string> = {
+const FILE_ERROR_KEYS: Record<Exclude<FileRead, { ok: true }>['error'], MessageKey> = {
   missing: 'check.probe.file.missing',
   'not-a-file': 'check.probe.file.notAFile',
   'not-a-directory': 'check.probe.file.notADirectory',
@@ -214,7 +214,7 @@ const FILE_ERROR_KEYS: Record<Exclude<FileRead, { ok: true }>['error'], string> 
   unreadable: 'check.probe.file.unreadable',
 };
 
-const KIND_TEXT: Record<FileKind, string> = {
+const KIND_TEXT: Record<FileKind, MessageKey> = {
   directory: 'check.probe.kind.directory',
   chardev: 'check.probe.kind.chardev',
   blockdev: 'check.probe.kind.blockdev',
@@ -234,7 +234,12 @@ function readFileProbe(pid: number, path: string): ProbeResult {
     stdout: '',
     stderr: t(FILE_ERROR_KEYS[r.error], {
       path,
-      detail: r.error === 'not-a-file' ? t(KIND_TEXT[r.detail as FileKind] ?? r.detail) : r.detail,
+      detail:
+        r.error === 'not-a-file'
+          ? KIND_TEXT[r.detail as FileKind]
+            ? t(KIND_TEXT[r.detail as FileKind])
+            : r.detail
+          : r.detail,
     }),
     ms,
   };

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Probe } from '../checks/types.js';
+import type { Probe } from './facts.js';
 import { hostPaths, netnsName, netnsPath } from '../lab/config.js';
 import { EngineError, type Engine } from '../lab/engine.js';
 import { nsenterArgv } from '../lab/netns.js';
@@ -206,6 +206,54 @@ function wantsLinks(scope: ObserveScope, c: { id: string; name: string }): boole
   );
 }
 
+/** What `readHost` shares with its per-container reads. */
+interface HostReadContext {
+  host: string;
+  probes: Probe[];
+  scope: ObserveScope;
+  hostInode: number | undefined;
+  hostIp: Promise<IpRead>;
+  fail: (source: string) => (e: unknown) => undefined;
+  timed: <T>(name: string, p: Promise<T>) => Promise<T>;
+}
+
+/** Each container's network namespace (read once per namespace) and the probes, once the containers are known. */
+async function readContainerNamespaces(ctx: HostReadContext, containers: ContainerJson[]) {
+  const { host, probes, scope, hostInode, hostIp, fail, timed } = ctx;
+  const facts = containers.map(parseContainer);
+  const inodes: Record<string, number> = {};
+  const byInode = new Map<number, { ids: string[] }>();
+  for (const c of facts) {
+    if (!c.running || !c.pid) continue;
+    const ino = nsInode(`/proc/${c.pid}/ns/net`);
+    if (ino === undefined) continue;
+    inodes[c.id] = ino;
+    if (!wantsLinks(scope, c)) continue;
+    const entry = byInode.get(ino) ?? { ids: [] };
+    entry.ids.push(c.id);
+    byInode.set(ino, entry);
+  }
+  // One read per network namespace: containers that share one (container:X) share the read,
+  // and `--network host` containers share the host's.
+  const containerNetns: NonNullable<RawHostReads['containerNetns']> = {};
+  const nsReads = Promise.all(
+    [...byInode.entries()].map(async ([ino, { ids }]) => {
+      const members = facts.filter((c) => ids.includes(c.id));
+      const names = members.map((c) => c.name).join(',');
+      const read =
+        ino === hostInode
+          ? await hostIp.catch(() => undefined)
+          : await readContainerIp(members[0]?.pid as number).catch(fail(`container:${names}`));
+      if (read) for (const id of ids) containerNetns[id] = read;
+    }),
+  );
+  const [, probeResults] = await Promise.all([
+    timed('containers', nsReads),
+    probes.length ? timed('probes', runProbes(host, probes, facts)) : Promise.resolve({}),
+  ]);
+  return { containerNetns, inodes, probeResults };
+}
+
 /**
  * Read one lab host: the Engine API, the kernel (links, routes, bridge ports, firewall) of its
  * namespace and of each running container's, daemon.json, and the probes asked for. Reads run
@@ -238,7 +286,11 @@ export async function readHost(
   const engineDown = (e: unknown) => {
     forgetEngineSession(host, session);
     const timedOut = e instanceof EngineError && e.kind === 'timeout';
-    errors.push({ source: 'engine', message: describeEngineFailure(host, e), ...(timedOut ? { timedOut } : {}) });
+    errors.push({
+      source: 'engine',
+      message: describeEngineFailure(host, e),
+      ...(timedOut ? { timedOut } : {}),
+    });
     return undefined;
   };
 
@@ -270,40 +322,9 @@ export async function readHost(
   );
 
   // Container namespaces and probes need the containers' pids, not /info.
-  const perContainer = timed('inspected', reads.containers).then(async (containers) => {
-    const facts = containers.map(parseContainer);
-    const inodes: Record<string, number> = {};
-    const byInode = new Map<number, { ids: string[] }>();
-    for (const c of facts) {
-      if (!c.running || !c.pid) continue;
-      const ino = nsInode(`/proc/${c.pid}/ns/net`);
-      if (ino === undefined) continue;
-      inodes[c.id] = ino;
-      if (!wantsLinks(scope, c)) continue;
-      const entry = byInode.get(ino) ?? { ids: [] };
-      entry.ids.push(c.id);
-      byInode.set(ino, entry);
-    }
-    // One read per network namespace: containers that share one (container:X) share the read,
-    // and `--network host` containers share the host's.
-    const containerNetns: NonNullable<RawHostReads['containerNetns']> = {};
-    const nsReads = Promise.all(
-      [...byInode.entries()].map(async ([ino, { ids }]) => {
-        const members = facts.filter((c) => ids.includes(c.id));
-        const names = members.map((c) => c.name).join(',');
-        const read =
-          ino === hostInode
-            ? await hostIp.catch(() => undefined)
-            : await readContainerIp(members[0]?.pid as number).catch(fail(`container:${names}`));
-        if (read) for (const id of ids) containerNetns[id] = read;
-      }),
-    );
-    const [, probeResults] = await Promise.all([
-      timed('containers', nsReads),
-      probes.length ? timed('probes', runProbes(host, probes, facts)) : Promise.resolve({}),
-    ]);
-    return { containerNetns, inodes, probeResults };
-  });
+  const perContainer = timed('inspected', reads.containers).then((containers) =>
+    readContainerNamespaces({ host, probes, scope, hostInode, hostIp, fail, timed }, containers),
+  );
 
   const [ip, iptablesSave, daemon, version, info, containers, networks, nodes, nftRuleset, after] =
     await Promise.all([

@@ -1,11 +1,10 @@
-import { classifyReach, makeProbe, probeLine, reachArgv, type Reach } from '../checks/lib/probe.js';
+import { classifyReach, makeProbe, probeLine, reachArgv, type Reach } from '../observe/probe.js';
 import type { Topology } from '../lab/topology.js';
-import { nsenterArgv } from '../lab/netns.js';
-import { run } from '../lab/run.js';
 import type { FirewallChain, FirewallRule, LabFacts, ProbeResult } from '../observe/facts.js';
 import { parseIptablesSave } from '../observe/iptables.js';
 import { parseNftRuleset } from '../observe/nftables.js';
 import { runProbes } from '../observe/probes.js';
+import { readIptablesSave, readNftRuleset } from '../observe/read.js';
 import { ruleKey, ruleText, type RuleRef } from './firewall.js';
 import type { TraceEnd, TracePlan } from './trace.js';
 
@@ -85,23 +84,21 @@ function policiesOf(chains: FirewallChain[]): CounterSnapshot['policies'] {
 /** Read one host's counters: iptables-save -c, and nft's counters when its engine uses nftables. */
 export async function snapshotCounters(host: string, nft: boolean): Promise<CounterSnapshot> {
   const snap: CounterSnapshot = { host, rules: [], policies: [] };
-  const ipt = await run(nsenterArgv(host, ['iptables-save', '-c']), { timeoutMs: 5000 });
-  if (ipt.code === 0) {
-    const parsed = parseIptablesSave(ipt.stdout);
+  try {
+    const parsed = parseIptablesSave(await readIptablesSave(host));
     snap.rules.push(...refsOf(host, parsed.rules));
     snap.policies.push(...policiesOf(parsed.chains));
-  } else
-    snap.error = `iptables-save: ${(ipt.stderr || ipt.stdout).trim().split('\n')[0] ?? ipt.code}`;
+  } catch (e) {
+    snap.error = (e as Error).message;
+  }
   if (nft) {
-    const r = await run(nsenterArgv(host, ['nft', '-j', 'list', 'ruleset']), { timeoutMs: 5000 });
-    if (r.code === 0) {
-      try {
-        const parsed = parseNftRuleset(JSON.parse(r.stdout) as unknown);
-        snap.rules.push(...refsOf(host, parsed.rules));
-      } catch (e) {
-        snap.error = `nft: ${(e as Error).message}`;
-      }
-    } else snap.error = `nft: ${(r.stderr || r.stdout).trim().split('\n')[0] ?? r.code}`;
+    try {
+      snap.rules.push(...refsOf(host, parseNftRuleset(await readNftRuleset(host)).rules));
+    } catch (e) {
+      snap.error = (e as Error).message.startsWith('nft')
+        ? (e as Error).message
+        : `nft: ${(e as Error).message}`;
+    }
   }
   return snap;
 }

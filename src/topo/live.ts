@@ -1,6 +1,5 @@
 import { t } from '../i18n/index.js';
-import { LabError, isUp } from '../lab/lab.js';
-import { readState } from '../lab/state.js';
+import { LabError, requireLabAnswering } from '../lab/lab.js';
 import type { Topology } from '../lab/topology.js';
 import type { LabFacts } from '../observe/facts.js';
 import { observeLab } from '../observe/observe.js';
@@ -9,8 +8,7 @@ import { observeLab } from '../observe/observe.js';
 export async function observeForMap(
   host?: string,
 ): Promise<{ topology: Topology; facts: LabFacts }> {
-  const state = readState();
-  if (!state?.complete || !(await isUp())) throw new LabError(t('topo.notUp'), t('lab.startIt'));
+  const state = await requireLabAnswering();
   const topology = state.topology;
   const names = topology.hosts.map((h) => h.name);
   if (host !== undefined && !names.includes(host))

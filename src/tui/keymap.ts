@@ -1,3 +1,5 @@
+import type { MessageKey } from '../i18n/index.js';
+
 /**
  * Every key of the TUI, defined once. Screens resolve keys through `resolveKey`; the help overlay
  * lists `KEYMAP`; so what the help says is what the keys do.
@@ -46,7 +48,7 @@ export interface KeyBinding {
   /** Key names as `keyNameOf` (input/keys.ts) produces them: `j`, `up`, `enter`, `escape`, `ctrl+c`, `ctrl+]`. */
   keys: readonly string[];
   /** i18n key of what it does (`tui.key.*`). */
-  description: string;
+  description: MessageKey;
 }
 
 /** The one key that moves focus between the shell pane and the lesson (as in telnet). */

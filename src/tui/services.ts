@@ -16,7 +16,7 @@ import { TerminalSession, type ExitEvent, type PromptEvent } from '../lab/termin
 import { learnerSeed } from '../lab/progress-store.js';
 import { loadAllLessons, type Lesson } from '../lessons/index.js';
 import type { Topology } from '../lab/topology.js';
-import { checkStep, type StepCheckRequest } from '../observe/check-step.js';
+import { checkStep, type StepCheckRequest } from '../orchestrate/check-step.js';
 import type { LabFacts } from '../observe/facts.js';
 import { observeForMap } from '../topo/live.js';
 import type { PaneSession } from './hooks/usePaneSession.js';
@@ -56,7 +56,10 @@ export function realServices(): TuiServices {
   return {
     // A lab that was brought up opens even with an engine down or stuck: the step's checks then
     // name that engine (bringing the lab "up" again would wipe the learner's work).
-    isUp: () => Promise.resolve().then(labBuilt).catch(() => false),
+    isUp: () =>
+      Promise.resolve()
+        .then(labBuilt)
+        .catch(() => false),
     up: (opts) => up(opts),
     diagnose: () => diagnose(),
     // The learner's seed is drawn (once, kept in progress) before incidents are read and set

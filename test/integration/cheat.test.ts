@@ -13,7 +13,7 @@ import { isRoot, onHost, useTestInstance } from './lab-helpers.js';
 useTestInstance('cht');
 
 const { down, up } = await import('../../src/lab/lab.js');
-const { checkStep } = await import('../../src/observe/check-step.js');
+const { checkStep } = await import('../../src/orchestrate/check-step.js');
 const { observeLab } = await import('../../src/observe/observe.js');
 const { machineProgram, probeArgv, PROBE_ENV } = await import('../../src/observe/probes.js');
 

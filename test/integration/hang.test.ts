@@ -7,7 +7,7 @@ useTestInstance('hang');
 
 const { down, up } = await import('../../src/lab/lab.js');
 const { hostPaths } = await import('../../src/lab/config.js');
-const { checkStep } = await import('../../src/observe/check-step.js');
+const { checkStep } = await import('../../src/orchestrate/check-step.js');
 const { checkStatus } = await import('../../src/grade/grade.js');
 const { loadAllLessons } = await import('../../src/lessons/load.js');
 
@@ -80,7 +80,9 @@ describe.skipIf(!isRoot)('a stuck or dead engine is named, never a hang', () => 
       expect(r.stdout).toContain(STUCK);
       expect(r.stdout).toMatch(/host2 .*Docker/);
       const j = await cli(['status', '--json'], 15_000);
-      const s = JSON.parse(j.stdout) as { hosts: { name: string; engine: string; problem?: string }[] };
+      const s = JSON.parse(j.stdout) as {
+        hosts: { name: string; engine: string; problem?: string }[];
+      };
       expect(s.hosts.find((h) => h.name === 'host1')).toMatchObject({ engine: 'not answering' });
       expect(s.hosts.find((h) => h.name === 'host1')?.problem).toContain(STUCK);
       expect(s.hosts.find((h) => h.name === 'host2')).toMatchObject({ engine: 'running' });
@@ -109,7 +111,9 @@ describe.skipIf(!isRoot)('a stuck or dead engine is named, never a hang', () => 
       const s = await cli(['status'], 15_000);
       expect(s.code).toBe(0);
       expect(s.stdout).not.toContain(STUCK);
-      const c = JSON.parse((await cli(['check', '--json', '11-daemon-config/bip'], 20_000)).stdout) as CheckJson;
+      const c = JSON.parse(
+        (await cli(['check', '--json', '11-daemon-config/bip'], 20_000)).stdout,
+      ) as CheckJson;
       expect(c.steps[0]?.engines).toBeUndefined();
     });
 
@@ -150,10 +154,16 @@ describe.skipIf(!isRoot)('a stuck or dead engine is named, never a hang', () => 
     });
 
     it('grade judges the step exactly as checkStep does', async () => {
-      const direct = await checkStep({ checks: step.checks, defaultHost: step.host, hosts: lesson.hosts });
+      const direct = await checkStep({
+        checks: step.checks,
+        defaultHost: step.host,
+        hosts: lesson.hosts,
+      });
       const r = await cli(['grade', '--lessons', lesson.id, '--format', 'json'], 60_000);
       const graded = JSON.parse(r.stdout) as {
-        lessons: { steps: { id: string; checks: { id: string; status: string; message: string }[] }[] }[];
+        lessons: {
+          steps: { id: string; checks: { id: string; status: string; message: string }[] }[];
+        }[];
       };
       const g = graded.lessons[0]!.steps.find((x) => x.id === step.id)!;
       expect(g.checks.map((c) => [c.id, c.status, c.message])).toEqual(

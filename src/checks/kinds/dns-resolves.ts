@@ -26,7 +26,7 @@ import {
   probeLine,
   probeResult,
   type Nslookup,
-} from '../lib/probe.js';
+} from '../../observe/probe.js';
 import { defineChecker } from '../define.js';
 import { t } from '../../i18n/index.js';
 

@@ -4,7 +4,7 @@ import type { Checker } from '../types.js';
 import { displayName, getHost, getRunning, hostName } from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
-import { probeResult } from '../lib/probe.js';
+import { probeResult } from '../../observe/probe.js';
 import { catProbe, catProbeIfRunning } from '../lib/file-probe.js';
 import { defineChecker } from '../define.js';
 

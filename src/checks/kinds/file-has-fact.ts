@@ -13,10 +13,10 @@ import {
 } from '../lib/lookup.js';
 import { bad, list, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
-import { probeResult } from '../lib/probe.js';
+import { probeResult } from '../../observe/probe.js';
 import { catProbe, catProbeIfRunning } from '../lib/file-probe.js';
 import { defineChecker } from '../define.js';
-import { t } from '../../i18n/index.js';
+import { t, type MessageKey } from '../../i18n/index.js';
 
 /**
  * Evidence that a learner found a real value: a file inside a running container (written by the
@@ -39,7 +39,7 @@ const FACTS = [
 type Fact = (typeof FACTS)[number];
 
 /** How a fact is named in a sentence (localised). */
-const LABEL: Record<Fact, string> = {
+const LABEL: Record<Fact, MessageKey> = {
   id: 'check.file-has-fact.fact.id',
   sandboxKey: 'check.file-has-fact.fact.sandboxKey',
   pid: 'check.file-has-fact.fact.pid',

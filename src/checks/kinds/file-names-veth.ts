@@ -11,7 +11,7 @@ import {
 } from '../lib/lookup.js';
 import { bad, ok } from '../lib/outcome.js';
 import { host, name } from '../lib/params.js';
-import { probeResult } from '../lib/probe.js';
+import { probeResult } from '../../observe/probe.js';
 import { catProbe, catProbeIfRunning } from '../lib/file-probe.js';
 import { defineChecker } from '../define.js';
 import { t } from '../../i18n/index.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LabFacts, LinkFacts } from '../../observe/facts.js';
-import type { Checker } from '../types.js';
+import type { CheckOutcome, Checker } from '../types.js';
 import { cidrContains, isCidr, prefixOf, sameCidr } from '../lib/cidr.js';
 import { getHost, hostName, isLoopback } from '../lib/lookup.js';
 import { describeLink, netnsName, netnsProbes, readNetns } from '../lib/netns.js';
@@ -80,6 +80,150 @@ function peerOf(
   );
 }
 
+type Params = z.infer<typeof params>;
+
+/** What every narrowing step of `run` words its failure with. */
+interface Narrowing {
+  where: string;
+  all: string;
+  evidence: string[];
+  linkName: (ls: LinkFacts[]) => string;
+}
+
+/** Narrow to the links with the link type (`type`), or the failing outcome. */
+function byType(p: Params, n: Narrowing, cands: LinkFacts[]): LinkFacts[] | CheckOutcome {
+  if (p.type === undefined) return cands;
+  const { where, all, evidence } = n;
+  const next = cands.filter((l) => l.kind === p.type);
+  if (!next.length)
+    return p.link !== undefined
+      ? bad(
+          'check.netns-link.wrongKind',
+          {
+            where,
+            link: p.link,
+            kind: p.type,
+            seen: cands[0]?.kind ?? cands[0]?.linkType ?? t('check.netns-link.plainLink'),
+          },
+          { expected: p.type, seen: all, evidence },
+        )
+      : bad(
+          'check.netns-link.noKind',
+          { where, kind: p.type, links: all },
+          { expected: t('check.netns-link.kindLink', { kind: p.type }), seen: all, evidence },
+        );
+  return next;
+}
+
+/** Narrow to the links with an exact address (`address`), or the failing outcome. */
+function byAddress(p: Params, n: Narrowing, cands: LinkFacts[]): LinkFacts[] | CheckOutcome {
+  if (p.address === undefined) return cands;
+  const { where, evidence } = n;
+  const [ip, prefix] = p.address.split('/');
+  const next = cands.filter((l) =>
+    l.addresses.some(
+      (a) => a.family === 'inet' && a.address === ip && String(a.prefixLen) === prefix,
+    ),
+  );
+  if (!next.length) {
+    const sameIp = cands.flatMap((l) =>
+      l.addresses
+        .filter((a) => a.family === 'inet' && a.address === ip)
+        .map((a) => `${a.address}/${a.prefixLen} on ${l.name}`),
+    );
+    return sameIp.length
+      ? bad(
+          'check.netns-link.prefix',
+          { where, seen: sameIp[0], expected: `/${prefix}`, address: p.address },
+          { expected: p.address, seen: sameIp.join(', '), evidence },
+        )
+      : bad(
+          'check.netns-link.noAddress',
+          { where, address: p.address, seen: seenAddresses(cands) },
+          { expected: p.address, seen: seenAddresses(cands), evidence },
+        );
+  }
+  return next;
+}
+
+/** Narrow to the links with an address inside a subnet, with its prefix (`addressIn`), or the failing outcome. */
+function byAddressIn(p: Params, n: Narrowing, cands: LinkFacts[]): LinkFacts[] | CheckOutcome {
+  if (p.addressIn === undefined) return cands;
+  const { where, evidence } = n;
+  const subnet = p.addressIn;
+  const want = prefixOf(subnet);
+  const inside = cands.filter((l) =>
+    l.addresses.some((a) => a.family === 'inet' && cidrContains(subnet, a.address)),
+  );
+  const next = inside.filter((l) =>
+    l.addresses.some(
+      (a) =>
+        a.family === 'inet' &&
+        cidrContains(subnet, a.address) &&
+        sameCidr(`${a.address}/${a.prefixLen}`, subnet),
+    ),
+  );
+  if (!next.length) {
+    if (inside.length) {
+      const seen = inside
+        .flatMap((l) =>
+          l.addresses
+            .filter((a) => a.family === 'inet' && cidrContains(subnet, a.address))
+            .map((a) => `${a.address}/${a.prefixLen} on ${l.name}`),
+        )
+        .join(', ');
+      return bad(
+        'check.netns-link.prefixIn',
+        { where, seen, subnet, expected: `/${want}` },
+        { expected: t('check.value.addressIn', { subnet }), seen, evidence },
+      );
+    }
+    return bad(
+      'check.netns-link.noAddressIn',
+      { where, subnet, seen: seenAddresses(cands) },
+      {
+        expected: t('check.value.addressIn', { subnet }),
+        seen: seenAddresses(cands),
+        evidence,
+      },
+    );
+  }
+  return next;
+}
+
+/** Narrow to the links with up or down (`up`), or the failing outcome. */
+function byUp(p: Params, n: Narrowing, cands: LinkFacts[]): LinkFacts[] | CheckOutcome {
+  if (p.up === undefined) return cands;
+  const { where, evidence, linkName } = n;
+  const next = cands.filter((l) => l.up === p.up);
+  if (!next.length)
+    return bad(
+      p.up ? 'check.netns-link.down' : 'check.netns-link.notDown',
+      { where, link: linkName(cands), netns: p.netns ? `-n ${p.netns} ` : '' },
+      { expected: p.up ? 'UP' : 'DOWN', seen: list(cands.map(describeLink)), evidence },
+    );
+  return next;
+}
+
+/** Narrow to the links with the bridge it is a port of (`master`), or the failing outcome. */
+function byMaster(p: Params, n: Narrowing, cands: LinkFacts[]): LinkFacts[] | CheckOutcome {
+  if (p.master === undefined) return cands;
+  const { where, evidence, linkName } = n;
+  const next = cands.filter((l) => l.master === p.master);
+  if (!next.length)
+    return bad(
+      'check.netns-link.notPort',
+      {
+        where,
+        link: linkName(cands),
+        bridge: p.master,
+        seen: cands[0]?.master ?? t('check.common.none'),
+      },
+      { expected: `master ${p.master}`, seen: list(cands.map(describeLink)), evidence },
+    );
+  return next;
+}
+
 export const netnsLink: Checker<typeof params> = defineChecker({
   kind: 'netns-link',
   description:
@@ -115,122 +259,10 @@ export const netnsLink: Checker<typeof params> = defineChecker({
     } else cands = links.filter((l) => !isLoopback(l));
     const linkName = (ls: LinkFacts[]) => ls[0]?.name ?? p.link ?? '-';
 
-    if (p.type !== undefined) {
-      const next = cands.filter((l) => l.kind === p.type);
-      if (!next.length)
-        return p.link !== undefined
-          ? bad(
-              'check.netns-link.wrongKind',
-              {
-                where,
-                link: p.link,
-                kind: p.type,
-                seen: cands[0]?.kind ?? cands[0]?.linkType ?? t('check.netns-link.plainLink'),
-              },
-              { expected: p.type, seen: all, evidence },
-            )
-          : bad(
-              'check.netns-link.noKind',
-              { where, kind: p.type, links: all },
-              { expected: t('check.netns-link.kindLink', { kind: p.type }), seen: all, evidence },
-            );
-      cands = next;
-    }
-
-    if (p.address !== undefined) {
-      const [ip, prefix] = p.address.split('/');
-      const next = cands.filter((l) =>
-        l.addresses.some(
-          (a) => a.family === 'inet' && a.address === ip && String(a.prefixLen) === prefix,
-        ),
-      );
-      if (!next.length) {
-        const sameIp = cands.flatMap((l) =>
-          l.addresses
-            .filter((a) => a.family === 'inet' && a.address === ip)
-            .map((a) => `${a.address}/${a.prefixLen} on ${l.name}`),
-        );
-        return sameIp.length
-          ? bad(
-              'check.netns-link.prefix',
-              { where, seen: sameIp[0], expected: `/${prefix}`, address: p.address },
-              { expected: p.address, seen: sameIp.join(', '), evidence },
-            )
-          : bad(
-              'check.netns-link.noAddress',
-              { where, address: p.address, seen: seenAddresses(cands) },
-              { expected: p.address, seen: seenAddresses(cands), evidence },
-            );
-      }
-      cands = next;
-    }
-
-    if (p.addressIn !== undefined) {
-      const subnet = p.addressIn;
-      const want = prefixOf(subnet);
-      const inside = cands.filter((l) =>
-        l.addresses.some((a) => a.family === 'inet' && cidrContains(subnet, a.address)),
-      );
-      const next = inside.filter((l) =>
-        l.addresses.some(
-          (a) =>
-            a.family === 'inet' &&
-            cidrContains(subnet, a.address) &&
-            sameCidr(`${a.address}/${a.prefixLen}`, subnet),
-        ),
-      );
-      if (!next.length) {
-        if (inside.length) {
-          const seen = inside
-            .flatMap((l) =>
-              l.addresses
-                .filter((a) => a.family === 'inet' && cidrContains(subnet, a.address))
-                .map((a) => `${a.address}/${a.prefixLen} on ${l.name}`),
-            )
-            .join(', ');
-          return bad(
-            'check.netns-link.prefixIn',
-            { where, seen, subnet, expected: `/${want}` },
-            { expected: t('check.value.addressIn', { subnet }), seen, evidence },
-          );
-        }
-        return bad(
-          'check.netns-link.noAddressIn',
-          { where, subnet, seen: seenAddresses(cands) },
-          {
-            expected: t('check.value.addressIn', { subnet }),
-            seen: seenAddresses(cands),
-            evidence,
-          },
-        );
-      }
-      cands = next;
-    }
-
-    if (p.up !== undefined) {
-      const next = cands.filter((l) => l.up === p.up);
-      if (!next.length)
-        return bad(
-          p.up ? 'check.netns-link.down' : 'check.netns-link.notDown',
-          { where, link: linkName(cands), netns: p.netns ? `-n ${p.netns} ` : '' },
-          { expected: p.up ? 'UP' : 'DOWN', seen: list(cands.map(describeLink)), evidence },
-        );
-      cands = next;
-    }
-
-    if (p.master !== undefined) {
-      const next = cands.filter((l) => l.master === p.master);
-      if (!next.length)
-        return bad(
-          'check.netns-link.notPort',
-          {
-            where,
-            link: linkName(cands),
-            bridge: p.master,
-            seen: cands[0]?.master ?? t('check.common.none'),
-          },
-          { expected: `master ${p.master}`, seen: list(cands.map(describeLink)), evidence },
-        );
+    const n: Narrowing = { where, all, evidence, linkName };
+    for (const narrow of [byType, byAddress, byAddressIn, byUp, byMaster]) {
+      const next = narrow(p, n, cands);
+      if (!Array.isArray(next)) return next;
       cands = next;
     }
 

@@ -12,13 +12,13 @@ import {
   REACH_WINDOW_MS,
   reachProbe as windowedProbe,
   type Protocol,
-} from '../lib/probe.js';
+} from '../../observe/probe.js';
 import { defineChecker } from '../define.js';
 import { t } from '../../i18n/index.js';
 
 /**
  * Real traffic from a learner's namespace: the probe is the same windowed BusyBox ping / nc /
- * nslookup as `reachable` (src/checks/lib/probe.ts), run by the machine's busybox in that
+ * nslookup as `reachable` (src/observe/probe.ts), run by the machine's busybox in that
  * namespace (the runner finds it in the host's /run/netns). A missing namespace: exit 255,
  * "Cannot open network namespace".
  */

@@ -12,7 +12,7 @@ import {
 import { bad, ok } from '../lib/outcome.js';
 import { host, name, port } from '../lib/params.js';
 import { defineChecker } from '../define.js';
-import { t } from '../../i18n/index.js';
+import { t, type MessageKey } from '../../i18n/index.js';
 
 const params = z.strictObject({
   host,
@@ -224,7 +224,7 @@ export const portPublished: Checker<typeof params> = defineChecker({
         const ips = uniq(matches.map((b) => (isAnyAddress(b.hostIp) ? '0.0.0.0' : b.hostIp))).join(
           ', ',
         );
-        let key = 'check.port-published.hostIp';
+        let key: MessageKey = 'check.port-published.hostIp';
         const loopback = (ip: string) => ip.startsWith('127.') || ip === '::1';
         if (wantAny && matches.every((b) => loopback(b.hostIp)))
           key = 'check.port-published.loopbackOnly';

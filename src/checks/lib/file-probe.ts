@@ -1,7 +1,7 @@
 import type { LabFacts } from '../../observe/facts.js';
 import type { Probe } from '../types.js';
 import { findContainer } from './lookup.js';
-import { makeProbe } from './probe.js';
+import { makeProbe } from '../../observe/probe.js';
 
 /**
  * `cat <path>` inside a container: the one probe of the checks that judge a file's content. The

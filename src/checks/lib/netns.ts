@@ -4,7 +4,7 @@ import { parseIpLinks, parseIpRoutes } from '../../observe/iproute.js';
 import type { CheckOutcome, Probe } from '../types.js';
 import { getHost } from './lookup.js';
 import { bad, list } from './outcome.js';
-import { makeProbe, probeResult } from './probe.js';
+import { makeProbe, probeResult } from '../../observe/probe.js';
 import { t } from '../../i18n/index.js';
 
 /**

@@ -1,4 +1,4 @@
-import { t, type Vars } from '../../i18n/index.js';
+import { t, type MessageKey, type Vars } from '../../i18n/index.js';
 import type { CheckOutcome } from '../types.js';
 
 export interface Detail {
@@ -7,7 +7,7 @@ export interface Detail {
   evidence?: string[];
 }
 
-function build(pass: boolean, key: string, vars: Vars, d: Detail): CheckOutcome {
+function build(pass: boolean, key: MessageKey, vars: Vars, d: Detail): CheckOutcome {
   const out: CheckOutcome = { pass, message: t(key, vars), evidence: d.evidence ?? [] };
   if (d.expected !== undefined) out.expected = d.expected;
   if (d.seen !== undefined) out.seen = d.seen;
@@ -15,12 +15,12 @@ function build(pass: boolean, key: string, vars: Vars, d: Detail): CheckOutcome 
 }
 
 /** A passing outcome whose sentence is the catalogue entry `key`. */
-export function ok(key: string, vars: Vars = {}, d: Detail = {}): CheckOutcome {
+export function ok(key: MessageKey, vars: Vars = {}, d: Detail = {}): CheckOutcome {
   return build(true, key, vars, d);
 }
 
 /** A failing outcome whose sentence is the catalogue entry `key`. */
-export function bad(key: string, vars: Vars = {}, d: Detail = {}): CheckOutcome {
+export function bad(key: MessageKey, vars: Vars = {}, d: Detail = {}): CheckOutcome {
   return build(false, key, vars, d);
 }
 

@@ -23,7 +23,7 @@ import {
   REACH_WINDOW_MS,
   reachProbe as windowedProbe,
   type Protocol,
-} from './probe.js';
+} from '../../observe/probe.js';
 import { t } from '../../i18n/index.js';
 
 /** Params of `reachable` and `not-reachable`. */

@@ -1,10 +1,9 @@
-import { t } from '../../i18n/index.js';
 import type { CheckResult } from '../../checks/types.js';
 import { stepError } from '../../grade/grade.js';
-import { labBuilt, LabError } from '../../lab/lab.js';
+import { requireLabUp } from '../../lab/lab.js';
 import type { Lesson, Step } from '../../lessons/model.js';
-import { checkStep } from '../../observe/check-step.js';
-import { stepRequest } from '../../observe/step-features.js';
+import { checkStep } from '../../orchestrate/check-step.js';
+import { stepRequest } from '../../orchestrate/step-features.js';
 import { resolveLessonArg } from '../lesson-args.js';
 import { FAIL, OK, bold, dim, green, red, yellow } from '../output.js';
 import { requireRoot } from '../root.js';
@@ -69,7 +68,7 @@ export async function runCheck(arg: string, opts: { json?: boolean }): Promise<v
   const { lesson, step } = resolveLessonArg(arg);
   // A lab that was brought up is checked even when one engine is down or stuck: the checks
   // that need it say so, by name, and the others are judged as usual.
-  if (!labBuilt()) throw new LabError(t('lab.notUp'), t('lab.startIt'));
+  requireLabUp('namespaces');
   const steps = step ? [step] : lesson.steps;
   const outcomes: StepOutcome[] = [];
   for (const s of steps) outcomes.push(await checkOne(lesson, s));

@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { dnlabEnv } from '../../env.js';
+import { UserError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import { labBuilt, LabError } from '../../lab/lab.js';
+import { requireLabUp } from '../../lab/lab.js';
 import { loadAllLessons, loadLesson, lessonDirs, setSeedSource } from '../../lessons/load.js';
 import type { Lesson } from '../../lessons/model.js';
 import { FORMATS, formatResult, type Format } from '../../grade/formats.js';
 import { gradeLessons, type GradeProgress } from '../../grade/grade.js';
 import { describeDifferences, inCI, packageRoot, verifyInstall } from '../../grade/verify.js';
-import { loadWorkshop, type Workshop } from '../../grade/workshop.js';
+import { loadWorkshop, type Workshop } from '../../lessons/workshop.js';
 import { resolveLessons } from '../lesson-args.js';
 import { FAIL, OK, colorsEnabled, green, red, yellow } from '../output.js';
 import { requireRoot } from '../root.js';
@@ -23,21 +25,23 @@ export interface GradeOpts {
   verify?: boolean;
 }
 
+/** Exit 2: the grade could not be made (the user's to fix), not a failed grade (exit 1). */
+export const CANNOT_GRADE = 2;
+
 /** An error that is the user's to fix (exit 2), not a failed grade (exit 1). */
-class UsageError extends LabError {}
+const usageError = (message: string, tryMessage?: string) =>
+  new UserError(message, { exitCode: CANNOT_GRADE, ...(tryMessage ? { tryMessage } : {}) });
 
 /** The lessons to grade: the workshop's (in its order), narrowed by --lessons. */
 function chooseLessons(ids: string[], workshop?: Workshop): Lesson[] {
   if (!workshop) {
     const lessons = ids.length ? resolveLessons(ids) : loadAllLessons();
-    if (lessons.length === 0) throw new UsageError(t('grade.cli.noLessons'));
+    if (lessons.length === 0) throw usageError(t('grade.cli.noLessons'));
     return lessons;
   }
   for (const id of ids) {
     if (!workshop.lessons.includes(id)) {
-      throw new UsageError(
-        t('grade.cli.notInWorkshop', { id, lessons: workshop.lessons.join(', ') }),
-      );
+      throw usageError(t('grade.cli.notInWorkshop', { id, lessons: workshop.lessons.join(', ') }));
     }
   }
   const root = workshop.lessonsRoot;
@@ -45,7 +49,7 @@ function chooseLessons(ids: string[], workshop?: Workshop): Lesson[] {
   return workshop.lessons
     .filter((id) => ids.length === 0 || ids.includes(id))
     .map((id) => {
-      if (!known.includes(id)) throw new UsageError(t('grade.cli.missingLesson', { id, root }));
+      if (!known.includes(id)) throw usageError(t('grade.cli.missingLesson', { id, root }));
       return loadLesson(path.join(root, id));
     });
 }
@@ -82,15 +86,15 @@ function progressPrinter(quiet: boolean): { onProgress(e: GradeProgress): void; 
 
 /** dnlab's own files as built (dist/manifest.json), else a refusal saying which differ. */
 function verifyOrRefuse(): void {
-  const diffs = verifyInstall(packageRoot(), process.env.DNLAB_MANIFEST_SHA256);
-  if (diffs.length > 0) throw new UsageError(describeDifferences(diffs), t('grade.verify.fix'));
+  const diffs = verifyInstall(packageRoot(), dnlabEnv('DNLAB_MANIFEST_SHA256'));
+  if (diffs.length > 0) throw usageError(describeDifferences(diffs), t('grade.verify.fix'));
 }
 
 export async function runGrade(opts: GradeOpts): Promise<number> {
   if (opts.verify || inCI()) verifyOrRefuse();
   const format = opts.format as Format;
   if (!FORMATS.includes(format)) {
-    throw new UsageError(
+    throw usageError(
       t('grade.cli.badFormat', { format: opts.format, formats: FORMATS.join(', ') }),
     );
   }
@@ -105,7 +109,7 @@ export async function runGrade(opts: GradeOpts): Promise<number> {
   if (student) setSeedSource(() => process.env.DNLAB_SEED?.trim() || student);
   const lessons = chooseLessons(ids, workshop);
   // A lab that was brought up is graded even with an engine down: its checks say so, by name.
-  if (!labBuilt()) throw new UsageError(t('lab.notUp'), t('lab.startIt'));
+  requireLabUp('namespaces');
 
   const progress = progressPrinter(opts.quiet === true);
   let result;

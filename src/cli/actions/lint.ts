@@ -1,3 +1,4 @@
+import { exitCodeOf } from '../../errors.js';
 import fs from 'node:fs';
 import { t } from '../../i18n/index.js';
 import { displayPath, formatDiagnostic } from '../../lessons/diagnostics.js';
@@ -20,7 +21,7 @@ export function runLint(target: string | undefined, opts: { json?: boolean }, io
   } catch (e) {
     if (!(e instanceof LintPathError)) throw e;
     io.err(`${safeText(e.message)}\n`);
-    return 2;
+    return exitCodeOf(e);
   }
   if (opts.json) {
     io.out(`${safeJson(toJson(report), 2)}\n`);

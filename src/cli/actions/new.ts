@@ -1,3 +1,4 @@
+import { exitCodeOf } from '../../errors.js';
 import path from 'node:path';
 import { t } from '../../i18n/index.js';
 import { displayPath } from '../../lessons/diagnostics.js';
@@ -18,6 +19,7 @@ export function runNew(id: string, opts: { root?: string; title?: string }, io: 
   } catch (e) {
     if (!(e instanceof ScaffoldError)) throw e;
     io.err(`${e.message}\n`);
-    return 1;
+    if (e.tryMessage) io.err(`${t('cli.tryLine', { try: t('cli.try'), fix: e.tryMessage })}\n`);
+    return exitCodeOf(e);
   }
 }

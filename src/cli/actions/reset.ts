@@ -1,7 +1,6 @@
 import { t } from '../../i18n/index.js';
 import { ensureInternetDns } from '../../lab/internet.js';
-import { LabError, reset } from '../../lab/lab.js';
-import { readState } from '../../lab/state.js';
+import { requireLabUp, reset } from '../../lab/lab.js';
 import { ProgressPrinter, interruptSignal, seconds, yellow } from '../output.js';
 
 /** Reset hosts one by one; Ctrl-C (or SIGTERM) stops at the next stage, and the next reset repairs it. */
@@ -33,8 +32,7 @@ async function resetHosts(hosts: string[]): Promise<void> {
 
 /** `dnlab reset [host]`: the hosts (all, or one) back to fresh. */
 export async function runReset(host: string | undefined): Promise<void> {
-  const state = readState();
-  if (!state?.complete) throw new LabError(t('lab.notUp'), t('lab.startIt'));
+  const state = requireLabUp();
   await resetHosts(host ? [host] : state.topology.hosts.map((h) => h.name));
   // The whole lab back to fresh includes the internet's DNS server, if it has died.
   if (!host && process.exitCode !== 130 && (await ensureInternetDns(state.topology)))

@@ -1,8 +1,9 @@
+import { dnlabEnv } from '../../env.js';
 import { t } from '../../i18n/index.js';
 import { labEngine } from '../../lab/engines.js';
 import { down, up } from '../../lab/lab.js';
-import type { SelftestCase } from '../../lessons/selftest.js';
-import { selftestEach } from '../../lessons/selftest-variants.js';
+import type { SelftestCase } from '../../orchestrate/selftest.js';
+import { selftestEach } from '../../orchestrate/selftest-variants.js';
 import { resolveLessons } from '../lesson-args.js';
 import { FAIL, OK, ProgressPrinter, bold, dim, green, red, seconds, yellow } from '../output.js';
 import { safeJson, safeText } from '../../text/safe.js';
@@ -26,7 +27,7 @@ export async function runTestLessons(ids: string[], opts: TestLessonsOptions): P
   if (opts.engine) process.env.DNLAB_ENGINE = opts.engine;
   // The self-test's own lab, up on another engine (a --keep run): rebuilt on the one asked.
   const running = labEngine();
-  const asked = process.env.DNLAB_ENGINE;
+  const asked = dnlabEnv('DNLAB_ENGINE');
   if (running && asked && running.name !== asked) await down();
   process.env.DNLAB_INSTANCE ??= SELFTEST_INSTANCE;
   const repeat = Math.max(1, Number.parseInt(opts.repeat, 10) || 1);

@@ -1,3 +1,4 @@
+import { dnlabEnv } from '../../env.js';
 import { t } from '../../i18n/index.js';
 import { labEngine } from '../../lab/engines.js';
 import { down, up } from '../../lab/lab.js';
@@ -21,7 +22,7 @@ export async function upWithProgress(): Promise<void> {
       process.stdout.write(`${t('lab.cleanedLeftovers', { ...result.cleaned })}\n`);
     }
     const engine = labEngine();
-    const asked = process.env.DNLAB_ENGINE;
+    const asked = dnlabEnv('DNLAB_ENGINE');
     if (result.alreadyUp && engine && asked && asked !== engine.name) {
       process.stderr.write(
         `${yellow(t('lab.engine.differs', { running: engine.name, engine: asked }))}\n`,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { exitCodeOf, tryMessageOf } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { safeJson } from '../../text/safe.js';
 
@@ -15,10 +16,13 @@ export function register(program: Command): void {
       try {
         await runCheck(arg, opts);
       } catch (e) {
-        const err = e as Error & { fix?: string };
-        const error = { message: err.message ?? String(e), ...(err.fix ? { fix: err.fix } : {}) };
+        const fix = tryMessageOf(e);
+        const error = {
+          message: e instanceof Error ? e.message : String(e),
+          ...(fix ? { fix } : {}),
+        };
         process.stdout.write(`${safeJson({ version: 1, error }, 2)}\n`);
-        process.exitCode = 1;
+        process.exitCode = exitCodeOf(e);
       }
     });
 }

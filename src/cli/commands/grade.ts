@@ -21,8 +21,8 @@ export function register(program: Command): void {
         const { runGrade } = await import('../actions/grade.js');
         process.exitCode = await runGrade(opts);
       } catch (e) {
-        reportError(e);
-        process.exitCode = 2;
+        // Exit 2: the grade could not be made (the user's to fix), not a failed grade (exit 1).
+        process.exitCode = reportError(e, 2);
       }
     });
 }

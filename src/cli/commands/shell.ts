@@ -12,14 +12,4 @@ export function register(program: Command): void {
       const { runShell } = await import('../actions/shell.js');
       await runShell(host);
     });
-
-  program
-    .command('exec <host> <command...>')
-    .description(t('cli.exec.description'))
-    .addHelpText('after', `\n${t('cli.exec.help')}`)
-    .action(async (host: string, argv: string[]) => {
-      requireRoot('dnlab exec');
-      const { runExec } = await import('../actions/shell.js');
-      await runExec(host, argv);
-    });
 }

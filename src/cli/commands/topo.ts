@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
 import { requireRoot } from '../root.js';
-import * as trace from './trace.js';
 
 export function register(program: Command): void {
   program
@@ -16,5 +15,4 @@ export function register(program: Command): void {
       const { runTopo } = await import('../actions/topo.js');
       await runTopo(opts);
     });
-  trace.register(program);
 }

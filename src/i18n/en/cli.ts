@@ -28,12 +28,14 @@ export const cli = {
     'fix /etc/docker/daemon.json on the host, then restart-docker again (dnlab reset restores a fresh one)',
   'cli.restartEngine.done': '{host}: engine restarted in {time}',
   'cli.testLessons.round': '(round {round}/{repeat})',
-  'cli.testLessons.helpers': 'Also lab instance(s) {instances}: wrong attempts and alternatives run there.',
+  'cli.testLessons.helpers':
+    'Also lab instance(s) {instances}: wrong attempts and alternatives run there.',
   'cli.testLessons.helperFailed':
     'Lab instance {instance} did not come up ({reason}); its cases run in the other instance(s). Try: sudo DNLAB_INSTANCE={instance} dnlab doctor --fix',
   'cli.testLessons.noHelpers':
     'Running in one lab instance: no room for helper instance names after "{instance}" (8 characters at most), or DNLAB_ROOT is set. Use a shorter DNLAB_INSTANCE for a faster run.',
-  'cli.testLessons.profile.title': 'Where the time went: {cases} cases, {caseTime} of case time in {wall} wall',
+  'cli.testLessons.profile.title':
+    'Where the time went: {cases} cases, {caseTime} of case time in {wall} wall',
   'cli.testLessons.profile.phases': 'By phase (summed over cases):',
   'cli.testLessons.profile.counts':
     '{spawns} programs started in lab hosts; {containers} in command lines that start containers',
@@ -49,10 +51,12 @@ export const cli = {
   'lab.up.revived':
     'The lab is up again in {time}: started {what}. Files, containers and daemon.json were kept.',
   'lab.up.rebuilt': 'rebuilt (its namespaces were gone)',
-  'lab.up.engineFailed': "{host}'s Docker engine does not start with its daemon.json (kept as it is): {error}",
+  'lab.up.engineFailed':
+    "{host}'s Docker engine does not start with its daemon.json (kept as it is): {error}",
   'lab.up.engineFailedFix':
     'fix /etc/docker/daemon.json in `dnlab shell {host}` and run `dnlab up` again, or `dnlab reset {host}` to start {host} fresh (that removes its containers)',
-  'lab.up.interrupted': 'Interrupted: the lab was left as it is; `dnlab up` again finishes the repair.',
+  'lab.up.interrupted':
+    'Interrupted: the lab was left as it is; `dnlab up` again finishes the repair.',
   'lab.cleanedLeftovers':
     'Cleaned leftovers of an earlier run: {processes} processes, {namespaces} namespaces, {mounts} mounts.',
   'lab.downDone':
@@ -82,8 +86,8 @@ export const cli = {
   'lab.hostList': 'Lab hosts: {hosts}',
   'lab.leftover.netns': 'network namespace {name}',
   'lab.leftover.folder': 'lab folder {path}',
-  'lab.imageMissing':
-    'The lab image is missing ({path}). Build it offline with: sudo bash sandbox-vm/provision.sh',
+  'lab.imageMissing': 'The lab image is missing ({path}).',
+  'lab.imageMissing.fix': 'build it offline with: sudo bash sandbox-vm/provision.sh',
   'lab.badInstance': 'DNLAB_INSTANCE must be 1-8 lowercase letters or digits (got "{value}")',
   'lab.badRoot': 'DNLAB_ROOT must be a folder whose name starts with "{prefix}" (got {path})',
   'lab.dnsRestarted': "The internet's DNS server had stopped: started it again.",
@@ -93,8 +97,7 @@ export const cli = {
     '{path} holds a git repository (.git): dnlab never uses or deletes such a folder as its lab root.',
   'lab.root.notOwn':
     '{path} is not a folder dnlab made (it holds files of its own and no {marker} file): dnlab will not use or delete it.',
-  'lab.root.otherInstance':
-    '{path} is the lab root of instance {owner}, not of {instance}.',
+  'lab.root.otherInstance': '{path} is the lab root of instance {owner}, not of {instance}.',
   'lab.root.fix':
     'Point DNLAB_ROOT at a new or empty folder whose name starts with "dnlab", or unset it (the default is /var/lib/dnlab<instance>).',
   'lab.daemon.exited': '{program} exited. Last log lines ({log}):',
@@ -138,7 +141,8 @@ export const cli = {
   'doctor.engines.title': 'Engines the lab can run (--engine)',
   'doctor.engines.detail': '{names}; default {default}',
   'doctor.labEngine.title': 'The lab runs engine {engine} (dockerd {version})',
-  'doctor.systemEngine.title': 'The system engine (dockerd {version}) is one the lessons are self-tested on',
+  'doctor.systemEngine.title':
+    'The system engine (dockerd {version}) is one the lessons are self-tested on',
   'doctor.systemEngine.fix':
     'The lessons are self-tested on {tested}; on {version} some outputs and firewall rules may differ from the lesson text. Choose a tested engine: `dnlab up --engine {suggest}`.',
   'doctor.feature.title': 'kernel feature: {feature}',

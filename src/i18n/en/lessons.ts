@@ -89,7 +89,8 @@ export const lessons = {
     'no check of this step has id "{id}"; did you mean "{guess}"? (its check ids: {ids})',
   'lessons.rule.noCheckIds':
     'no check of this step has id "{id}": give the check an id (id: {id}) to refer to it',
-  'lessons.rule.enginesNeedsId': 'a check with `engines` needs an `id` (so `needs` and `wrong[].fails` name it exactly)',
+  'lessons.rule.enginesNeedsId':
+    'a check with `engines` needs an `id` (so `needs` and `wrong[].fails` name it exactly)',
   'lessons.rule.needsSelf': 'a check cannot need itself',
   'lessons.rule.needsCycle': 'checks need each other in a circle: {cycle}',
   'lessons.rule.unknownKind': 'unknown check kind "{kind}" (known kinds: {kinds})',
@@ -98,12 +99,16 @@ export const lessons = {
   'lessons.rule.unknownParamGuess':
     'unknown param of {kind}; did you mean "{guess}"? (its params: {params}; ? = optional)',
   'lessons.rule.noHints': 'this step has no hints: a learner who is stuck gets no help',
-  'lessons.rule.noSolution': 'this step has no solution: every step needs one (only an incident\'s variants bring their own)',
+  'lessons.rule.noSolution':
+    "this step has no solution: every step needs one (only an incident's variants bring their own)",
   'lessons.rule.incidentSolution':
-    'an incident\'s step has no solution of its own: each variant has its solution (the fix)',
-  'lessons.rule.incidentOneStep': 'an incident has exactly one step (the symptom gone); this one has {count}',
-  'lessons.rule.undefinedParam': 'placeholder {placeholder} has no choices under params (params: {params})',
-  'lessons.rule.unusedParam': 'param "{name}" is used nowhere: no text, command or check says {placeholder}',
+    "an incident's step has no solution of its own: each variant has its solution (the fix)",
+  'lessons.rule.incidentOneStep':
+    'an incident has exactly one step (the symptom gone); this one has {count}',
+  'lessons.rule.undefinedParam':
+    'placeholder {placeholder} has no choices under params (params: {params})',
+  'lessons.rule.unusedParam':
+    'param "{name}" is used nowhere: no text, command or check says {placeholder}',
   'lessons.rule.symptomNamesVariant':
     'the symptom names the variant "{variant}": say what the user sees, not what is wrong',
   'lessons.rule.duplicateVariant': 'variant id "{id}" is already used; variant ids must be unique',
@@ -144,7 +149,8 @@ export const lessons = {
   // dnlab test-lessons: what each case proved, or what went wrong.
   'lessons.selftest.commandFailed': '"{run}" on {host} exited {code}',
   'lessons.selftest.commandFailedOutput': '"{run}" on {host} exited {code}: {output}',
-  'lessons.selftest.notForEngine': 'not on this engine: written for Docker {range}, the lab runs {version}',
+  'lessons.selftest.notForEngine':
+    'not on this engine: written for Docker {range}, the lab runs {version}',
   'lessons.selftest.checkNotForEngine':
     'not on this engine: check {id} is judged on Docker {range} only, the lab runs {version}',
   'lessons.selftest.failsBefore': 'fails before the solution: {ids}',
@@ -195,7 +201,8 @@ export const lessons = {
   // dnlab new.
   'lessons.new.badId':
     'Bad lesson id "{id}": use two digits, a dash, then lowercase letters, digits and dashes (like 10-port-publishing).',
-  'lessons.new.exists': '{dir} already exists; dnlab new never overwrites. Choose another id.',
+  'lessons.new.exists': '{dir} already exists; dnlab new never overwrites.',
+  'lessons.new.exists.fix': 'choose another id',
   'lessons.new.created': 'Created {dir}:',
   'lessons.new.next':
     'Next steps:\n' +

@@ -1,7 +1,5 @@
-import type { Catalogue } from '../index.js';
-
 /** Messages of the checks on links inside containers and on their host ends. */
-export const links: Catalogue = {
+export const links = {
   'check.container-link.ok': "{container}'s namespace has {link}.",
   'check.container-link.noLink': '{container} has no link {link} (it has: {links}).',
   'check.container-link.noAddress':

@@ -22,7 +22,6 @@ export const topo = {
   'topo.panel.title': 'Lab map',
   'topo.panel.empty': 'Nothing observed yet.',
   'topo.panel.more': '… {count} more lines (dnlab topo shows all)',
-  'topo.notUp': 'The lab is not up.',
   'topo.noHost': 'There is no lab host "{host}" (lab hosts: {hosts}).',
   'topo.badFormat': 'Unknown format "{format}": use ascii, mermaid, dot or json.',
   'topo.trace.title': 'trace {from} → {to}',

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../index.js';
+import type { checks as en } from '../en/checks.js';
 import { links } from './links.js';
 
 /**
@@ -6,7 +6,7 @@ import { links } from './links.js';
  * Terms as docs/glossary.md fixes them; commands, flags and names stay in English. Every sentence
  * keeps the expected (期望) and seen (实际) values its English sentence has.
  */
-export const checks: Catalogue = {
+export const checks: Record<keyof typeof en, string> = {
   ...links,
   // Shared by several checkers.
   'check.common.none': '无',
@@ -83,7 +83,8 @@ export const checks: Catalogue = {
   'check.params.unknownKind': '没有 {kind} 类型的检查器',
   'check.params.unknownKindResult': '检查 {id} 使用了未知的类型：{kind}。',
   'check.eval.skipped': '需要 {feature}，本机不支持',
-  'check.eval.notForEngine': '此引擎上不判定：这一步针对 Docker {range}，实验环境运行的是 {version}',
+  'check.eval.notForEngine':
+    '此引擎上不判定：这一步针对 Docker {range}，实验环境运行的是 {version}',
   'check.eval.waiting': '等待 {need}（它必须先通过）',
   'check.eval.unknownNeed': '{id} 依赖 {need}，但本步骤没有这个 id 的检查。',
   'check.eval.cycle': '{id} 和 {need} 互相依赖：本步骤的 "needs" 形成了循环。',

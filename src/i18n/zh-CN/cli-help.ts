@@ -1,10 +1,10 @@
-import type { Catalogue } from '../index.js';
+import type { cliHelp as en } from '../en/cli-help.js';
 
 /**
  * 简体中文: the `--help` texts of the CLI. Keys and {placeholders} as in ../en/cli-help.ts. Help
  * lines stay within 80 columns (a Chinese character takes two).
  */
-export const cliHelp: Catalogue = {
+export const cliHelp: Record<keyof typeof en, string> = {
   'cli.help.usage': '用法：',
   'cli.help.options': '选项：',
   'cli.help.arguments': '参数：',
@@ -25,7 +25,8 @@ export const cliHelp: Catalogue = {
     '启动实验环境：局域网上的两台 Docker 主机（host1、host2），各自在自己的网络命名空间中',
   'cli.up.help':
     '已经在运行的实验环境保持不变。对于部分运行的实验环境（例如某个引擎停了），\n只重新启动已停止的部分：文件、容器和 daemon.json 都会保留；\n引擎无法启动时，up 会显示其错误。上次崩溃留下的残留会先被清理。\n新建实验环境的过程中按 Ctrl-C 会删除已经创建的一切。\n只有 reset 和 down 会删除你的工作。\n\n示例：\n  sudo dnlab up',
-  'cli.up.engineOpt': '实验主机运行的 Docker 引擎：{names}（默认：dnlab 安装的最新版本，没有则用 system）',
+  'cli.up.engineOpt':
+    '实验主机运行的 Docker 引擎：{names}（默认：dnlab 安装的最新版本，没有则用 system）',
   'cli.up.engineHelp':
     '引擎：dnlab 把自己的引擎安装在 /opt/dnlab/engines\n（sandbox-vm/provision.sh）；20.10 是发行版的 docker.io；system 是 PATH 上\n找到的 dockerd。DNLAB_ENGINE 设置默认值。\n\n示例：\n  sudo dnlab up --engine 26.1',
   'cli.testLessons.engineOpt': '自测实验环境运行的引擎（同 `dnlab up --engine`）',
@@ -65,7 +66,8 @@ export const cliHelp: Catalogue = {
   'cli.testLessons.repeatOpt': '全部运行 n 次（发现不稳定的检查）',
   'cli.testLessons.instancesOpt':
     '使用的实验环境实例数：一个实例按参考答案走完各步骤，错误尝试和替代解答同时在其余实例中运行（1：全部在一个实例中）',
-  'cli.testLessons.profileOpt': '打印时间花在哪里：按阶段、按课程，以及最慢的用例（也可设 DNLAB_SELFTEST_PROFILE=1）',
+  'cli.testLessons.profileOpt':
+    '打印时间花在哪里：按阶段、按课程，以及最慢的用例（也可设 DNLAB_SELFTEST_PROFILE=1）',
   'cli.testLessons.keepOpt': '结束后保留自测用的实验环境',
   'cli.testLessons.help':
     '在独立的实验环境（{prefix}-*，以及结束后拆除的辅助实例 {prefix}w1-*）中运行，\n绝不会动你的实验环境。有任何失败时，退出码为 1。\n--profile 会显示哪些步骤慢、慢在哪里。\n\n示例：\n  sudo dnlab test-lessons\n  sudo dnlab test-lessons 02-docker0 03-veth-pairs --repeat 3',

@@ -1,7 +1,7 @@
-import type { Catalogue } from '../index.js';
+import type { cli as en } from '../en/cli.js';
 
 /** 简体中文: the `cli` part of the catalogue. Keys and {placeholders} as in ../en/cli.ts. */
-export const cli: Catalogue = {
+export const cli: Record<keyof typeof en, string> = {
   'cli.error': '错误',
   'cli.try': '试试',
   'cli.errorLine': '{error}：{message}',
@@ -35,9 +35,11 @@ export const cli: Catalogue = {
     '实验环境实例 {instance} 未能启动（{reason}）；它的用例改在其他实例中运行。可以试试：sudo DNLAB_INSTANCE={instance} dnlab doctor --fix',
   'cli.testLessons.noHelpers':
     '只在一个实验环境实例中运行：“{instance}”之后放不下辅助实例的名字（最多 8 个字符），或者设置了 DNLAB_ROOT。用更短的 DNLAB_INSTANCE 可以跑得更快。',
-  'cli.testLessons.profile.title': '时间花在哪里：{cases} 个用例，用例时间合计 {caseTime}，实际用时 {wall}',
+  'cli.testLessons.profile.title':
+    '时间花在哪里：{cases} 个用例，用例时间合计 {caseTime}，实际用时 {wall}',
   'cli.testLessons.profile.phases': '按阶段（各用例合计）：',
-  'cli.testLessons.profile.counts': '在实验主机中启动了 {spawns} 个程序；启动容器的命令行共用时 {containers}',
+  'cli.testLessons.profile.counts':
+    '在实验主机中启动了 {spawns} 个程序；启动容器的命令行共用时 {containers}',
   'cli.testLessons.profile.lessons': '按课程（实际用时）：',
   'cli.testLessons.profile.slowest': '最慢的用例：',
   'cli.testLessons.summary':
@@ -46,9 +48,11 @@ export const cli: Catalogue = {
 
   'lab.upDone': '实验环境已启动，用时 {time}：{hosts}。',
   'lab.alreadyUp': '实验环境已经在运行（{hosts}）。`dnlab status` 查看状态；`dnlab down` 停止它。',
-  'lab.up.revived': '实验环境已重新运行，用时 {time}：启动了 {what}。文件、容器和 daemon.json 都保留了。',
+  'lab.up.revived':
+    '实验环境已重新运行，用时 {time}：启动了 {what}。文件、容器和 daemon.json 都保留了。',
   'lab.up.rebuilt': '已重建（其命名空间已不存在）',
-  'lab.up.engineFailed': '{host} 的 Docker 引擎无法使用当前的 daemon.json 启动（文件保持原样）：{error}',
+  'lab.up.engineFailed':
+    '{host} 的 Docker 引擎无法使用当前的 daemon.json 启动（文件保持原样）：{error}',
   'lab.up.engineFailedFix':
     '在 `dnlab shell {host}` 中修正 /etc/docker/daemon.json 后再次运行 `dnlab up`，或运行 `dnlab reset {host}` 让 {host} 恢复全新状态（会删除其容器）',
   'lab.up.interrupted': '已中断：实验环境保持原样；再次运行 `dnlab up` 即可完成修复。',
@@ -60,8 +64,10 @@ export const cli: Catalogue = {
   'lab.resetDone': '{host} 已恢复到全新状态，用时 {time}（{how}）。',
   'lab.resetHow.fast': '通过 Engine API 删除了实验对象',
   'lab.resetHow.rebuilt': '主机已重建',
-  'lab.resetStopped': '已停止 {host} 中启动的 {count} 个进程（不属于其引擎或容器的 shell 和程序）。',
-  'lab.resetInterrupted': '已中断：{host} 只重置了一半。运行 `dnlab reset {host}` 即可完成（会重建该主机）。',
+  'lab.resetStopped':
+    '已停止 {host} 中启动的 {count} 个进程（不属于其引擎或容器的 shell 和程序）。',
+  'lab.resetInterrupted':
+    '已中断：{host} 只重置了一半。运行 `dnlab reset {host}` 即可完成（会重建该主机）。',
   'lab.notUp': '实验环境没有运行。',
   'lab.startIt': '启动它：dnlab up',
   'lab.nextSteps': '下一步：`dnlab shell host1` 打开 host1 上的 shell；`dnlab` 打开课程。',
@@ -78,7 +84,8 @@ export const cli: Catalogue = {
   'lab.hostList': '实验主机：{hosts}',
   'lab.leftover.netns': '网络命名空间 {name}',
   'lab.leftover.folder': '实验目录 {path}',
-  'lab.imageMissing': '缺少实验镜像（{path}）。可离线构建：sudo bash sandbox-vm/provision.sh',
+  'lab.imageMissing': '缺少实验镜像（{path}）。',
+  'lab.imageMissing.fix': '离线构建：sudo bash sandbox-vm/provision.sh',
   'lab.badInstance': 'DNLAB_INSTANCE 必须是 1-8 个小写字母或数字（实际为 "{value}"）',
   'lab.badRoot': 'DNLAB_ROOT 必须是名称以 "{prefix}" 开头的目录（实际为 {path}）',
   'lab.dnsRestarted': '模拟互联网的 DNS 服务器已停止，现已重新启动。',
@@ -88,8 +95,7 @@ export const cli: Catalogue = {
     '{path} 是一个 git 仓库（含 .git）：dnlab 绝不会把这样的目录用作实验根目录，也不会删除它。',
   'lab.root.notOwn':
     '{path} 不是 dnlab 创建的目录（其中有别的文件，且没有 {marker} 文件）：dnlab 不会使用或删除它。',
-  'lab.root.otherInstance':
-    '{path} 是实例 {owner} 的实验根目录，不属于实例 {instance}。',
+  'lab.root.otherInstance': '{path} 是实例 {owner} 的实验根目录，不属于实例 {instance}。',
   'lab.root.fix':
     '请把 DNLAB_ROOT 指向一个名称以 "dnlab" 开头的新目录或空目录，或者取消设置它（默认为 /var/lib/dnlab<实例名>）。',
   'lab.daemon.exited': '{program} 已退出。日志最后几行（{log}）：',

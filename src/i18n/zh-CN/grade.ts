@@ -1,11 +1,11 @@
-import type { Catalogue } from '../index.js';
+import type { grade as en } from '../en/grade.js';
 
 /**
  * 简体中文: the `grade` part of the catalogue. Keys and {placeholders} as in ../en/grade.ts.
  * Terms as docs/glossary.md fixes them (评分, 班级报告, 学员, 步骤, 检查); commands, flags, file
  * names, format names and schema ids stay in English.
  */
-export const grade: Catalogue = {
+export const grade: Record<keyof typeof en, string> = {
   // workshop.yaml: what a field expects, and rules across fields.
   'grade.what.workshop':
     '一个 workshop：包含 title 和 lessons 的映射（以及 timeLimit、showHints、showSolutions）',
@@ -58,7 +58,8 @@ export const grade: Catalogue = {
   'grade.report.failed': '未通过',
   'grade.report.check': '检查',
   'grade.report.message': '消息',
-  'grade.report.copied': '{step}：种子不同的学员得到了完全相同的证据（{students}）：同一个实验环境被评了两次，或者结果是抄的',
+  'grade.report.copied':
+    '{step}：种子不同的学员得到了完全相同的证据（{students}）：同一个实验环境被评了两次，或者结果是抄的',
   'grade.report.mixed': '部分课程是按不同版本的内容评分的（内容哈希不同）：{lessons}',
   'grade.report.written': '已写入 {file}',
 

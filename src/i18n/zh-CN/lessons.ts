@@ -1,7 +1,7 @@
-import type { Catalogue } from '../index.js';
+import type { lessons as en } from '../en/lessons.js';
 
 /** 简体中文: the `lessons` part of the catalogue (lint, load, new). Keys as in ../en/lessons.ts. */
-export const lessons: Catalogue = {
+export const lessons: Record<keyof typeof en, string> = {
   'lessons.got.missing': '空缺',
   'lessons.got.empty': '空值',
   'lessons.got.list': '含 {n} 项的列表',
@@ -52,7 +52,8 @@ export const lessons: Catalogue = {
   'lessons.what.commands': '至少一条命令的列表：- { host: host1, run: "docker ..." }',
   'lessons.what.check': '检查：含 kind 及检查器参数的映射',
   'lessons.what.checks': '至少一项检查的列表（- kind: ...）',
-  'lessons.what.engines': '引擎版本范围：用空格分隔的比较式，例如 ">=28"、"<28.2.2"、">=26 <28"、"20.10"、"<26.1 || >=27"',
+  'lessons.what.engines':
+    '引擎版本范围：用空格分隔的比较式，例如 ">=28"、"<28.2.2"、">=26 <28"、"20.10"、"<26.1 || >=27"',
   'lessons.what.alternative': '另一种解法：[命令]，或 { engines: ">=28", run: [命令] }',
   'lessons.what.wrong': '错误示例：{ run: [命令], fails: 检查 id, says: "短语" }',
   'lessons.what.step': '步骤：含 id、title、text、checks 和 solution 的映射',
@@ -61,7 +62,8 @@ export const lessons: Catalogue = {
     'lesson.yaml 的译文：含 title、summary 和 steps（每步含 id 与 title）的映射',
   'lessons.what.overlaySteps': 'lesson.yaml 各步骤的列表：- id: ... title: ...',
   'lessons.what.overlayStep': '步骤：含 id、title，按需含 hints、checks、explain 的映射',
-  'lessons.what.variant': '一个变体：包含 id、setup、solution 和 explain 的映射（按需加上 wrong、alternatives）',
+  'lessons.what.variant':
+    '一个变体：包含 id、setup、solution 和 explain 的映射（按需加上 wrong、alternatives）',
   'lessons.what.variants': '至少两个变体的列表（- id: ... setup: ...）',
   'lessons.what.incident': '一个故障：包含 symptom（一个 markdown 文件）和 variants 的映射',
   'lessons.what.params': '占位符名称到可选值的映射，例如 port: [8080, 8081]',
@@ -81,7 +83,8 @@ export const lessons: Catalogue = {
     '本步骤没有 id 为 "{id}" 的检查；是不是想写 "{guess}"？（已有的检查 id：{ids}）',
   'lessons.rule.noCheckIds':
     '本步骤没有 id 为 "{id}" 的检查：给该检查加上 id（id: {id}）才能引用它',
-  'lessons.rule.enginesNeedsId': '带 `engines` 的检查需要一个 `id`（这样 `needs` 和 `wrong[].fails` 才能准确地引用它）',
+  'lessons.rule.enginesNeedsId':
+    '带 `engines` 的检查需要一个 `id`（这样 `needs` 和 `wrong[].fails` 才能准确地引用它）',
   'lessons.rule.needsSelf': '检查不能依赖自身',
   'lessons.rule.needsCycle': '检查之间循环依赖：{cycle}',
   'lessons.rule.unknownKind': '未知的检查类型 "{kind}"（已知类型：{kinds}）',
@@ -90,12 +93,16 @@ export const lessons: Catalogue = {
   'lessons.rule.unknownParamGuess':
     '{kind} 没有这个参数；是不是想写 "{guess}"？（它的参数：{params}；? 表示可选）',
   'lessons.rule.noHints': '本步骤没有提示：卡住的学员得不到帮助',
-  'lessons.rule.noSolution': '本步骤没有 solution：每个步骤都需要一个（只有故障的变体各自带有 solution）',
-  'lessons.rule.incidentSolution': '故障的步骤本身没有 solution：每个变体有自己的 solution（修复方法）',
+  'lessons.rule.noSolution':
+    '本步骤没有 solution：每个步骤都需要一个（只有故障的变体各自带有 solution）',
+  'lessons.rule.incidentSolution':
+    '故障的步骤本身没有 solution：每个变体有自己的 solution（修复方法）',
   'lessons.rule.incidentOneStep': '一个故障只有一个步骤（症状消失）；这里有 {count} 个',
   'lessons.rule.undefinedParam': '占位符 {placeholder} 在 params 下没有可选值（params：{params}）',
-  'lessons.rule.unusedParam': 'param "{name}" 没有被使用：没有任何文本、命令或检查写了 {placeholder}',
-  'lessons.rule.symptomNamesVariant': '症状说出了变体 "{variant}"：请写用户看到的现象，而不是出错的原因',
+  'lessons.rule.unusedParam':
+    'param "{name}" 没有被使用：没有任何文本、命令或检查写了 {placeholder}',
+  'lessons.rule.symptomNamesVariant':
+    '症状说出了变体 "{variant}"：请写用户看到的现象，而不是出错的原因',
   'lessons.rule.duplicateVariant': '变体 id "{id}" 已被使用；变体 id 必须唯一',
   'lessons.rule.noExplain': '本步骤没有 explain：通过之后没有原理说明',
 
@@ -129,7 +136,8 @@ export const lessons: Catalogue = {
 
   'lessons.selftest.commandFailed': '"{run}" 在 {host} 上退出码为 {code}',
   'lessons.selftest.commandFailedOutput': '"{run}" 在 {host} 上退出码为 {code}：{output}',
-  'lessons.selftest.notForEngine': '不适用于此引擎：它针对 Docker {range}，实验环境运行的是 {version}',
+  'lessons.selftest.notForEngine':
+    '不适用于此引擎：它针对 Docker {range}，实验环境运行的是 {version}',
   'lessons.selftest.checkNotForEngine':
     '不适用于此引擎：检查 {id} 只在 Docker {range} 上判定，实验环境运行的是 {version}',
   'lessons.selftest.failsBefore': '参考答案之前未通过：{ids}',
@@ -175,7 +183,8 @@ export const lessons: Catalogue = {
 
   'lessons.new.badId':
     '课程 id "{id}" 不合规：请用两位数字、一个短横线，再接小写字母、数字和短横线（如 10-port-publishing）。',
-  'lessons.new.exists': '{dir} 已存在；dnlab new 从不覆盖。请换一个 id。',
+  'lessons.new.exists': '{dir} 已存在；dnlab new 从不覆盖。',
+  'lessons.new.exists.fix': '换一个 id',
   'lessons.new.created': '已创建 {dir}：',
   'lessons.new.next':
     '下一步：\n' +

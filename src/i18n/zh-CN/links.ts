@@ -1,7 +1,7 @@
-import type { Catalogue } from '../index.js';
+import type { links as en } from '../en/links.js';
 
 /** 容器内链路及其主机端的检查消息。 */
-export const links: Catalogue = {
+export const links: Record<keyof typeof en, string> = {
   'check.container-link.ok': '{container} 的命名空间里有 {link}。',
   'check.container-link.noLink': '{container} 里没有接口 {link}（现有：{links}）。',
   'check.container-link.noAddress':

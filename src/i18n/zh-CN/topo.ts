@@ -1,10 +1,10 @@
-import type { Catalogue } from '../index.js';
+import type { topo as en } from '../en/topo.js';
 
 /**
  * 简体中文: the `topo` part of the catalogue. Keys and {placeholders} as in ../en/topo.ts. What the
  * tools write (rule targets, `route … via … dev …`, interface and chain names) stays in English.
  */
-export const topo: Catalogue = {
+export const topo: Record<keyof typeof en, string> = {
   'topo.label.network': '网络 {names}',
   'topo.label.switch': '交换机 {bridge}',
   'topo.label.bridge': '网桥',
@@ -27,7 +27,6 @@ export const topo: Catalogue = {
   'topo.panel.title': '拓扑图',
   'topo.panel.empty': '尚未观察到任何内容。',
   'topo.panel.more': '… 还有 {count} 行（dnlab topo 显示全部）',
-  'topo.notUp': '实验环境未运行。',
   'topo.noHost': '没有名为 "{host}" 的实验主机（实验主机：{hosts}）。',
   'topo.badFormat': '未知格式 "{format}"：请使用 ascii、mermaid、dot 或 json。',
   'topo.trace.title': '数据包追踪 {from} → {to}',

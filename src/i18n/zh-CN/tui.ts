@@ -1,11 +1,11 @@
-import type { Catalogue } from '../index.js';
+import type { tui as en } from '../en/tui.js';
 
 /**
  * 简体中文: the `tui` part of the catalogue. Keys and {placeholders} as in ../en/tui.ts. The TUI
  * must fit 80×24 and a Chinese character takes two columns: labels stay short.
  * `tui.lesson.fresh` and `tui.reset.done` are notes in the one-line status bar: kept very short.
  */
-export const tui: Catalogue = {
+export const tui: Record<keyof typeof en, string> = {
   // 按键（帮助列表）。
   'tui.key.up': '上移',
   'tui.key.down': '下移',
@@ -50,7 +50,8 @@ export const tui: Catalogue = {
   'tui.list.steps': '{done}/{total}',
   'tui.list.continue': '从这里继续',
   'tui.list.continueAfter': '，{text}',
-  'tui.list.footer': '{move} 移动 · {open} 打开 · {cont} 继续 · {quit} 退出 · {help} 帮助 · {lang} English',
+  'tui.list.footer':
+    '{move} 移动 · {open} 打开 · {cont} 继续 · {quit} 退出 · {help} 帮助 · {lang} English',
   'tui.list.position': '第 {n} 个课程，共 {total} 个',
   'tui.lessonState.new': '未开始',
   'tui.lessonState.in-progress': '进行中',

@@ -1,5 +1,5 @@
 import React from 'react';
-import { t } from '../../i18n/index.js';
+import { t, type MessageKey } from '../../i18n/index.js';
 import { keysFor } from '../keymap.js';
 import { wrapSegments } from '../text.js';
 import type { Line } from '../theme.js';
@@ -9,7 +9,7 @@ export interface ConfirmProps {
   /** The question, already translated. */
   question: string;
   /** i18n key of the answer line, with `{yes}` and `{no}` placeholders. */
-  keysMessage: string;
+  keysMessage: MessageKey;
   width: number;
 }
 

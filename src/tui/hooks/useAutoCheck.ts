@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CheckResult } from '../../checks/types.js';
 import { t } from '../../i18n/index.js';
 import type { Lesson } from '../../lessons/index.js';
-import { stepRequest } from '../../observe/step-features.js';
+import { stepRequest } from '../../orchestrate/step-features.js';
 import { CheckRunner } from '../app/check-runner.js';
 import type { ShellPool } from '../app/shell-pool.js';
 import type { CheckLine } from '../model.js';

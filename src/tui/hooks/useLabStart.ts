@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { UserError, tryMessageOf } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import type { Finding } from '../../lab/doctor.js';
 import type { ErrorView, ProgressEventView } from '../model.js';
@@ -17,15 +18,17 @@ export interface LabStart {
 
 /** The error as the learner sees it: what failed, and the doctor's findings with their fixes. */
 export function startErrorView(err: unknown, findings: Finding[]): ErrorView {
-  const e = err as { message?: string; fix?: string };
+  const fix = tryMessageOf(err);
   const problems = findings.filter((f) => !f.ok && !f.optional);
   const first = problems[0];
+  const tryMessage = fix ?? first?.fix;
   return {
     message: t('tui.start.failed', { message: safeError(err) }),
-    ...(e?.fix || first?.fix ? { tryMessage: e?.fix ?? first!.fix! } : {}),
+    ...(tryMessage ? { tryMessage } : {}),
     nextSteps: [
+      ...(err instanceof UserError ? err.nextSteps : []),
       ...problems
-        .filter((f) => f !== first || e?.fix)
+        .filter((f) => f !== first || fix)
         .slice(0, 4)
         .map((f) => t('tui.start.finding', { title: f.title, fix: f.fix ?? '' })),
       t('tui.start.doctor'),

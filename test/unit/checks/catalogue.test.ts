@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checks as catalogue } from '../../../src/i18n/en/checks.js';
 
 // The checkers, and the observers whose error texts land in check messages.
-const roots = ['src/checks', 'src/observe'].map((d) =>
+const roots = ['src/checks', 'src/observe', 'src/orchestrate'].map((d) =>
   path.resolve(import.meta.dirname, '../../..', d),
 );
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectProbes, evaluateChecks, type StepCheck } from '../../../src/checks/evaluate.js';
-import { classifyReach, parseNslookup } from '../../../src/checks/lib/probe.js';
+import { classifyReach, parseNslookup } from '../../../src/observe/probe.js';
 import type { Probe } from '../../../src/checks/types.js';
 import type { LabFacts, ProbeResult } from '../../../src/observe/facts.js';
 import { HostBuilder, ctx, lab, publish } from './facts-builder.js';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../src/checks/types.js';
 import { setLang } from '../../../src/i18n/index.js';
 import { applyWorkshop, gradeStep, studentName, totalsOf } from '../../../src/grade/grade.js';
-import type { Workshop } from '../../../src/grade/workshop.js';
+import type { Workshop } from '../../../src/lessons/workshop.js';
 import { allDone, basicsLesson, sampleResult } from './helpers.js';
 
 beforeAll(() => setLang('en'));

@@ -6,7 +6,7 @@ import { loadLesson } from '../../../src/lessons/load.js';
 import type { Lesson } from '../../../src/lessons/model.js';
 import { gradeLessons, type StepChecker } from '../../../src/grade/grade.js';
 import type { GradeResult } from '../../../src/grade/model.js';
-import type { Workshop } from '../../../src/grade/workshop.js';
+import type { Workshop } from '../../../src/lessons/workshop.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const LESSONS = path.join(repoRoot, 'test/fixtures/grade-lessons');

@@ -11,7 +11,7 @@ import {
   loadWorkshop,
   WorkshopError,
   workshopLessonsRoot,
-} from '../../../src/grade/workshop.js';
+} from '../../../src/lessons/workshop.js';
 import { LESSONS, repoRoot } from './helpers.js';
 
 beforeAll(() => setLang('en'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en.js';
-import { getLang, inLang, setLang, t } from '../../../src/i18n/index.js';
+import { getLang, inLang, setLang, t, type MessageKey } from '../../../src/i18n/index.js';
 import { zhCN } from '../../../src/i18n/zh-CN.js';
 import { placeholders } from '../../../src/lessons/text.js';
 
@@ -12,7 +12,10 @@ describe('zh-CN catalogue', () => {
 
   it('keeps every placeholder of the English text', () => {
     const wrong = Object.entries(zhCN)
-      .filter(([k, v]) => placeholders(v).join() !== placeholders(en[k] ?? '').join())
+      .filter(
+        ([k, v]) =>
+          placeholders(v).join() !== placeholders((en as Record<string, string>)[k] ?? '').join(),
+      )
       .map(([k]) => k);
     expect(wrong).toEqual([]);
   });
@@ -22,10 +25,15 @@ describe('zh-CN catalogue', () => {
     expect(missing).toEqual([]);
   });
 
+  it('tsc rejects an unknown key (the key type is derived from the English catalogue)', () => {
+    // @ts-expect-error: not a key of the English catalogue; `npm run lint` fails if this compiles.
+    expect(t('no.such.key')).toBe('no.such.key');
+  });
+
   it('falls back to English per string, never to a crash', () => {
     setLang('zh-CN');
     try {
-      expect(t('no.such.key')).toBe('no.such.key');
+      expect(t('no.such.key' as MessageKey)).toBe('no.such.key');
     } finally {
       setLang('en');
     }

@@ -5,7 +5,7 @@ import {
   linkNames,
   missingFeatures,
 } from '../../../src/lab/features.js';
-import { skippedResults, stepRequest } from '../../../src/observe/step-features.js';
+import { skippedResults, stepRequest } from '../../../src/orchestrate/step-features.js';
 import type { Step } from '../../../src/lessons/model.js';
 
 // `ip -o link show` in the probe's namespace on a kernel without 802.1q, ipvlan, dummy or gre.

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setLang } from '../../../src/i18n/index.js';
 import { lintLesson } from '../../../src/lessons/lint.js';
-import { forEngine } from '../../../src/observe/check-step.js';
+import { forEngine } from '../../../src/orchestrate/check-step.js';
 import { registerTestCheckers } from './checkers.js';
 import { BAD, where } from './helpers.js';
 

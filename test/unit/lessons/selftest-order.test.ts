@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabFacts } from '../../../src/observe/facts.js';
-import { engineTimedOut, inOrder, type SelftestCase } from '../../../src/lessons/selftest.js';
+import { engineTimedOut, inOrder, type SelftestCase } from '../../../src/orchestrate/selftest.js';
 
 const kase = (step: string): SelftestCase => ({
   lesson: 'l',
@@ -30,7 +30,9 @@ describe('an engine that did not answer in time', () => {
     ({ hosts: { host1: { errors } }, features: {}, observedAt: '' }) as unknown as LabFacts;
 
   it('is told from an engine that is down or a read that failed otherwise', () => {
-    expect(engineTimedOut(facts([{ source: 'engine', message: 'no reply in 3 s', timedOut: true }]))).toBe(true);
+    expect(
+      engineTimedOut(facts([{ source: 'engine', message: 'no reply in 3 s', timedOut: true }])),
+    ).toBe(true);
     expect(engineTimedOut(facts([{ source: 'engine', message: 'nothing listens' }]))).toBe(false);
     expect(engineTimedOut(facts([]))).toBe(false);
   });

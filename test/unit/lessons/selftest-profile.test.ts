@@ -6,7 +6,7 @@ import {
   sumProfiles,
   timePhase,
   topPhases,
-} from '../../../src/lessons/selftest-profile.js';
+} from '../../../src/orchestrate/selftest-profile.js';
 
 describe('self-test profile', () => {
   it('adds each case by phase, with its spawns and container starts', () => {

@@ -4,7 +4,7 @@ import type { Finding } from '../../../../src/lab/doctor.js';
 import { emptyProgress, type Progress } from '../../../../src/lab/progress-store.js';
 import type { ExitEvent, PromptEvent } from '../../../../src/lab/terminal-session.js';
 import type { Lesson } from '../../../../src/lessons/index.js';
-import type { StepCheckRequest } from '../../../../src/observe/check-step.js';
+import type { StepCheckRequest } from '../../../../src/orchestrate/check-step.js';
 import type { ShellSession, TuiServices } from '../../../../src/tui/services.js';
 
 /** A shell with a real headless screen but no program: the test writes its output and prompts. */

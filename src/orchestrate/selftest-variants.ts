@@ -1,5 +1,5 @@
-import { loadLesson } from './load.js';
-import type { Lesson } from './model.js';
+import { loadLesson } from '../lessons/load.js';
+import type { Lesson } from '../lessons/model.js';
 import { selftestLesson, type SelftestCase, type SelftestOptions } from './selftest.js';
 
 /**

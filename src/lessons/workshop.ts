@@ -1,11 +1,13 @@
 import path from 'node:path';
+import { dnlabEnv } from '../env.js';
 import { z } from 'zod';
 import { getLang, localText, t, type Lang } from '../i18n/index.js';
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lessons/diagnostics.js';
-import { closest, expecting, type LessonIssue } from '../lessons/issues.js';
-import { lessonDirs, lessonsRoot } from '../lessons/load.js';
-import { LESSON_ID, TextSchema } from '../lessons/schema.js';
-import { readYamlFile, toDiagnostics, validateYaml } from '../lessons/yaml-file.js';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { closest, expecting, type LessonIssue } from './issues.js';
+import { lessonDirs, lessonsRoot } from './load.js';
+import { LESSON_ID, TextSchema } from './schema.js';
+import { readYamlFile, toDiagnostics, validateYaml } from './yaml-file.js';
+import { UserError } from '../errors.js';
 
 /**
  * A workshop: which lessons a class does, in which order, for how long, and whether hints and
@@ -71,7 +73,7 @@ export interface WorkshopOptions {
  * when it holds lessons (a teacher's course folder with its workshop.yaml); else dnlab's lessons.
  */
 export function workshopLessonsRoot(file: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (env.DNLAB_LESSONS) return lessonsRoot();
+  if (dnlabEnv('DNLAB_LESSONS', env)) return lessonsRoot();
   const here = path.dirname(path.resolve(file));
   return lessonDirs(here).length > 0 ? here : lessonsRoot();
 }
@@ -82,7 +84,7 @@ export function isWorkshopFile(file: string): boolean {
 }
 
 /** A workshop file that does not load: every problem, as diagnostics. */
-export class WorkshopError extends Error {
+export class WorkshopError extends UserError {
   override name = 'WorkshopError';
   constructor(readonly diagnostics: Diagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === 'error');

@@ -1,5 +1,6 @@
-import type { HostFacts, LabFacts, ProbeResult } from '../../observe/facts.js';
-import type { Probe } from '../types.js';
+import type { MessageKey } from '../i18n/index.js';
+import type { HostFacts, LabFacts, ProbeResult } from './facts.js';
+import type { Probe } from './facts.js';
 
 /**
  * Probe commands. A probe names what to run — a BusyBox applet (`ping`, `nc`, `nslookup`), `ip`,
@@ -185,7 +186,7 @@ export function probeLine(r: ProbeResult): string {
 }
 
 /** How each `Reach` is said (the catalogue keys, so that every key in use is spelled out). */
-export const REACH_TEXT: Record<Reach, string> = {
+export const REACH_TEXT: Record<Reach, MessageKey> = {
   reached: 'check.reach.seen.reached',
   refused: 'check.reach.seen.refused',
   timeout: 'check.reach.seen.timeout',

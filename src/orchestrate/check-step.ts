@@ -4,10 +4,11 @@ import type { CheckContext, CheckResult } from '../checks/types.js';
 import { engineInRange } from '../lab/engines.js';
 import { kernelFeatures } from '../lab/features.js';
 import { DEFAULT_TOPOLOGY, addressOnly } from '../lab/topology.js';
-import type { LabFacts } from './facts.js';
-import { judgeLazily, resolveDeferredReads } from './lazy.js';
-import { observeLab, runLabProbes } from './observe.js';
+import type { LabFacts } from '../observe/facts.js';
+import { judgeLazily, resolveDeferredReads } from '../observe/lazy.js';
+import { observeLab, runLabProbes } from '../observe/observe.js';
 import { featureSkip } from './step-features.js';
+import { UserError } from '../errors.js';
 
 export interface StepCheckRequest {
   checks: readonly StepCheck[];
@@ -15,7 +16,7 @@ export interface StepCheckRequest {
   defaultHost: string;
   /** Every lab host the lesson uses (all are observed in the same round). */
   hosts: readonly string[];
-  /** Kernel features the step needs (src/observe/step-features.ts): when one is missing, every check is skipped. */
+  /** Kernel features the step needs (src/orchestrate/step-features.ts): when one is missing, every check is skipped. */
   features?: readonly string[];
 }
 
@@ -59,7 +60,7 @@ export const STEP_DEADLINE_MS = 5000;
 export const HEADLESS_STEP_DEADLINE_MS = 20_000;
 
 /** A check run (or a graded step) that did not answer in time; says what it was waiting for. */
-export class CheckTimeoutError extends Error {
+export class CheckTimeoutError extends UserError {
   constructor(
     readonly ms: number,
     readonly waitingFor: string,
@@ -156,6 +157,13 @@ export function forEngine(checks: readonly StepCheck[], version: string): StepCh
 function notForEngine(checks: readonly StepCheck[], version: string): CheckResult[] {
   return checkIds(checks).map((id, i) => {
     const message = t('check.eval.notForEngine', { range: checks[i]!.engines ?? '', version });
-    return { id, kind: checks[i]!.kind, pass: false, message, skipped: message, evidence: [`engine ${version}`] };
+    return {
+      id,
+      kind: checks[i]!.kind,
+      pass: false,
+      message,
+      skipped: message,
+      evidence: [`engine ${version}`],
+    };
   });
 }

@@ -6,11 +6,12 @@ import { engineInRange } from '../lab/engines.js';
 import { inInstance } from '../lab/config.js';
 import { reset } from '../lab/lab.js';
 import { containersSettled } from '../lab/settle.js';
-import { HEADLESS_STEP_DEADLINE_MS, checkStep } from '../observe/check-step.js';
-import { featureSkipReason, stepRequest } from '../observe/step-features.js';
-import { inLang, t } from '../i18n/index.js';
-import { loadLesson } from './load.js';
-import type { Command, Lesson, Step } from './model.js';
+import { HEADLESS_STEP_DEADLINE_MS, checkStep } from './check-step.js';
+import { featureSkipReason, stepRequest } from './step-features.js';
+import { inLang, t, type MessageKey } from '../i18n/index.js';
+import { loadLesson } from '../lessons/load.js';
+import type { Command, Lesson, Step } from '../lessons/model.js';
+import { UserError } from '../errors.js';
 import {
   addMs,
   emptyProfile,
@@ -44,7 +45,7 @@ export interface SelftestCase {
   profile?: CaseProfile;
 }
 
-export class CommandFailed extends Error {
+export class CommandFailed extends UserError {
   constructor(cmd: Command, code: number, output: string) {
     super(
       output
@@ -96,7 +97,12 @@ async function runAll(
  * Fresh hosts, the lesson's setup, then the solutions of the steps before `upTo` (those for this
  * engine: a step written for another engine is skipped, its solution too).
  */
-async function replay(lesson: Lesson, upTo: number, version: string, prof: CaseProfile): Promise<void> {
+async function replay(
+  lesson: Lesson,
+  upTo: number,
+  version: string,
+  prof: CaseProfile,
+): Promise<void> {
   await timePhase(prof, 'reset', () => Promise.all(lesson.hosts.map((h) => reset(h))));
   await runAll(lesson.setup, true, prof, 'setup');
   for (const step of lesson.steps.slice(0, upTo)) {
@@ -108,7 +114,12 @@ const forThisEngine = (range: string | undefined, version: string): boolean =>
   range === undefined || !version || engineInRange(range, version);
 
 /** Why a step's wrong attempt or alternative is not run on this engine, or undefined. */
-function engineSkip(step: Step, version: string, range?: string, fails?: string): string | undefined {
+function engineSkip(
+  step: Step,
+  version: string,
+  range?: string,
+  fails?: string,
+): string | undefined {
   if (!forThisEngine(range, version)) return t('lessons.selftest.notForEngine', { range, version });
   const target = fails === undefined ? undefined : step.checks.find((c) => c.id === fails);
   if (target && !forThisEngine(target.engines, version)) {
@@ -134,7 +145,8 @@ async function check(lesson: Lesson, step: Step, prof: CaseProfile): Promise<Che
     const run = await inLang('en', () =>
       checkStep(stepRequest(lesson, step), HEADLESS_STEP_DEADLINE_MS),
     );
-    if (run.timing) for (const [k, v] of Object.entries(run.timing)) addMs(prof, k as ProfilePhase, v);
+    if (run.timing)
+      for (const [k, v] of Object.entries(run.timing)) addMs(prof, k as ProfilePhase, v);
     else addMs(prof, 'observe', performance.now() - t0);
     if (attempt >= ENGINE_TIMEOUT_RETRIES || !engineTimedOut(run.facts)) return run.results;
   }
@@ -165,11 +177,14 @@ async function timed(base: Base, fn: CaseRun): Promise<SelftestCase> {
 function judgeBefore(r: CheckResult[]): Outcome {
   const failing = r.filter((x) => !x.pass);
   return failing.length > 0
-    ? { ok: true, detail: t('lessons.selftest.failsBefore', { ids: failing.map((x) => x.id).join(', ') }) }
+    ? {
+        ok: true,
+        detail: t('lessons.selftest.failsBefore', { ids: failing.map((x) => x.id).join(', ') }),
+      }
     : { ok: false, detail: `${t('lessons.selftest.passesBefore')}\n${summary(r)}` };
 }
 
-function judgeAllPass(r: CheckResult[], failsKey: string): Outcome {
+function judgeAllPass(r: CheckResult[], failsKey: MessageKey): Outcome {
   const failing = r.filter((x) => !x.pass);
   return failing.length === 0
     ? { ok: true, detail: t('lessons.selftest.allPass') }
@@ -178,9 +193,11 @@ function judgeAllPass(r: CheckResult[], failsKey: string): Outcome {
 
 function judgeWrong(r: CheckResult[], attempt: Step['wrong'][number]): Outcome {
   const target = r.find((x) => x.id === attempt.fails);
-  if (!target) return { ok: false, detail: t('lessons.selftest.noSuchCheck', { id: attempt.fails }) };
+  if (!target)
+    return { ok: false, detail: t('lessons.selftest.noSuchCheck', { id: attempt.fails }) };
   const said = `${target.message} ${target.detail ?? ''}`;
-  if (target.pass) return { ok: false, detail: t('lessons.selftest.wrongPasses', { id: attempt.fails }) };
+  if (target.pass)
+    return { ok: false, detail: t('lessons.selftest.wrongPasses', { id: attempt.fails }) };
   if (!said.toLowerCase().includes(attempt.says.toLowerCase())) {
     return {
       ok: false,
@@ -215,19 +232,29 @@ async function plan(lesson: Lesson, version: string): Promise<Plan> {
   const add = (base: Base, where: Where, run: CaseRun) => {
     const slot = p.slots.push(base) - 1;
     if (typeof where === 'string') p[where].push({ slot, run });
-    else p.fixed.set(slot, { ...base, ok: true, skipped: where.skipped, detail: where.skipped, ms: 0 });
+    else
+      p.fixed.set(slot, {
+        ...base,
+        ok: true,
+        skipped: where.skipped,
+        detail: where.skipped,
+        ms: 0,
+      });
   };
   const sideUnless = (skipped: string | undefined): Where => (skipped ? { skipped } : 'side');
   const noop: CaseRun = () => Promise.resolve({ ok: true, detail: '' });
   for (const step of lesson.steps) {
     const base = { lesson: lesson.id, step: step.id };
-    // The same feature skip as check, grade and the TUI give (src/observe/step-features.ts).
-    const skip = (await featureSkipReason(step.features)) ?? engineSkip(step, version, step.engines);
+    // The same feature skip as check, grade and the TUI give (src/orchestrate/step-features.ts).
+    const skip =
+      (await featureSkipReason(step.features)) ?? engineSkip(step, version, step.engines);
     if (skip) {
       add({ ...base, phase: 'solution' }, { skipped: skip }, noop);
       continue;
     }
-    add({ ...base, phase: 'before' }, 'path', async (prof) => judgeBefore(await check(lesson, step, prof)));
+    add({ ...base, phase: 'before' }, 'path', async (prof) =>
+      judgeBefore(await check(lesson, step, prof)),
+    );
     for (const [i, attempt] of step.wrong.entries()) {
       const skipped = engineSkip(step, version, attempt.engines, attempt.fails);
       add({ ...base, phase: `wrong ${i + 1}` }, sideUnless(skipped), async (prof) => {
@@ -241,7 +268,10 @@ async function plan(lesson: Lesson, version: string): Promise<Plan> {
       add({ ...base, phase: `alternative ${i + 1}` }, sideUnless(skipped), async (prof) => {
         await replay(lesson, step.index, version, prof);
         await runAll(alternative, true, prof, 'commands');
-        return judgeAllPass(await check(lesson, step, prof), 'lessons.selftest.failsAfterAlternative');
+        return judgeAllPass(
+          await check(lesson, step, prof),
+          'lessons.selftest.failsAfterAlternative',
+        );
       });
     }
     add({ ...base, phase: 'solution' }, 'path', async (prof) => {
@@ -286,10 +316,13 @@ export async function selftestLesson(
     onCase(c);
   };
   // A lab that cannot be reset (a failed rebuild) fails this lesson, saying why; the run goes on.
-  const ready = await timed({ lesson: lesson.id, step: '(setup)', phase: 'before' }, async (prof) => {
-    await replay(lesson, 0, '', prof);
-    return { ok: true, detail: '' };
-  });
+  const ready = await timed(
+    { lesson: lesson.id, step: '(setup)', phase: 'before' },
+    async (prof) => {
+      await replay(lesson, 0, '', prof);
+      return { ok: true, detail: '' };
+    },
+  );
   if (!ready.ok) {
     emit(ready);
     return cases;
@@ -298,7 +331,10 @@ export async function selftestLesson(
   // unknown (''): everything is run, nothing skipped for an engine.
   const version = await engineFor(lesson.hosts[0] ?? 'host1')
     .version()
-    .then((v) => v.Version ?? '', () => '');
+    .then(
+      (v) => v.Version ?? '',
+      () => '',
+    );
   const p = await plan(lesson, version);
   const settle = inOrder(p.slots.length, emit);
   for (const [slot, c] of p.fixed) settle(slot, c);
