@@ -11,7 +11,11 @@ export const DNLAB_ENV = {
   DNLAB_ENGINES_ROOT: 'where the engines dnlab installed live (default /opt/dnlab/engines)',
   DNLAB_IMAGE_TAR: 'the lab image tarball (default /var/cache/dnlab/busybox-rootfs.tar)',
   DNLAB_LESSONS: 'the lessons folder (default: the lessons/ shipped with dnlab)',
-  DNLAB_STUDENT: "the student's name in a grade result (after --student; default the hostname)",
+  DNLAB_STUDENT:
+    "the student's name in a grade result (after --student; default the hostname); also the learner's seed when DNLAB_SEED is unset",
+  DNLAB_SEED:
+    "the learner's seed: it picks each incident's variant and the lessons' parameters (default: DNLAB_STUDENT, else drawn once and kept in progress)",
+  DNLAB_SELFTEST_PROFILE: '1: test-lessons prints where the time went (as --profile)',
   DNLAB_BUSYBOX:
     "the busybox program `grade --verify` checks (default the machine's busybox-static)",
   DNLAB_MANIFEST_SHA256:

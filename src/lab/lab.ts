@@ -7,33 +7,14 @@ import { fastReset } from './fast-reset.js';
 import { LabError } from './errors.js';
 import { EngineStartError, revivable, reviveHost } from './revive.js';
 import { importLabImage, readImageTar } from './image.js';
-import {
-  addNetns,
-  ipIn,
-  makeSwitch,
-  plugIntoSwitch,
-  refreshNeighbours,
-  unplugFromSwitch,
-} from './netns.js';
-import {
-  mountBaseline,
-  mountChanges,
-  stopStrayProcesses,
-  swarmTrace,
-  type MountBaseline,
-} from './fresh.js';
+import { addNetns, ipIn, makeSwitch, plugIntoSwitch, refreshNeighbours, unplugFromSwitch } from './netns.js';
+import { mountBaseline, mountChanges, stopStrayProcesses, swarmTrace, type MountBaseline } from './fresh.js';
 import { ensureInternetDns, internetDnsAnswers, startInternet } from './internet.js';
 import { t } from './messages.js';
 import { run } from './run.js';
 import { diffSnapshots, snapshotHost, type HostSnapshot } from './snapshot.js';
 import { claimRoot, readState, type LabState, writeFileAtomic, writeState } from './state.js';
-import {
-  DEFAULT_TOPOLOGY,
-  addressOnly,
-  findHost,
-  type HostSpec,
-  type Topology,
-} from './topology.js';
+import { DEFAULT_TOPOLOGY, addressOnly, findHost, type HostSpec, type Topology } from './topology.js';
 import { writeShellRc } from './shell.js';
 
 export interface ProgressEvent {
@@ -46,13 +27,7 @@ export type OnProgress = (e: ProgressEvent) => void;
 
 export { LabError } from './errors.js';
 
-async function stage<T>(
-  onProgress: OnProgress | undefined,
-  node: string,
-  name: string,
-  fn: () => Promise<T>,
-  signal?: AbortSignal,
-): Promise<T> {
+async function stage<T>(onProgress: OnProgress | undefined, node: string, name: string, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   signal?.throwIfAborted();
   const t0 = Date.now();
   onProgress?.({ node, stage: name, phase: 'start' });
@@ -72,11 +47,7 @@ async function recordBaseline(host: string): Promise<void> {
   const engine = engineFor(host);
   const snapshot = await snapshotHost(host, engine);
   const save = await run(['nsenter', `--net=${netnsPath(host)}`, '--', 'iptables-save']);
-  const baseline: Baseline = {
-    snapshot,
-    iptablesSave: save.stdout,
-    mounts: await mountBaseline(host),
-  };
+  const baseline: Baseline = { snapshot, iptablesSave: save.stdout, mounts: await mountBaseline(host) };
   writeFileAtomic(hostPaths(host).baseline, JSON.stringify(baseline));
 }
 
@@ -84,49 +55,26 @@ async function recordBaseline(host: string): Promise<void> {
 function readBaseline(host: string): Baseline | undefined {
   try {
     const b = JSON.parse(fs.readFileSync(hostPaths(host).baseline, 'utf8')) as Partial<Baseline>;
-    return b.snapshot &&
-      typeof b.iptablesSave === 'string' &&
-      Array.isArray(b.mounts?.all) &&
-      Array.isArray(b.mounts.own)
-      ? (b as Baseline)
-      : undefined;
+    return b.snapshot && typeof b.iptablesSave === 'string' && Array.isArray(b.mounts?.all) && Array.isArray(b.mounts.own) ? (b as Baseline) : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Build one lab host on an existing switch: namespaces, LAN link, daemons, image, baseline. */
-async function buildHost(
-  topology: Topology,
-  spec: HostSpec,
-  image: Buffer,
-  onProgress?: OnProgress,
-  signal?: AbortSignal,
-) {
+async function buildHost(topology: Topology, spec: HostSpec, image: Buffer, onProgress?: OnProgress, signal?: AbortSignal) {
   const host = spec.name;
-  await stage(
-    onProgress,
-    host,
-    t('lab.stage.namespaces'),
-    async () => {
-      await addNetns(host);
-      await makeHostNamespaces(host, addressOnly(topology.lan.gateway));
-      await plugIntoSwitch(topology.lan.switch, host, spec.lanAddress);
-      if (topology.internet) {
-        await ipIn(host, ['route', 'add', 'default', 'via', addressOnly(topology.lan.gateway)]);
-      }
-      writeShellRc(host);
-    },
-    signal,
-  );
+  await stage(onProgress, host, t('lab.stage.namespaces'), async () => {
+    await addNetns(host);
+    await makeHostNamespaces(host, addressOnly(topology.lan.gateway));
+    await plugIntoSwitch(topology.lan.switch, host, spec.lanAddress);
+    if (topology.internet) {
+      await ipIn(host, ['route', 'add', 'default', 'via', addressOnly(topology.lan.gateway)]);
+    }
+    writeShellRc(host);
+  }, signal);
   await stage(onProgress, host, t('lab.stage.engine'), () => startDaemons(host), signal);
-  await stage(
-    onProgress,
-    host,
-    t('lab.stage.image'),
-    () => importLabImage(engineFor(host), image),
-    signal,
-  );
+  await stage(onProgress, host, t('lab.stage.image'), () => importLabImage(engineFor(host), image), signal);
   await stage(onProgress, host, t('lab.stage.baseline'), () => recordBaseline(host), signal);
 }
 
@@ -177,14 +125,9 @@ export async function requireLabAnswering(): Promise<LabState> {
 }
 
 /** A complete lab whose LAN is there: `up` repairs it in place instead of building it anew. */
-function labStandsIn(
-  state: ReturnType<typeof readState>,
-): state is NonNullable<ReturnType<typeof readState>> {
+function labStandsIn(state: ReturnType<typeof readState>): state is NonNullable<ReturnType<typeof readState>> {
   if (!state?.complete) return false;
-  const nodes = [
-    state.topology.lan.switch,
-    ...(state.topology.internet ? [state.topology.internet.name] : []),
-  ];
+  const nodes = [state.topology.lan.switch, ...(state.topology.internet ? [state.topology.internet.name] : [])];
   return nodes.every((n) => fs.existsSync(netnsPath(n)));
 }
 
@@ -194,31 +137,17 @@ function labStandsIn(
  * after the others were repaired.
  */
 async function repair(topology: Topology, opts: UpOptions): Promise<string[]> {
-  const dns = ensureInternetDns(topology).then((restarted) =>
-    restarted ? [`${t('lab.stage.internet')} DNS`] : [],
-  );
+  const dns = ensureInternetDns(topology).then((restarted) => (restarted ? [`${t('lab.stage.internet')} DNS`] : []));
   const settled = await Promise.allSettled([
     dns,
     ...topology.hosts.map(async (spec): Promise<string[]> => {
       const host = spec.name;
       if (!revivable(host)) {
-        await stage(
-          opts.onProgress,
-          host,
-          t('lab.stage.rebuild'),
-          () => rebuildHost(topology, spec, opts.onProgress, opts.signal),
-          opts.signal,
-        );
+        await stage(opts.onProgress, host, t('lab.stage.rebuild'), () => rebuildHost(topology, spec, opts.onProgress, opts.signal), opts.signal);
         return [`${host} ${t('lab.up.rebuilt')}`];
       }
       if (containerdAlive(host) && (await engineFor(host).ping(2000))) return [];
-      const started = await stage(
-        opts.onProgress,
-        host,
-        t('lab.stage.engine'),
-        () => reviveHost(host),
-        opts.signal,
-      );
+      const started = await stage(opts.onProgress, host, t('lab.stage.engine'), () => reviveHost(host), opts.signal);
       return started.map((d) => `${host} ${d}`);
     }),
   ]);
@@ -259,35 +188,15 @@ export async function up(opts: UpOptions = {}): Promise<UpResult> {
   const image = readImageTar();
   let cleaned: CleanupReport | undefined;
   if (leftovers().length > 0) {
-    cleaned = await stage(
-      opts.onProgress,
-      'lab',
-      t('lab.stage.cleanup'),
-      () => cleanup(),
-      opts.signal,
-    );
+    cleaned = await stage(opts.onProgress, 'lab', t('lab.stage.cleanup'), () => cleanup(), opts.signal);
   }
   writeState({ version: 1, topology, startedAt: new Date().toISOString(), complete: false });
-  await stage(
-    opts.onProgress,
-    topology.lan.switch,
-    t('lab.stage.lan'),
-    () => makeSwitch(topology.lan.switch),
-    opts.signal,
-  );
+  await stage(opts.onProgress, topology.lan.switch, t('lab.stage.lan'), () => makeSwitch(topology.lan.switch), opts.signal);
   const internet = topology.internet;
   // allSettled: on Ctrl-C every branch must have stopped before the caller cleans up.
   const settled = await Promise.allSettled([
     ...(internet
-      ? [
-          stage(
-            opts.onProgress,
-            internet.name,
-            t('lab.stage.internet'),
-            () => startInternet(topology, internet),
-            opts.signal,
-          ),
-        ]
+      ? [stage(opts.onProgress, internet.name, t('lab.stage.internet'), () => startInternet(topology, internet), opts.signal)]
       : []),
     ...topology.hosts.map((h) => buildHost(topology, h, image, opts.onProgress, opts.signal)),
   ]);
@@ -324,9 +233,7 @@ function requireHost(name: string): { topology: Topology; spec: HostSpec } {
  * DNS after a manager leaves its swarm.)
  */
 async function needsNewEngine(host: string): Promise<string | undefined> {
-  const daemonJson = fs.existsSync(hostPaths(host).daemonJson)
-    ? fs.readFileSync(hostPaths(host).daemonJson, 'utf8')
-    : '';
+  const daemonJson = fs.existsSync(hostPaths(host).daemonJson) ? fs.readFileSync(hostPaths(host).daemonJson, 'utf8') : '';
   if (daemonJson !== PRISTINE_DAEMON_JSON) return 'daemon.json changed';
   // A dead or stuck engine (SIGSTOPped, say) means a rebuild, not a hang: ping has a deadline,
   // and its error names the engine ("host1's engine does not answer …").
@@ -351,45 +258,21 @@ export interface ResetResult {
 }
 
 /** Make a host anew on the lab's switch, and tell the LAN about it. */
-async function rebuildHost(
-  topology: Topology,
-  spec: HostSpec,
-  onProgress?: OnProgress,
-  signal?: AbortSignal,
-): Promise<void> {
+async function rebuildHost(topology: Topology, spec: HostSpec, onProgress?: OnProgress, signal?: AbortSignal): Promise<void> {
   const host = spec.name;
   // First, so that a rebuild stopped halfway is rebuilt again by the next reset or up.
   fs.rmSync(hostPaths(host).baseline, { force: true });
   await unplugFromSwitch(topology.lan.switch, host);
   await cleanup([host]);
   await buildHost(topology, spec, readImageTar(), onProgress, signal);
-  const others = [
-    ...topology.hosts.map((h) => h.name).filter((h) => h !== host),
-    ...(topology.internet ? [topology.internet.name] : []),
-  ];
+  const others = [...topology.hosts.map((h) => h.name).filter((h) => h !== host), ...(topology.internet ? [topology.internet.name] : [])];
   await refreshNeighbours(host, others, spec.lanAddress);
 }
 
 /** The fast path: stray processes, Engine objects, kernel tables; then the host must equal its baseline. */
-async function tryFastReset(
-  host: string,
-  baseline: Baseline,
-  opts: ResetOptions,
-): Promise<{ stopped: number; why?: string }> {
-  const stopped = await stage(
-    opts.onProgress,
-    host,
-    t('lab.stage.processes'),
-    () => stopStrayProcesses(host),
-    opts.signal,
-  );
-  await stage(
-    opts.onProgress,
-    host,
-    t('lab.stage.removeObjects'),
-    () => fastReset(host, baseline),
-    opts.signal,
-  );
+async function tryFastReset(host: string, baseline: Baseline, opts: ResetOptions): Promise<{ stopped: number; why?: string }> {
+  const stopped = await stage(opts.onProgress, host, t('lab.stage.processes'), () => stopStrayProcesses(host), opts.signal);
+  await stage(opts.onProgress, host, t('lab.stage.removeObjects'), () => fastReset(host, baseline), opts.signal);
   const diff = diffSnapshots(baseline.snapshot, await snapshotHost(host, engineFor(host)));
   if (diff.length > 0) return { stopped, why: diff.join('; ') };
   const mounts = await mountChanges(host, baseline.mounts);
@@ -420,16 +303,10 @@ export async function reset(host: string, opts: ResetOptions = {}): Promise<Rese
       why = (err as Error).message;
     }
   }
-  await stage(
-    opts.onProgress,
-    host,
-    why ? t('lab.stage.rebuildWhy', { why }) : t('lab.stage.rebuild'),
-    async () => {
-      stopped += await stopStrayProcesses(host).catch(() => 0);
-      await rebuildHost(topology, spec, opts.onProgress, opts.signal);
-    },
-    opts.signal,
-  );
+  await stage(opts.onProgress, host, why ? t('lab.stage.rebuildWhy', { why }) : t('lab.stage.rebuild'), async () => {
+    stopped += await stopStrayProcesses(host).catch(() => 0);
+    await rebuildHost(topology, spec, opts.onProgress, opts.signal);
+  }, opts.signal);
   return { host, how: 'rebuilt', why, stopped, ms: Date.now() - t0 };
 }
 
@@ -502,9 +379,7 @@ export async function status(): Promise<LabStatus> {
     // A complete lab with an engine down is not left over: `doctor --fix` would wipe it.
     leftovers: up || labBuilt() ? [] : leftovers(),
     hosts,
-    internet: state.topology.internet
-      ? addressOnly(state.topology.internet.publicAddress)
-      : undefined,
+    internet: state.topology.internet ? addressOnly(state.topology.internet.publicAddress) : undefined,
     ...(dns !== undefined ? { internetDns: dns ? 'answering' : 'not answering' } : {}),
   };
 }

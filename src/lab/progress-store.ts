@@ -1,3 +1,4 @@
+import { dnlabEnv } from '../env.js';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -118,7 +119,7 @@ export function learnerSeed(
   env: NodeJS.ProcessEnv = process.env,
   opts: { save?: boolean; draw?: () => string } = {},
 ): string | undefined {
-  const given = env.DNLAB_SEED?.trim() || env.DNLAB_STUDENT?.trim();
+  const given = dnlabEnv('DNLAB_SEED', env)?.trim() || dnlabEnv('DNLAB_STUDENT', env)?.trim();
   if (given) return given;
   const file = progressPath(env);
   let progress: Progress;

@@ -83,6 +83,79 @@ function engineChosen(c: ContainerFacts, containerPort: number, protocol: string
   return asked.length ? asked.every((b) => b.ephemeral === true) : c.publishAll;
 }
 
+/** Why the container port is not published: reversed, another protocol, exposed only, ... */
+function notPublished(
+  h: HostFacts,
+  c: ContainerFacts,
+  p: z.infer<typeof params>,
+  ctx: {
+    vars: { container: string; expected: string; seen: string };
+    all: string[];
+    evidence: string[];
+  },
+): ReturnType<typeof bad> {
+  const { vars, all, evidence } = ctx;
+  const { expected, seen } = vars;
+  if (p.hostPort !== undefined) {
+    const reversed = c.ports.find(
+      (b) =>
+        published(b) &&
+        b.containerPort === p.hostPort &&
+        b.hostPort === p.containerPort &&
+        b.protocol === p.protocol,
+    );
+    if (reversed) {
+      return bad(
+        'check.port-published.reversed',
+        {
+          ...vars,
+          seen: formatBinding(reversed),
+          hostPort: p.hostPort,
+          containerPort: p.containerPort,
+        },
+        { expected, seen: formatBinding(reversed), evidence },
+      );
+    }
+  }
+  const otherProto = c.ports.filter(
+    (b) => b.containerPort === p.containerPort && b.protocol !== p.protocol && published(b),
+  );
+  if (otherProto.length) {
+    const s = uniq(otherProto.map((b) => formatBinding(b))).join(', ');
+    return bad(
+      'check.port-published.protocol',
+      { ...vars, seen: s, protocol: p.protocol },
+      { expected, seen: s, evidence },
+    );
+  }
+  const exposed = c.ports.some(
+    (b) => b.containerPort === p.containerPort && b.protocol === p.protocol && !published(b),
+  );
+  if (exposed) {
+    return bad(
+      'check.port-published.exposedOnly',
+      { ...vars, port: `${p.containerPort}/${p.protocol}` },
+      {
+        expected,
+        seen: t('check.value.portExposed', { port: `${p.containerPort}/${p.protocol}` }),
+        evidence,
+      },
+    );
+  }
+  if (c.publishAll && !all.length) {
+    return bad('check.port-published.publishAllNothing', vars, {
+      expected,
+      seen: t('check.value.publishAllNothing'),
+      evidence,
+    });
+  }
+  if (onlyInternal(h, endpointsOf(h, c))) {
+    return bad('check.port-published.internal', vars, { expected, seen, evidence });
+  }
+  const key = all.length ? 'check.port-published.other' : 'check.port-published.none';
+  return bad(key, vars, { expected, seen, evidence });
+}
+
 export const portPublished: Checker<typeof params> = defineChecker({
   kind: 'port-published',
   description:
@@ -141,66 +214,7 @@ export const portPublished: Checker<typeof params> = defineChecker({
     const relevant = c.ports.filter(
       (b) => b.containerPort === p.containerPort && b.protocol === p.protocol && published(b),
     );
-    if (!relevant.length) {
-      if (p.hostPort !== undefined) {
-        const reversed = c.ports.find(
-          (b) =>
-            published(b) &&
-            b.containerPort === p.hostPort &&
-            b.hostPort === p.containerPort &&
-            b.protocol === p.protocol,
-        );
-        if (reversed) {
-          return bad(
-            'check.port-published.reversed',
-            {
-              ...vars,
-              seen: formatBinding(reversed),
-              hostPort: p.hostPort,
-              containerPort: p.containerPort,
-            },
-            { expected, seen: formatBinding(reversed), evidence },
-          );
-        }
-      }
-      const otherProto = c.ports.filter(
-        (b) => b.containerPort === p.containerPort && b.protocol !== p.protocol && published(b),
-      );
-      if (otherProto.length) {
-        const s = uniq(otherProto.map((b) => formatBinding(b))).join(', ');
-        return bad(
-          'check.port-published.protocol',
-          { ...vars, seen: s, protocol: p.protocol },
-          { expected, seen: s, evidence },
-        );
-      }
-      const exposed = c.ports.some(
-        (b) => b.containerPort === p.containerPort && b.protocol === p.protocol && !published(b),
-      );
-      if (exposed) {
-        return bad(
-          'check.port-published.exposedOnly',
-          { ...vars, port: `${p.containerPort}/${p.protocol}` },
-          {
-            expected,
-            seen: t('check.value.portExposed', { port: `${p.containerPort}/${p.protocol}` }),
-            evidence,
-          },
-        );
-      }
-      if (c.publishAll && !all.length) {
-        return bad('check.port-published.publishAllNothing', vars, {
-          expected,
-          seen: t('check.value.publishAllNothing'),
-          evidence,
-        });
-      }
-      if (onlyInternal(h, endpointsOf(h, c))) {
-        return bad('check.port-published.internal', vars, { expected, seen, evidence });
-      }
-      const key = all.length ? 'check.port-published.other' : 'check.port-published.none';
-      return bad(key, vars, { expected, seen, evidence });
-    }
+    if (!relevant.length) return notPublished(h, c, p, { vars, all, evidence });
 
     let matches = relevant;
     if (p.hostPort !== undefined) {

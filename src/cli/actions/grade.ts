@@ -106,7 +106,7 @@ export async function runGrade(opts: GradeOpts): Promise<number> {
     .filter(Boolean);
   // A student's incidents and params are drawn from their id (as they worked with DNLAB_STUDENT).
   const student = opts.student?.trim();
-  if (student) setSeedSource(() => process.env.DNLAB_SEED?.trim() || student);
+  if (student) setSeedSource(() => dnlabEnv('DNLAB_SEED')?.trim() || student);
   const lessons = chooseLessons(ids, workshop);
   // A lab that was brought up is graded even with an engine down: its checks say so, by name.
   requireLabUp('namespaces');

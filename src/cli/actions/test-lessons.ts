@@ -93,7 +93,7 @@ export async function runTestLessons(ids: string[], opts: TestLessonsOptions): P
         time: seconds(performance.now() - t0),
       })}\n`,
     );
-    if (opts.profile || process.env.DNLAB_SELFTEST_PROFILE === '1') {
+    if (opts.profile || dnlabEnv('DNLAB_SELFTEST_PROFILE') === '1') {
       const report = profileReport(cases, performance.now() - t0, lessonWall);
       process.stdout.write(`${report.join('\n')}\n`);
     }

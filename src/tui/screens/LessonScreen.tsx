@@ -1,21 +1,24 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Text } from 'ink';
 import { t } from '../../i18n/index.js';
-import { checkPanelLines } from '../components/CheckPanel.js';
-import { confirmLines } from '../components/Confirm.js';
 import { HelpOverlay } from '../components/HelpOverlay.js';
 import { Layout } from '../components/Layout.js';
 import { Lines } from '../components/Lines.js';
-import { windowLines } from '../components/Markdown.js';
-import { solutionLines } from '../components/SolutionConfirm.js';
 import { StatusBar } from '../components/StatusBar.js';
 import { stepBodyLines } from '../components/StepView.js';
 import { stepHeaderLine, stepListLines } from '../components/StepList.js';
 import { TerminalPane } from '../components/TerminalPane.js';
+import {
+  checkLines,
+  fitColumn,
+  mapLines,
+  paneTitleText,
+  questionLines,
+  runEffect,
+} from './lesson-column.js';
 import { useKeys } from '../hooks/useKeys.js';
-import { topologyPanelLines } from '../components/TopologyPanel.js';
 import type { StepMap } from '../hooks/useStepMap.js';
-import { PANE_TOGGLE_KEY, keyLabel, keysFor, passesPane, resolveKey } from '../keymap.js';
+import { passesPane, resolveKey } from '../keymap.js';
 import { computeLayout, type Zoom } from '../layout.js';
 import type { CheckLine, Focus, LabState, StepView } from '../model.js';
 import {
@@ -26,7 +29,7 @@ import {
   type LessonUiState,
 } from '../state/lesson-ui.js';
 import type { TerminalSnapshot } from '../terminal/snapshot.js';
-import { truncate, wrapSegments } from '../text.js';
+import { truncate } from '../text.js';
 import { useTheme, type Line } from '../theme.js';
 
 export interface LessonPaneView {
@@ -87,116 +90,7 @@ export interface LessonScreenProps {
 
 const LESSON_HELP = ['global', 'lesson', 'confirm', 'help', 'pane'] as const;
 
-/** Checks and "step done": the live part under the text. */
-function checkLines(
-  props: LessonScreenProps,
-  width: number,
-  maxLines: number,
-  theme: ReturnType<typeof useTheme>,
-): Line[] {
-  const step = props.steps[props.current];
-  const done: Line[] = [];
-  if (step?.state === 'done') {
-    const last = props.current >= props.steps.length - 1;
-    const allDone = props.steps.every((s) => s.state !== 'todo');
-    const msg =
-      last && allDone
-        ? t('tui.step.lessonDone', { key: keysFor('back', 'lesson') })
-        : last
-          ? ''
-          : t('tui.step.doneNext', { key: keysFor('nextStep', 'lesson') });
-    if (msg) done.push(...wrapSegments([{ text: msg, tone: 'pass', bold: true }], width));
-  }
-  const room = Math.max(1, maxLines - done.length);
-  return [
-    ...checkPanelLines(
-      { checks: props.checks, running: props.checking ?? false, width, maxLines: room },
-      theme,
-    ),
-    ...done,
-  ];
-}
-
-/** The map panel: the map, or what is happening to it; cut to `maxLines` when given. */
-function mapLines(
-  map: StepMap,
-  width: number,
-  theme: ReturnType<typeof useTheme>,
-  maxLines?: number,
-): Line[] {
-  const close: Line = [
-    { text: t('tui.map.close', { key: keysFor('map', 'lesson') }), tone: 'muted' },
-  ];
-  if (map.error)
-    return [
-      ...wrapSegments([{ text: t('tui.map.failed', { message: map.error }), tone: 'fail' }], width),
-      close,
-    ];
-  if (!map.lines) return [[{ text: t('tui.map.loading'), tone: 'muted' }], close];
-  const panel = topologyPanelLines(
-    {
-      lines: map.lines,
-      width,
-      ...(map.observedAt ? { observedAt: map.observedAt } : {}),
-      ...(maxLines !== undefined ? { maxLines: Math.max(2, maxLines - 1) } : {}),
-    },
-    theme.screenReader,
-  );
-  return maxLines !== undefined ? [...panel, close] : [...panel, [], close];
-}
-
-/** A question being asked (solution, reset): never cut. */
-function questionLines(props: LessonScreenProps, ui: LessonUiState, width: number): Line[] {
-  const step = props.steps[props.current];
-  if (ui.solution === 'confirm')
-    return solutionLines({ solution: step?.solution ?? [], state: 'confirm', width });
-  if (ui.confirmReset)
-    return confirmLines({ question: t('tui.reset.confirm'), keysMessage: 'tui.reset.keys', width });
-  return [];
-}
-
-export interface ColumnParts {
-  header: Line[];
-  body: Line[];
-  checks: Line[];
-  question: Line[];
-  height: number;
-  scroll: number;
-}
-
-/**
- * Fit the lesson column into its height. Priority: header, the question, the checks (leaving
- * the text a few rows, but never fewer than two lines of checks), then the text, which scrolls. Top to bottom: header, text, checks,
- * question; one blank line between parts.
- */
-export function fitColumn(p: ColumnParts): { lines: Line[]; bodyRoom: number } {
-  const header = p.header.slice(0, p.height);
-  let avail = p.height - header.length;
-  const question = p.question.slice(
-    0,
-    Math.max(0, avail - (p.question.length && header.length ? 1 : 0)),
-  );
-  avail -= question.length ? question.length + (header.length ? 1 : 0) : 0;
-  const minBody = question.length ? 0 : Math.min(4, p.body.length);
-  // The checks stay in sight however short the column: at least their summary and a line.
-  const minChecks = Math.min(p.checks.length, 2, Math.max(0, avail - 1));
-  const checkRoom = Math.max(minChecks, avail - (minBody ? minBody + 1 : 0) - 1);
-  let checks = p.checks;
-  if (checks.length > checkRoom) {
-    checks =
-      checkRoom > 0 ? [...checks.slice(0, checkRoom - 1), [{ text: '…', tone: 'muted' }]] : [];
-  }
-  avail -= checks.length ? checks.length + 1 : 0;
-  const bodyRoom = Math.max(0, avail - 1);
-  const body = bodyRoom > 0 ? windowLines(p.body, bodyRoom, p.scroll).slice(0, bodyRoom) : [];
-  const lines: Line[] = [...header];
-  for (const part of [body, checks, question]) {
-    if (!part.length) continue;
-    if (lines.length) lines.push([]);
-    lines.push(...part);
-  }
-  return { lines: lines.slice(0, p.height), bodyRoom };
-}
+export { fitColumn, type ColumnParts } from './lesson-column.js';
 
 /**
  * A lesson: the step's text, steps and checks beside (or above) the live shell, and the status
@@ -291,35 +185,7 @@ export function LessonScreen(props: LessonScreenProps) {
   const ctxRef = useRef(ctx);
   ctxRef.current = ctx;
 
-  const run = (effect: LessonEffect) => {
-    switch (effect.type) {
-      case 'step': {
-        const next = props.current + effect.delta;
-        if (next >= 0 && next < props.steps.length) props.onStep(next);
-        break;
-      }
-      case 'check':
-        return props.onCheck();
-      case 'reset':
-        return props.onReset();
-      case 'back':
-        return props.onBack();
-      case 'quit':
-        return props.onQuit();
-      case 'togglePane':
-        return props.onToggleFocus();
-      case 'zoom':
-        return props.onZoom?.();
-      case 'split':
-        return props.onSplit?.(effect.delta);
-      case 'map':
-        return props.onMap?.();
-      case 'solutionShown':
-        return props.onSolutionShown?.();
-      case 'paneScroll':
-        return props.onPaneScroll?.(effect.delta);
-    }
-  };
+  const run = (effect: LessonEffect) => runEffect(props, effect);
 
   useKeys(
     lessonScope(ui),
@@ -345,19 +211,7 @@ export function LessonScreen(props: LessonScreenProps) {
   const lesson = <Lines lines={column} />;
 
   const paneFocused = props.focus === 'pane';
-  const sep = t('tui.pane.separator');
-  const scrolled = props.pane.snapshot?.scrolled;
-  const paneTitle = [
-    t('tui.pane.title', { host: props.pane.host }),
-    ...(scrolled
-      ? [t('tui.pane.scrolled', { lines: scrolled, key: keysFor('paneScrollDown', 'pane') })]
-      : []),
-    props.pane.exitCode !== undefined
-      ? t('tui.pane.exited', { code: props.pane.exitCode })
-      : t(paneFocused ? 'tui.pane.focused' : 'tui.pane.unfocused', {
-          key: keyLabel(PANE_TOGGLE_KEY),
-        }),
-  ].join(sep);
+  const paneTitle = paneTitleText(props.pane, paneFocused);
   const pane = props.pane.snapshot ? (
     <TerminalPane
       snapshot={props.pane.snapshot}
