@@ -45,6 +45,21 @@ function Rule({ height }: { height: number }) {
   );
 }
 
+/** A region of the screen: its content cut to its size. */
+function Clip({
+  size,
+  children,
+}: {
+  size: { width: number; height: number };
+  children: ReactNode;
+}) {
+  return (
+    <Box width={size.width} height={size.height} flexDirection="column" overflow="hidden">
+      {children}
+    </Box>
+  );
+}
+
 /** Lesson and shell side by side when wide, stacked when narrow; the status bar under both. */
 export function Layout({
   plan,
@@ -59,54 +74,24 @@ export function Layout({
   const bodyHeight = plan.body;
   const showLesson = plan.lesson.height > 0;
   const showPane = plan.pane.height > 0;
-  const lessonBox = showLesson && (
-    <Box
-      width={plan.lesson.width}
-      height={plan.lesson.height}
-      flexDirection="column"
-      overflow="hidden"
-    >
-      {lesson}
-    </Box>
-  );
+  const lessonBox = showLesson && <Clip size={plan.lesson}>{lesson}</Clip>;
   const paneBox = showPane && (
-    <Box
-      width={plan.pane.width}
-      height={plan.pane.height + 1}
-      flexDirection="column"
-      overflow="hidden"
-    >
+    <Clip size={{ width: plan.pane.width, height: plan.pane.height + 1 }}>
       <PaneTitle title={paneTitle} width={plan.pane.width} focused={paneFocused} />
-      <Box
-        width={plan.pane.width}
-        height={plan.pane.height}
-        flexDirection="column"
-        overflow="hidden"
-      >
-        {pane}
-      </Box>
-    </Box>
+      <Clip size={plan.pane}>{pane}</Clip>
+    </Clip>
   );
   return (
     <Box flexDirection="column" width={plan.status.width}>
       {overlay ? (
-        <Box width={plan.status.width} height={bodyHeight} flexDirection="column" overflow="hidden">
-          {overlay}
-        </Box>
+        <Clip size={{ width: plan.status.width, height: bodyHeight }}>{overlay}</Clip>
       ) : plan.mode === 'wide' && showLesson && showPane ? (
         <Box flexDirection="row" width={plan.status.width} height={bodyHeight}>
           {lessonBox}
           <Rule height={bodyHeight} />
           {map && plan.map.height > 0 ? (
             <Box flexDirection="column" width={plan.pane.width} height={bodyHeight}>
-              <Box
-                width={plan.map.width}
-                height={plan.map.height}
-                flexDirection="column"
-                overflow="hidden"
-              >
-                {map}
-              </Box>
+              <Clip size={plan.map}>{map}</Clip>
               {paneBox}
             </Box>
           ) : (
