@@ -32,6 +32,16 @@ const fromBack = (dst: string, outIface: string): Packet => ({
   outIface,
 });
 
+/** From host2 on the LAN to a container of the internal network. */
+const LAN: Packet = {
+  proto: 'tcp',
+  src: '192.0.2.12',
+  dst: '192.168.0.2',
+  dport: 80,
+  inIface: 'eth0',
+  outIface: 'br-dummy',
+};
+
 describe("Docker 29's internal network, iptables backend (moby golden)", () => {
   const fw = parseIptablesSave(fixtureText(E29, 'iptables-save-internal.txt'));
   const rs = new RuleSet(host29(fw, 'iptables'));
@@ -60,15 +70,7 @@ describe("Docker 29's internal network, iptables backend (moby golden)", () => {
   });
 
   it('drops the LAN coming in, and lets the network talk to itself', () => {
-    const lan: Packet = {
-      proto: 'tcp',
-      src: '192.0.2.12',
-      dst: '192.168.0.2',
-      dport: 80,
-      inIface: 'eth0',
-      outIface: 'br-dummy',
-    };
-    const inbound = walkHook(rs, 'forward', 'filter', lan);
+    const inbound = walkHook(rs, 'forward', 'filter', LAN);
     expect(inbound.verdict).toBe('drop');
     expect(inbound.hits.at(-1)?.ref.raw).toBe(
       '-A DOCKER-INTERNAL ! -s 192.168.0.0/24 -o br-dummy -j DROP',
@@ -100,15 +102,7 @@ describe("Docker 29's internal network, nftables backend (moby golden, loaded an
     const out = walkHook(rs, 'forward', 'filter', fromBack('198.51.100.1', 'eth0'));
     expect(out.verdict).toBe('drop');
     expect(out.hits.at(-1)?.rule.comment).toBe('INTERNAL NETWORK EGRESS');
-    const lan: Packet = {
-      proto: 'tcp',
-      src: '192.0.2.12',
-      dst: '192.168.0.2',
-      dport: 80,
-      inIface: 'eth0',
-      outIface: 'br-dummy',
-    };
-    const inbound = walkHook(rs, 'forward', 'filter', lan);
+    const inbound = walkHook(rs, 'forward', 'filter', LAN);
     expect(inbound.verdict).toBe('drop');
     expect(inbound.hits.at(-1)?.rule.comment).toBe('INTERNAL NETWORK INGRESS');
     const icc = walkHook(rs, 'forward', 'filter', fromBack('192.168.0.3', 'br-dummy'));
