@@ -7,11 +7,13 @@ import type { CheckContext, CheckResult, Checker, Probe } from './types.js';
 /** A check as a lesson step declares it (the lesson loader produces this shape). */
 export interface StepCheck {
   kind: string;
+  /** The lesson's id for this check (referenced by `needs` and by `wrong[].fails`). */
   id?: string;
   /** Already localised; shown instead of the checker's own sentence when the check fails. */
   message?: string;
   /** Ids of checks of the same step that must pass first. */
   needs?: string[];
+  /** The checker's params, parsed by its schema (defaults applied). */
   params: Record<string, unknown>;
   /** Engine range (`>=28`): on other engines the check is not judged (src/orchestrate/check-step.ts). */
   engines?: string;

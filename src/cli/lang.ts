@@ -1,5 +1,5 @@
 import { Help, type Command, type Option } from 'commander';
-import stringWidth from 'string-width';
+import { displayWidth } from '../text/width.js';
 import { SUPPORTED_LANGS, detectLang, t, type Lang, type MessageKey } from '../i18n/index.js';
 import { LabError } from '../lab/errors.js';
 
@@ -128,7 +128,7 @@ export function localizeHelp(program: Command): Command {
       styleTitle: (title: string) => (TITLES[title] ? t(TITLES[title]) : title),
       optionDescription: (option: Option) =>
         base.optionDescription(option).replace(/\(default: /, `(${t('cli.help.default')}: `),
-      displayWidth: (s: string) => stringWidth(s),
+      displayWidth: (s: string) => displayWidth(s),
       boxWrap(this: Help, str: string, width: number): string {
         if (width < this.minWidthToWrap) return str;
         return str
@@ -137,7 +137,7 @@ export function localizeHelp(program: Command): Command {
             const lines: string[] = [];
             let cur = '';
             for (const chunk of line.match(CHUNK) ?? []) {
-              if (cur && stringWidth(cur + chunk) > width) {
+              if (cur && displayWidth(cur + chunk) > width) {
                 lines.push(cur);
                 cur = chunk.trimStart();
               } else cur += chunk;

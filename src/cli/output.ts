@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from '../text/width.js';
 import { dnlabEnv } from '../env.js';
 import type { ProgressEvent } from '../lab/lab.js';
 import { UserError, exitCodeOf } from '../errors.js';
@@ -22,7 +22,7 @@ export const FAIL = '✘';
 
 /** Pad to `width` terminal columns (a Chinese character takes two). */
 export function padColumns(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - stringWidth(s)));
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
 export function seconds(ms: number): string {
@@ -83,7 +83,7 @@ export function fitColumns(s: string, width: number): string {
   let out = '';
   let used = 0;
   for (const ch of s) {
-    used += stringWidth(ch);
+    used += displayWidth(ch);
     if (used > width) break;
     out += ch;
   }

@@ -1,3 +1,5 @@
+import type { StepCheck } from '../checks/evaluate.js';
+
 import type { Lang } from '../i18n/index.js';
 
 /**
@@ -11,20 +13,8 @@ export interface Command {
   run: string;
 }
 
-/** A check as the check evaluator takes it: checker kind, optional id/message/needs, params. */
-export interface StepCheck {
-  kind: string;
-  /** The lesson's id for this check (referenced by `needs` and by `wrong[].fails`). */
-  id?: string;
-  /** Replaces the checker's own message when the check fails. */
-  message?: string;
-  /** Ids of checks of the same step that must pass before this one is judged. */
-  needs?: string[];
-  /** The checker's params, parsed by its schema (defaults applied). */
-  params: Record<string, unknown>;
-  /** Engine range the check is judged on (its own and its step's, joined); others skip it. */
-  engines?: string;
-}
+/** A check as the check evaluator takes it (one declaration, in checks/evaluate.ts). */
+export type { StepCheck };
 
 /** A typical mistake: after these commands, check `fails` must fail and its message contain `says`. */
 export interface WrongAttempt {

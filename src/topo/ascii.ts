@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from '../text/width.js';
 import { t } from '../i18n/index.js';
 import { nodeId, type TopoEdge, type TopoGraph, type TopoNode } from './model.js';
 import { splitCols } from '../text/width.js';
@@ -172,12 +172,12 @@ function hostTree(v: View, h: TopoNode): Tree {
 
 /** Cut a line into pieces of at most `width` columns, at spaces where it can. */
 function wrapText(text: string, width: number): string[] {
-  if (stringWidth(text) <= width) return [text];
+  if (displayWidth(text) <= width) return [text];
   const out: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
     const next = line ? `${line} ${word}` : word;
-    if (stringWidth(next) <= width) {
+    if (displayWidth(next) <= width) {
       line = next;
       continue;
     }
@@ -185,7 +185,7 @@ function wrapText(text: string, width: number): string[] {
     line = word;
     // A single word longer than the width: cut it by columns, between characters (a wide
     // character or an emoji is never split).
-    while (stringWidth(line) > width) {
+    while (displayWidth(line) > width) {
       const [cut, rest] = splitCols(line, width);
       out.push(cut);
       line = rest;
@@ -199,12 +199,12 @@ function renderTree(tree: Tree, width: number, lines: string[], prefix = '', bra
   const first = `${prefix}${branch}`;
   const hasKids = tree.children.length > 0;
   const cont = `${prefix}${branch === '├── ' ? '│   ' : branch === '└── ' ? '    ' : ''}`;
-  const avail = Math.max(8, width - stringWidth(first));
+  const avail = Math.max(8, width - displayWidth(first));
   const pieces = wrapText(tree.text, avail);
   lines.push(`${first}${pieces[0] ?? ''}`);
   const under = `${cont}${hasKids ? '│ ' : '  '}`;
   for (const p of pieces.slice(1))
-    lines.push(...wrapText(p, Math.max(8, width - stringWidth(under))).map((x) => `${under}${x}`));
+    lines.push(...wrapText(p, Math.max(8, width - displayWidth(under))).map((x) => `${under}${x}`));
   tree.children.forEach((c, i) => {
     renderTree(c, width, lines, cont, i === tree.children.length - 1 ? '└── ' : '├── ');
   });
