@@ -1,14 +1,9 @@
-import type {
-  ContainerFacts,
-  EndpointFacts,
-  HostFacts,
-  LinkFacts,
-  NetworkFacts,
-} from '../observe/facts.js';
+import type { ContainerFacts, HostFacts, LinkFacts, NetworkFacts } from '../observe/facts.js';
 import type { Topology } from '../lab/topology.js';
 import { findContainerRef } from '../observe/container-ref.js';
 import { cidrHas } from './ip.js';
 import { nodeId, type NodeKind, type TopoGraph, type TopoNode } from './model.js';
+import { endpointOfLink } from '../observe/fact-links.js';
 
 /** One lab host's part of the map (see model.ts): its links, containers and their interfaces. Pure. */
 
@@ -39,15 +34,6 @@ function linkNodeKind(l: LinkFacts): NodeKind {
     default:
       return 'nic';
   }
-}
-
-/** The endpoint a container interface carries: by address, then by MAC. */
-function endpointOf(c: ContainerFacts, l: LinkFacts): EndpointFacts | undefined {
-  const ips = l.addresses.map((a) => a.address);
-  return (
-    c.endpoints.find((e) => e.ip !== undefined && ips.includes(e.ip)) ??
-    c.endpoints.find((e) => e.mac !== undefined && l.mac !== undefined && e.mac === l.mac)
-  );
 }
 
 /** Published ports of a container, one per (host port, protocol, container port): `8080→80/tcp`. */
@@ -207,7 +193,7 @@ function containerIfaces(
     const inode: TopoNode = { id: ifid, kind: 'cnic', name: l.name, host };
     const addrs = linkAddresses(l);
     if (addrs.length) inode.addresses = addrs;
-    const ep = endpointOf(c, l);
+    const ep = endpointOfLink(c, l);
     if (ep) inode.networks = [ep.network];
     const iattrs: Record<string, string | number | boolean> = {};
     if (l.kind) iattrs.type = l.kind;

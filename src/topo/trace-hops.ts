@@ -19,6 +19,9 @@ import {
 import { t } from '../i18n/index.js';
 import { cidrHas, prefixLen } from './ip.js';
 import type { HopKind, TraceHop, TracePlan } from './trace-target.js';
+import { hostVethOf } from '../observe/fact-links.js';
+
+export { hostVethOf };
 
 /** The pieces of a trace's walk: routes, rule records, the bridge delivery (pure). */
 
@@ -118,13 +121,6 @@ export function containerWithIp(
     return { c, ...(link ? { link } : {}) };
   }
   return undefined;
-}
-
-/** The host-side veth whose peer is this container link. */
-export function hostVethOf(h: HostFacts, link: LinkFacts | undefined): LinkFacts | undefined {
-  if (!link || link.kind !== 'veth' || link.peerIfindex === undefined) return undefined;
-  const v = h.links.find((l) => l.ifindex === link.peerIfindex && l.kind === 'veth');
-  return v && (v.peerIfindex === undefined || v.peerIfindex === link.ifindex) ? v : undefined;
 }
 
 /** Deliver from a host's bridge to the container behind it. */

@@ -1,4 +1,5 @@
 import { findContainerRef } from '../../observe/container-ref.js';
+export { endpointOfLink, hostPeerOf } from '../../observe/fact-links.js';
 import type {
   ContainerFacts,
   EndpointFacts,
@@ -296,14 +297,6 @@ export function resolveBridge(
   return { bridge: ref };
 }
 
-/** The host-side link whose ifindex is the container link's peer (veth pairing by ifindex/iflink). */
-export function hostPeerOf(h: HostFacts, inner: LinkFacts): LinkFacts | undefined {
-  if (inner.peerIfindex === undefined) return undefined;
-  const cand = h.links.filter((l) => l.ifindex === inner.peerIfindex);
-  // When the host side records its own peer, it must point back at the container's link.
-  return cand.find((l) => l.peerIfindex === undefined || l.peerIfindex === inner.ifindex);
-}
-
 /** The host-side ports of a bridge (bridge -j link, else links whose master is the bridge). */
 export function portsOf(h: HostFacts, bridge: string): { ifindex: number; name: string }[] {
   const fromBridge = h.bridgePorts.filter((p) => p.master === bridge);
@@ -316,18 +309,6 @@ export function portsOf(h: HostFacts, bridge: string): { ifindex: number; name: 
 /** The master of a host link, from the link itself or from the bridge port list. */
 export function masterOf(h: HostFacts, l: LinkFacts): string | undefined {
   return l.master ?? h.bridgePorts.find((p) => p.ifindex === l.ifindex)?.master;
-}
-
-/** The endpoint a container link carries (the endpoint whose IP is on that link). */
-export function endpointOfLink(c: ContainerFacts, l: LinkFacts): EndpointFacts | undefined {
-  const ips = l.addresses.filter((a) => a.family === 'inet').map((a) => a.address);
-  const byIp = c.endpoints.find((e) => e.ip && ips.includes(stripPrefix(e.ip)));
-  if (byIp) return byIp;
-  if (l.mac) {
-    const byMac = c.endpoints.find((e) => e.mac && e.mac.toLowerCase() === l.mac?.toLowerCase());
-    if (byMac) return byMac;
-  }
-  return c.endpoints.length === 1 ? c.endpoints[0] : undefined;
 }
 
 /** Every IPv4 address of a container, network by network. */
