@@ -12,7 +12,12 @@ import { resolveText as resolveRaw, type TextRole } from './text.js';
 /** The params of the lesson being built: every text read is filled with them. */
 let filling: Readonly<Record<string, ParamValue>> = {};
 
-function resolveText(dir: string, v: unknown, role: TextRole, lang: Lang): { text: string; file?: string } {
+function resolveText(
+  dir: string,
+  v: unknown,
+  role: TextRole,
+  lang: Lang,
+): { text: string; file?: string } {
   const r = resolveRaw(dir, v, role, lang);
   return { ...r, text: fillText(r.text, filling) };
 }
@@ -33,7 +38,13 @@ export function buildLesson(
   }
 }
 
-function buildFilled(data: LessonFile, dir: string, lang: Lang, languages: Lang[], draw?: Draw): Lesson {
+function buildFilled(
+  data: LessonFile,
+  dir: string,
+  lang: Lang,
+  languages: Lang[],
+  draw?: Draw,
+): Lesson {
   const text = (v: unknown, role: TextRole = 'text'): string =>
     resolveText(dir, v, role, lang).text;
   const firstHost = data.hosts[0] ?? 'host1';
@@ -96,14 +107,21 @@ function buildStep(
     text: doc.text,
     textFile: doc.file ?? '',
     host,
+    ...(s.trace ? { trace: { from: s.trace.from, to: s.trace.to } } : {}),
     features: [...new Set([...lessonFeatures, ...(s.features ?? []), ...checkerFeatures])],
     points: s.points ?? 1,
     checks,
     hints: (s.hints ?? []).map((h) => text(h)),
     solution: commands(s.solution ?? [], host),
-    alternatives: (s.alternatives ?? []).map((alt) => commands(Array.isArray(alt) ? alt : alt.run, host)),
+    alternatives: (s.alternatives ?? []).map((alt) =>
+      commands(Array.isArray(alt) ? alt : alt.run, host),
+    ),
     ...((s.alternatives ?? []).some((alt) => !Array.isArray(alt))
-      ? { alternativesEngines: (s.alternatives ?? []).map((alt) => (Array.isArray(alt) ? undefined : alt.engines)) }
+      ? {
+          alternativesEngines: (s.alternatives ?? []).map((alt) =>
+            Array.isArray(alt) ? undefined : alt.engines,
+          ),
+        }
       : {}),
     ...(s.engines !== undefined ? { engines: s.engines } : {}),
     wrong: (s.wrong ?? []).map((w) => ({

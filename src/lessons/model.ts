@@ -36,6 +36,8 @@ export interface Step {
   textFile: string;
   /** The step's default host: its shell pane, and the host of checks that name none. */
   host: string;
+  /** A packet path worth tracing in this step, as `dnlab trace` takes its two ends. */
+  trace?: { from: string; to: string };
   /** Every kernel feature the step needs: the lesson's, the step's own and its checkers'. */
   features: string[];
   points: number;

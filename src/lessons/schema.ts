@@ -113,7 +113,10 @@ export const WrongSchema = z.strictObject(
 export const AlternativeSchema = z.union(
   [
     Commands.min(1, expecting('lessons.what.commands')),
-    z.strictObject({ engines: EnginesSchema, run: Commands.min(1, expecting('lessons.what.commands')) }),
+    z.strictObject({
+      engines: EnginesSchema,
+      run: Commands.min(1, expecting('lessons.what.commands')),
+    }),
   ],
   expecting('lessons.what.alternative'),
 );
@@ -124,6 +127,10 @@ export const StepSchema = z.strictObject(
     title: TextSchema,
     text: DocSchema,
     host: Slug.optional(),
+    /** A packet path worth looking at in this step (`dnlab trace <from> <to>`; the TUI's `t`). */
+    trace: z
+      .strictObject({ from: NonEmpty, to: NonEmpty }, expecting('lessons.what.trace'))
+      .optional(),
     features: z.array(Feature, expecting('lessons.what.list')).optional(),
     engines: EnginesSchema.optional(),
     points: z
@@ -180,7 +187,9 @@ const ParamChoice = z.union(
 /** `{{name}}` placeholders and the choices a seed picks from (at least two each). */
 export const ParamsSchema = z.record(
   z.string().regex(/^[a-z][a-zA-Z0-9_]*$/, expecting('lessons.what.paramName')),
-  z.array(ParamChoice, expecting('lessons.what.paramChoices')).min(2, expecting('lessons.what.paramChoices')),
+  z
+    .array(ParamChoice, expecting('lessons.what.paramChoices'))
+    .min(2, expecting('lessons.what.paramChoices')),
   expecting('lessons.what.params'),
 );
 

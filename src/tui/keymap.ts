@@ -37,6 +37,7 @@ export type Action =
   | 'narrower'
   | 'wider'
   | 'map'
+  | 'trace'
   | 'codeLeft'
   | 'codeRight'
   | 'paneScrollUp'
@@ -110,6 +111,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'narrower', scope: 'lesson', keys: ['<'], description: 'tui.key.narrower' },
   { action: 'wider', scope: 'lesson', keys: ['>'], description: 'tui.key.wider' },
   { action: 'map', scope: 'lesson', keys: ['m'], description: 'tui.key.map' },
+  { action: 'trace', scope: 'lesson', keys: ['t'], description: 'tui.key.trace' },
   {
     action: 'paneScrollUp',
     scope: 'lesson',

@@ -18,7 +18,8 @@ import { loadAllLessons, type Lesson } from '../lessons/index.js';
 import type { Topology } from '../lab/topology.js';
 import { checkStep, type StepCheckRequest } from '../orchestrate/check-step.js';
 import type { LabFacts } from '../observe/facts.js';
-import { observeForMap } from '../topo/live.js';
+import { observeForMap, traceLive } from '../topo/live.js';
+import { renderTrace } from '../topo/trace-text.js';
 import type { PaneSession } from './hooks/usePaneSession.js';
 
 /**
@@ -48,6 +49,8 @@ export interface TuiServices {
   saveProgress(p: Progress): void;
   /** The lab's topology and facts for the map panel (absent: no map). */
   observeMap?(host: string): Promise<{ topology: Topology; facts: LabFacts }>;
+  /** A step's trace (`dnlab trace <from> <to>`, probed), as text lines (absent: no trace key). */
+  traceStep?(host: string, from: string, to: string): Promise<string[]>;
   /** The lab's engine (`28.5`, `system`) for the status bar; undefined before the lab is up. */
   engine?(): string | undefined;
 }
@@ -76,6 +79,10 @@ export function realServices(): TuiServices {
     loadProgress: () => loadProgress(),
     saveProgress: (p) => saveProgress(p),
     observeMap: (host) => observeForMap(host),
+    traceStep: async (host, from, to) => {
+      const { plan, confirmation } = await traceLive(from, to, { host, probe: true });
+      return renderTrace(plan, confirmation);
+    },
     engine: () => {
       const e = labEngine();
       return e && (e.name === 'system' ? majorMinor(e.version) : e.name);

@@ -13,6 +13,7 @@ const { down, up } = await import('../../src/lab/lab.js');
 const { runOnHost } = await import('../../src/lab/commands.js');
 const { loadLesson } = await import('../../src/lessons/load.js');
 const { gradeLessons } = await import('../../src/grade/grade.js');
+const { realServices } = await import('../../src/tui/services.js');
 type Lesson = import('../../src/lessons/model.js').Lesson;
 
 const DIR = path.join(repoRoot, 'lessons/16-incident-no-way-out');
@@ -51,6 +52,12 @@ describe.skipIf(!isRoot)('incidents graded per learner on a real lab', () => {
     await run(a, a.setup);
     const broken = await gradeLessons({ lessons: [a], student: 'student-a' });
     expect(broken.totals.pass).toBe(false);
+    // The TUI's trace key traces the step's path between this learner's own names.
+    const step = a.steps[0]!;
+    expect(step.trace?.from).toBe(String(a.params?.app));
+    const traced = await realServices().traceStep!(step.host, step.trace!.from, step.trace!.to);
+    expect(traced.join('\n')).toContain(String(a.params?.app));
+    expect(traced.join('\n')).toContain('198.51.100.1');
 
     await run(a, a.steps[0]!.solution);
     const mine = await gradeLessons({ lessons: [a], student: 'student-a' });

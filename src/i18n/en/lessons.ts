@@ -57,6 +57,7 @@ export const lessons = {
     'an engine range: comparators joined by spaces, e.g. ">=28", "<28.2.2", ">=26 <28", "20.10", "<26.1 || >=27"',
   'lessons.what.alternative': 'an alternative: [commands], or { engines: ">=28", run: [commands] }',
   'lessons.what.wrong': 'a wrong attempt: { run: [commands], fails: check-id, says: "phrase" }',
+  'lessons.what.trace': 'a trace: a mapping with from and to, as `dnlab trace <from> <to>` takes them',
   'lessons.what.step': 'a step: a mapping with id, title, text, checks and solution',
   'lessons.what.steps': 'a list of at least one step',
   'lessons.what.overlay':

@@ -167,4 +167,10 @@ export const tui = {
   'tui.map.loading': 'Reading the lab for the map…',
   'tui.map.failed': 'The map could not be read: {message}',
   'tui.map.close': '{key} closes the map',
+  'tui.key.trace': "Show or hide the step's packet trace",
+  'tui.trace.title': 'Trace {from} → {to}',
+  'tui.trace.loading': 'Tracing (the lab is read, then probed)…',
+  'tui.trace.failed': 'The trace could not be made: {message}',
+  'tui.trace.none': 'This step names no packet path to trace. In the shell pane: dnlab trace <from> <to>.',
+  'tui.trace.close': '{key} closes the trace',
 } as const satisfies Record<string, string>;

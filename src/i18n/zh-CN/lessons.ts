@@ -56,6 +56,7 @@ export const lessons: Record<keyof typeof en, string> = {
     '引擎版本范围：用空格分隔的比较式，例如 ">=28"、"<28.2.2"、">=26 <28"、"20.10"、"<26.1 || >=27"',
   'lessons.what.alternative': '另一种解法：[命令]，或 { engines: ">=28", run: [命令] }',
   'lessons.what.wrong': '错误示例：{ run: [命令], fails: 检查 id, says: "短语" }',
+  'lessons.what.trace': 'trace：含 from 和 to 的映射，写法同 `dnlab trace <from> <to>`',
   'lessons.what.step': '步骤：含 id、title、text、checks 和 solution 的映射',
   'lessons.what.steps': '至少一个步骤的列表',
   'lessons.what.overlay':

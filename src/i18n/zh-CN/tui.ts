@@ -171,4 +171,10 @@ export const tui: Record<keyof typeof en, string> = {
   'tui.map.loading': '正在读取实验环境以绘制拓扑图…',
   'tui.map.failed': '无法读取拓扑图：{message}',
   'tui.map.close': '按 {key} 关闭拓扑图',
+  'tui.key.trace': '显示或隐藏本步骤的数据包路径追踪',
+  'tui.trace.title': '追踪 {from} → {to}',
+  'tui.trace.loading': '正在追踪（先读取实验环境，再实际探测）…',
+  'tui.trace.failed': '无法完成追踪：{message}',
+  'tui.trace.none': '本步骤没有指定要追踪的数据包路径。可在 shell 窗格中运行：dnlab trace <源> <目标>。',
+  'tui.trace.close': '按 {key} 关闭追踪',
 };

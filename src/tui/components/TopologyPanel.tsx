@@ -10,6 +10,8 @@ export interface TopologyPanelProps {
   width: number;
   /** Rows available; the rest is cut with a line that says how many were left out. */
   maxLines?: number;
+  /** The heading (default: the map's). */
+  title?: string;
   /** When the facts were observed, shown muted in the title. */
   observedAt?: string;
 }
@@ -17,7 +19,7 @@ export interface TopologyPanelProps {
 /** The live lab map (pure: draws the lines it is given, cut to the width and height). */
 export function topologyPanelLines(props: TopologyPanelProps, screenReader = false): Line[] {
   const { width } = props;
-  const heading = truncate(t('topo.panel.title'), width);
+  const heading = truncate(props.title ?? t('topo.panel.title'), width);
   const title: Line = [{ text: heading, tone: 'heading' }];
   const when = props.observedAt ? ` · ${props.observedAt}` : '';
   // The time only when it fits whole: a cut clock misleads.

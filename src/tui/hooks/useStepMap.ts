@@ -11,6 +11,10 @@ export interface StepMap {
   observedAt?: string;
   /** Why the lab could not be read. */
   error?: string;
+  /** The trace panel (the same place and keys as the map): the two ends it traces. */
+  trace?: { from: string; to: string };
+  /** The trace panel of a step that names no trace: what to do instead. */
+  none?: boolean;
 }
 
 type Observed = { topology: Topology; facts: LabFacts; at: string } | { error: string };

@@ -12,6 +12,7 @@ import { createFocusGate, lessonKeysActive } from '../hooks/useRawInput.js';
 import { useServices } from '../services.js';
 import type { ProgressStore } from '../hooks/useProgressStore.js';
 import { useStepMap } from '../hooks/useStepMap.js';
+import { useStepTrace } from '../hooks/useStepTrace.js';
 import { SPLIT, computeLayout, nextZoom, resizeSplit, type Zoom } from '../layout.js';
 import type { Focus } from '../model.js';
 import { LessonScreen } from './LessonScreen.js';
@@ -45,13 +46,14 @@ export function LessonLive({
   const [gate] = useState(createFocusGate);
   const [zoom, setZoom] = useState<Zoom>('none');
   const [fresh] = useState(() => lessonSummary(lesson, progress).state === 'new');
-  const [mapOpen, setMapOpen] = useState(false);
+  // The panel beside (or over) the text: the live map, the step's trace, or none.
+  const [panel, setPanel] = useState<'map' | 'trace' | undefined>();
   // Lines scrolled back in the shell's scrollback (0: the live screen).
   const [paneScroll, setPaneScroll] = useState(0);
   const step = lesson.steps[current]!;
   const split = progress.ui?.split ?? SPLIT.default;
   // The same plan LessonScreen draws, so the shell's pty has the pane's size.
-  const plan = computeLayout(columns, rows, zoom, { split, focus, map: mapOpen });
+  const plan = computeLayout(columns, rows, zoom, { split, focus, map: panel !== undefined });
 
   const labCtl = useLessonLab(lesson, pool, fresh);
   // The lab's engine for the status bar, read once the lesson is on screen (not during render).
@@ -90,7 +92,9 @@ export function LessonLive({
 
   // Beside the text the map has the shell's width; in the text's place, the text's.
   const mapWidth = plan.map.height > 0 ? plan.map.width : plan.lesson.width - 1;
-  const map = useStepMap(step.host, mapOpen, mapWidth, auto.checks);
+  const map = useStepMap(step.host, panel === 'map', mapWidth, auto.checks);
+  const trace = useStepTrace(step.host, step.trace, panel === 'trace', auto.checks);
+  const shown = map ?? trace;
   const page = Math.max(1, Math.floor(plan.pane.height / 2));
 
   const toggleFocus = () => {
@@ -131,8 +135,9 @@ export function LessonLive({
       onZoom={() => setZoom(nextZoom)}
       split={split}
       onSplit={(delta) => update((p) => markSplit(p, resizeSplit(split, delta)))}
-      {...(map ? { map } : {})}
-      onMap={() => setMapOpen((o) => !o)}
+      {...(shown ? { map: shown } : {})}
+      onMap={() => setPanel((p) => (p === 'map' ? undefined : 'map'))}
+      onTrace={() => setPanel((p) => (p === 'trace' ? undefined : 'trace'))}
       onSolutionShown={() => {
         if (lesson.incident)
           update((p) => markGaveUp(p, lesson.id, step.id, lesson.incident!.variant));

@@ -82,6 +82,8 @@ export interface LessonScreenProps {
    */
   map?: StepMap;
   onMap?: () => void;
+  /** The trace key: the step's packet trace in the map's place. */
+  onTrace?: () => void;
   /** The solution was revealed (for an incident: given up, recorded in progress). */
   onSolutionShown?: () => void;
   /** A shell scrollback key: +1 back into the output, -1 towards the prompt. */

@@ -43,21 +43,29 @@ export function checkLines(
   ];
 }
 
-/** The map panel: the map, or what is happening to it; cut to `maxLines` when given. */
+/** The map panel (or the trace panel): its lines, or what is happening; cut to `maxLines`. */
 export function mapLines(map: StepMap, width: number, theme: Theme, maxLines?: number): Line[] {
+  const isTrace = map.trace !== undefined || map.none === true;
   const close: Line = [
-    { text: t('tui.map.close', { key: keysFor('map', 'lesson') }), tone: 'muted' },
+    isTrace
+      ? { text: t('tui.trace.close', { key: keysFor('trace', 'lesson') }), tone: 'muted' }
+      : { text: t('tui.map.close', { key: keysFor('map', 'lesson') }), tone: 'muted' },
   ];
-  if (map.error)
-    return [
-      ...wrapSegments([{ text: t('tui.map.failed', { message: map.error }), tone: 'fail' }], width),
-      close,
-    ];
-  if (!map.lines) return [[{ text: t('tui.map.loading'), tone: 'muted' }], close];
+  if (map.none)
+    return [...wrapSegments([{ text: t('tui.trace.none'), tone: 'muted' }], width), close];
+  if (map.error) {
+    const failed = isTrace
+      ? t('tui.trace.failed', { message: map.error })
+      : t('tui.map.failed', { message: map.error });
+    return [...wrapSegments([{ text: failed, tone: 'fail' }], width), close];
+  }
+  if (!map.lines)
+    return [[{ text: t(isTrace ? 'tui.trace.loading' : 'tui.map.loading'), tone: 'muted' }], close];
   const panel = topologyPanelLines(
     {
       lines: map.lines,
       width,
+      ...(map.trace ? { title: t('tui.trace.title', map.trace) } : {}),
       ...(map.observedAt ? { observedAt: map.observedAt } : {}),
       ...(maxLines !== undefined ? { maxLines: Math.max(2, maxLines - 1) } : {}),
     },
@@ -159,6 +167,8 @@ export function runEffect(props: LessonScreenProps, effect: LessonEffect): void 
       return props.onSplit?.(effect.delta);
     case 'map':
       return props.onMap?.();
+    case 'trace':
+      return props.onTrace?.();
     case 'solutionShown':
       return props.onSolutionShown?.();
     case 'paneScroll':

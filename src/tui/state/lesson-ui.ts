@@ -27,6 +27,7 @@ export type LessonEffect =
   | { type: 'zoom' }
   | { type: 'split'; delta: 1 | -1 }
   | { type: 'map' }
+  | { type: 'trace' }
   | { type: 'solutionShown' }
   | { type: 'paneScroll'; delta: 1 | -1 };
 
@@ -132,6 +133,9 @@ export function lessonUiReducer(
       // In the text's place, the map (and the text after it) is read from its top; beside the
       // text, the text stays where the learner was reading.
       return { state: ctx.mapBeside ? s : { ...s, scroll: 0 }, effect: { type: 'map' } };
+    case 'trace':
+      // The trace opens where the map does, and reads the same way.
+      return { state: ctx.mapBeside ? s : { ...s, scroll: 0 }, effect: { type: 'trace' } };
     case 'paneScrollUp':
       return { state: s, effect: { type: 'paneScroll', delta: 1 } };
     case 'paneScrollDown':

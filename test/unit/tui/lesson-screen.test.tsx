@@ -193,6 +193,17 @@ describe('LessonScreen layout', () => {
     expect(narrow.some((l) => l.startsWith('Lab map'))).toBe(true);
   });
 
+  it("shows the trace panel in the map's place: its ends, its lines, or what to do without one", async () => {
+    const trace = { from: 'client', to: 'api:8080' };
+    const lines = ['client 10.41.0.2 → api 10.41.0.10:8080', '  ✘ no route'];
+    const wide = frameLines(screen({ columns: 120, rows: 40, map: { trace, lines } }).r).join('\n');
+    expect(wide).toContain('Trace client → api:8080');
+    expect(wide).toContain('no route');
+    expect(wide).toContain('t closes the trace');
+    const none = frameLines(screen({ columns: 80, rows: 24, map: { none: true } }).r).join(' ');
+    expect(none.replace(/\s+/g, ' ')).toContain('names no packet path to trace');
+  });
+
   it('frames the help overlay across the whole width when wide', async () => {
     const { r } = screen({ columns: 140, rows: 30 });
     const lines = (await press(r, '?', (t) => t.includes('Keys'))).split('\n');

@@ -47,6 +47,15 @@ describe('lessonUiReducer', () => {
     expect(beside.effect).toEqual({ type: 'map' });
   });
 
+  it("t asks for the trace, in the map's place and the same way", () => {
+    const scrolled = { ...initialLessonUi, scroll: 4 };
+    expect(lessonUiReducer(scrolled, 'trace', ctx)).toEqual({
+      state: { ...scrolled, scroll: 0 },
+      effect: { type: 'trace' },
+    });
+    expect(lessonUiReducer(scrolled, 'trace', { ...ctx, mapBeside: true }).state.scroll).toBe(4);
+  });
+
   it('resets only after yes', () => {
     expect(run(['reset', 'no']).effects).toEqual([]);
     expect(run(['reset', 'yes']).effects).toEqual([{ type: 'reset' }]);
