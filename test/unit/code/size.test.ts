@@ -9,13 +9,9 @@ const LONG_FILES_ALLOWED = new Set(['i18n/en/checks.ts', 'i18n/zh-CN/checks.ts']
 
 /**
  * Functions not split yet (issue #18), each with its length today: the list may only shrink.
- * The checker kinds are being edited in parallel by the curriculum work; LessonScreen is the
- * TUI's lesson layout.
+ * LessonScreen is the TUI's lesson layout (its pure parts are in lesson-column.ts already).
  */
-const LONG_FUNCTIONS_ALLOWED = new Map([
-  ['checks/kinds/port-published.ts run', 155],
-  ['tui/screens/LessonScreen.tsx LessonScreen', 180],
-]);
+const LONG_FUNCTIONS_ALLOWED = new Map([['tui/screens/LessonScreen.tsx LessonScreen', 169]]);
 
 describe('size limits', () => {
   it(`no file in src/ is over ${MAX_FILE_LINES} lines (catalogues apart)`, () => {
