@@ -126,6 +126,16 @@ export function computeLayout(
   };
 }
 
+/** Whether the map, once open, has its place beside the text (wide and tall enough, unzoomed). */
+export function mapGoesBeside(
+  columns: number,
+  rows: number,
+  zoom: Zoom = 'none',
+  opts: LayoutOptions = {},
+): boolean {
+  return computeLayout(columns, rows, zoom, { ...opts, map: true }).map.height > 0;
+}
+
 /** The next zoom for the zoom key: both → text → shell → both. */
 export function nextZoom(z: Zoom): Zoom {
   return z === 'none' ? 'lesson' : z === 'lesson' ? 'pane' : 'none';

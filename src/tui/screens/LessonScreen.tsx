@@ -1,4 +1,4 @@
-import React, { useEffect, useRef, useState } from 'react';
+import React from 'react';
 import { Text } from 'ink';
 import { t } from '../../i18n/index.js';
 import { HelpOverlay } from '../components/HelpOverlay.js';
@@ -8,26 +8,11 @@ import { StatusBar } from '../components/StatusBar.js';
 import { stepBodyLines } from '../components/StepView.js';
 import { stepHeaderLine, stepListLines } from '../components/StepList.js';
 import { TerminalPane } from '../components/TerminalPane.js';
-import {
-  checkLines,
-  fitColumn,
-  mapLines,
-  paneTitleText,
-  questionLines,
-  runEffect,
-} from './lesson-column.js';
-import { useKeys } from '../hooks/useKeys.js';
+import { checkLines, fitColumn, mapLines, paneTitleText, questionLines } from './lesson-column.js';
+import { useLessonUi } from '../hooks/useLessonUi.js';
 import type { StepMap } from '../hooks/useStepMap.js';
-import { passesPane, resolveKey } from '../keymap.js';
-import { computeLayout, type Zoom } from '../layout.js';
+import { computeLayout, mapGoesBeside, type Zoom } from '../layout.js';
 import type { CheckLine, Focus, LabState, StepView } from '../model.js';
-import {
-  initialLessonUi,
-  lessonScope,
-  lessonUiReducer,
-  type LessonEffect,
-  type LessonUiState,
-} from '../state/lesson-ui.js';
 import type { TerminalSnapshot } from '../terminal/snapshot.js';
 import { truncate } from '../text.js';
 import { useTheme, type Line } from '../theme.js';
@@ -100,26 +85,18 @@ export { fitColumn, type ColumnParts } from './lesson-column.js';
  */
 export function LessonScreen(props: LessonScreenProps) {
   const theme = useTheme();
-  const plan = computeLayout(props.columns, props.rows, props.zoom ?? 'none', {
+  const layoutOpts = {
     focus: props.focus,
-    map: props.map !== undefined,
     ...(props.split !== undefined ? { split: props.split } : {}),
+  };
+  const plan = computeLayout(props.columns, props.rows, props.zoom ?? 'none', {
+    ...layoutOpts,
+    map: props.map !== undefined,
   });
   const mapBeside = props.map !== undefined && plan.map.height > 0;
   const step = props.steps[props.current];
   const width = plan.lesson.width - (plan.mode === 'wide' ? 1 : 0);
-  const opened = (): LessonUiState => ({
-    ...initialLessonUi,
-    hintsShown: Math.min(props.hintsShown ?? 0, step?.hints.length ?? 0),
-  });
-  const [ui, setUi] = useState<LessonUiState>(opened);
-  const uiRef = useRef(ui);
-  uiRef.current = ui;
-  useEffect(() => {
-    uiRef.current = opened();
-    setUi(uiRef.current);
-    // Only when the step changes: hintsShown is read as the step opens.
-  }, [step?.id]);
+  const { ui, ctx } = useLessonUi(props);
 
   // Header: when there is room, the lesson's title and all its steps; always the current step.
   const roomy = plan.lesson.height >= 16;
@@ -160,55 +137,13 @@ export function LessonScreen(props: LessonScreenProps) {
   });
   const maxScroll = body.length > bodyRoom ? body.length - Math.max(1, bodyRoom - 1) : 0;
 
-  // A step that just turned done: scroll to its end, where `explain` and "next step" appear.
-  const wasDone = useRef(step?.state);
-  useEffect(() => {
-    const before = wasDone.current;
-    wasDone.current = step?.state;
-    if (step?.state === 'done' && before === 'todo' && step.explain) {
-      uiRef.current = { ...uiRef.current, scroll: Number.MAX_SAFE_INTEGER };
-      setUi(uiRef.current);
-    }
-  }, [step?.id, step?.state, step?.explain]);
-
-  // Whether the map, open or not, has (or would have) its place beside the text.
-  const mapBesideIfOpen =
-    computeLayout(props.columns, props.rows, props.zoom ?? 'none', {
-      focus: props.focus,
-      map: true,
-      ...(props.split !== undefined ? { split: props.split } : {}),
-    }).map.height > 0;
-  const ctx = {
+  ctx.current = {
     hintCount: step?.hints.length ?? 0,
     maxScroll,
     page: bodyRoom,
-    mapBeside: mapBesideIfOpen,
+    // Whether the map, open or not, has (or would have) its place beside the text.
+    mapBeside: mapGoesBeside(props.columns, props.rows, props.zoom, layoutOpts),
   };
-  const ctxRef = useRef(ctx);
-  ctxRef.current = ctx;
-
-  const run = (effect: LessonEffect) => runEffect(props, effect);
-
-  useKeys(
-    lessonScope(ui),
-    (resolved, name) => {
-      let action = resolved;
-      if (props.keysActive && !props.keysActive()) {
-        // The shell has the keyboard: only the keys it lets through (text and scrollback).
-        const passed = passesPane(name) ? resolveKey('pane', name) : undefined;
-        if (!passed) return;
-        action = passed;
-      }
-      const before = uiRef.current;
-      const { state, effect } = lessonUiReducer(before, action, ctxRef.current);
-      uiRef.current = state;
-      setUi(state);
-      if (state.hintsShown > before.hintsShown) props.onHints?.(state.hintsShown);
-      if (effect) run(effect);
-    },
-    // With a gate the keys listen all along and the gate decides per key (no gap after a toggle).
-    props.keysActive ? true : props.focus === 'lesson',
-  );
 
   const lesson = <Lines lines={column} />;
 
