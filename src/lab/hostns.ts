@@ -9,19 +9,44 @@ import { runOk } from './run.js';
  * shell sees the host's daemon.json, its containers' SandboxKey files, its hostname, its own /sys
  * and its own /run/netns.
  */
-export async function makeHostNamespaces(host: string, nameserver: string): Promise<void> {
+export function makeHostNamespaces(host: string, nameserver: string): Promise<void> {
+  // One host at a time (about 0.2 s each): in the lab image two hosts made in parallel once left
+  // one `unshare --mount=…/ns/host1.mnt` failing with EINVAL while the other host's succeeded.
+  const next = nsQueue.then(() => makeOne(host, nameserver));
+  nsQueue = next.catch(() => {});
+  return next;
+}
+let nsQueue: Promise<void> = Promise.resolve();
+
+async function makeOne(host: string, nameserver: string): Promise<void> {
   const p = hostPaths(host);
-  await ensurePrivateNsDir();
+  await makePrivateNsDir();
   fs.mkdirSync(p.etcDocker, { recursive: true });
   fs.writeFileSync(p.uts, '');
   fs.writeFileSync(p.mnt, '');
   // Upstream DNS for the host's engine: the lab's router, where nothing listens on port 53, so a
   // name the lab does not know fails at once (and no query ever leaves the machine).
   fs.writeFileSync(p.resolvConf, `# dnlab: lab host ${host}\nnameserver ${nameserver}\n`);
-  await runOk(['unshare', `--uts=${p.uts}`, `--mount=${p.mnt}`, '--propagation', 'private', 'hostname', host]);
+  await runOk([
+    'unshare',
+    `--uts=${p.uts}`,
+    `--mount=${p.mnt}`,
+    '--propagation',
+    'private',
+    'hostname',
+    host,
+  ]);
   // The bind targets must exist on the machine; /etc/docker normally comes with docker.io.
   fs.mkdirSync('/etc/docker', { recursive: true });
-  await runOk(['nsenter', `--mount=${p.mnt}`, '--', 'mount', '--bind', p.resolvConf, '/etc/resolv.conf']);
+  await runOk([
+    'nsenter',
+    `--mount=${p.mnt}`,
+    '--',
+    'mount',
+    '--bind',
+    p.resolvConf,
+    '/etc/resolv.conf',
+  ]);
   await runOk(['nsenter', `--mount=${p.mnt}`, '--', 'mount', '--bind', p.etcDocker, '/etc/docker']);
   await ownSysAndNetns(host);
 }
@@ -39,22 +64,21 @@ async function ownSysAndNetns(host: string): Promise<void> {
   await inMnt('mount', '--bind', p.runNetns, '/run/netns');
   fs.mkdirSync(p.cgroupStage, { recursive: true });
   await inMnt('mount', '--rbind', '/sys/fs/cgroup', p.cgroupStage);
-  await runOk(['nsenter', `--net=${netnsPath(host)}`, `--mount=${p.mnt}`, '--', 'mount', '-t', 'sysfs', 'sysfs', '/sys']);
+  await runOk([
+    'nsenter',
+    `--net=${netnsPath(host)}`,
+    `--mount=${p.mnt}`,
+    '--',
+    'mount',
+    '-t',
+    'sysfs',
+    'sysfs',
+    '/sys',
+  ]);
   await inMnt('mount', '--move', p.cgroupStage, '/sys/fs/cgroup');
 }
 
-/**
- * Hosts are made in parallel: one at a time here, or two can both find no mount point and stack
- * two bind mounts on ns/ (seen in the lab image, test/integration/image.test.ts, where a run once
- * failed with `unshare --mount=…/ns/host1.mnt`: EINVAL), and a namespace pinned on the lower one is hidden.
- */
-let nsDirQueue: Promise<void> = Promise.resolve();
-function ensurePrivateNsDir(): Promise<void> {
-  const next = nsDirQueue.then(makePrivateNsDir);
-  nsDirQueue = next.catch(() => {});
-  return next;
-}
-
+/** ns/ as a private mount of its own, so a namespace file bound there never propagates. */
 async function makePrivateNsDir(): Promise<void> {
   const dir = nsDir();
   fs.mkdirSync(dir, { recursive: true });
