@@ -9,14 +9,15 @@ import type { CheckFile, CommandFile, LessonFile, StepFile } from './schema.js';
 import { fillText, type Draw, type ParamValue } from './seed.js';
 import { resolveText as resolveRaw, type TextRole } from './text.js';
 
-/** The params of the lesson being built: every text read is filled with them. */
-let filling: Readonly<Record<string, ParamValue>> = {};
+/** The params a lesson's texts are filled with (its seed's draw; none for most lessons). */
+type Filling = Readonly<Record<string, ParamValue>>;
 
 function resolveText(
   dir: string,
   v: unknown,
   role: TextRole,
   lang: Lang,
+  filling: Filling,
 ): { text: string; file?: string } {
   const r = resolveRaw(dir, v, role, lang);
   return { ...r, text: fillText(r.text, filling) };
@@ -30,23 +31,9 @@ export function buildLesson(
   languages: Lang[],
   draw?: Draw,
 ): Lesson {
-  filling = draw?.params ?? {};
-  try {
-    return buildFilled(data, dir, lang, languages, draw);
-  } finally {
-    filling = {};
-  }
-}
-
-function buildFilled(
-  data: LessonFile,
-  dir: string,
-  lang: Lang,
-  languages: Lang[],
-  draw?: Draw,
-): Lesson {
+  const filling: Filling = draw?.params ?? {};
   const text = (v: unknown, role: TextRole = 'text'): string =>
-    resolveText(dir, v, role, lang).text;
+    resolveText(dir, v, role, lang, filling).text;
   const firstHost = data.hosts[0] ?? 'host1';
   const lessonFeatures = data.features ?? [];
   return {
@@ -61,7 +48,7 @@ function buildFilled(
     features: [...lessonFeatures],
     setup: commands(data.setup ?? [], firstHost),
     steps: data.steps.map((s, index) => {
-      const step = buildStep(s, index, dir, lang, firstHost, lessonFeatures);
+      const step = buildStep(s, index, dir, lang, firstHost, lessonFeatures, filling);
       // An incident opens with its symptom, as the user reported it, then the prompt to investigate.
       return data.incident && index === 0
         ? { ...step, text: `${text(data.incident.symptom, 'doc')}\n\n${step.text}` }
@@ -90,12 +77,13 @@ function buildStep(
   lang: Lang,
   firstHost: string,
   lessonFeatures: readonly string[],
+  filling: Filling,
 ): Step {
   const text = (v: unknown, role: TextRole = 'text'): string =>
-    resolveText(dir, v, role, lang).text;
+    resolveText(dir, v, role, lang, filling).text;
   const host = s.host ?? firstHost;
-  const doc = resolveText(dir, s.text, 'doc', lang);
-  const checks = s.checks.map((c) => buildCheck(c, lang, dir, s.engines));
+  const doc = resolveText(dir, s.text, 'doc', lang, filling);
+  const checks = s.checks.map((c) => buildCheck(c, lang, dir, filling, s.engines));
   const checkerFeatures = s.checks.flatMap((c, i) => {
     const checker = getChecker(c.kind);
     return checker?.features?.(checks[i]?.params) ?? [];
@@ -134,7 +122,13 @@ function buildStep(
   };
 }
 
-function buildCheck(c: CheckFile, lang: Lang, dir: string, stepEngines?: string): StepCheck {
+function buildCheck(
+  c: CheckFile,
+  lang: Lang,
+  dir: string,
+  filling: Filling,
+  stepEngines?: string,
+): StepCheck {
   const engines = [stepEngines, c.engines].filter((e) => e !== undefined).join(' ');
   const raw = checkParams(c);
   const parsed = getChecker(c.kind)?.params.safeParse(raw);
@@ -142,7 +136,9 @@ function buildCheck(c: CheckFile, lang: Lang, dir: string, stepEngines?: string)
   return {
     kind: c.kind,
     ...(c.id !== undefined ? { id: c.id } : {}),
-    ...(c.message !== undefined ? { message: resolveText(dir, c.message, 'text', lang).text } : {}),
+    ...(c.message !== undefined
+      ? { message: resolveText(dir, c.message, 'text', lang, filling).text }
+      : {}),
     ...(c.needs !== undefined ? { needs: [...c.needs] } : {}),
     ...(engines ? { engines } : {}),
     params,
