@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { imageTarPath } from './config.js';
 import { leftovers } from './cleanup.js';
 import { FEATURE_NAMES, REQUIRED_FEATURES, probeFeatures } from './features.js';
-import { SELF_TESTED, engineNames, installedEngines, labEngine, majorMinor } from './engines.js';
+import { SELF_TESTED, engineNames, enginesRoot, installedEngines, labEngine, majorMinor } from './engines.js';
 import { isUp } from './lab.js';
 import type { MessageKey } from '../i18n/index.js';
 import { t, type Translate } from './messages.js';
@@ -38,8 +39,18 @@ const BINARIES: [string, string, MessageKey?][] = [
   ['bash', 'bash'],
 ];
 
+/**
+ * Where a lab host's shell finds a program: the lab's engine folders first (dnlab's own engines are
+ * not on the machine's PATH: in the image, `docker` is only there), then PATH.
+ */
+function searchPath(): string[] {
+  const newest = installedEngines()[0];
+  const engineBin = labEngine()?.bin ?? (newest ? [path.join(enginesRoot(), newest, 'bin')] : []);
+  return [...engineBin, ...(process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin').split(':')];
+}
+
 async function which(bin: string): Promise<string | undefined> {
-  for (const dir of (process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin').split(':')) {
+  for (const dir of searchPath()) {
     const p = `${dir}/${bin}`;
     try {
       fs.accessSync(p, fs.constants.X_OK);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { hostPaths, netnsPath, nsDir } from './config.js';
 import { mountPoints } from './mounts.js';
+import { unsharePersistent } from './ns-files.js';
 import { runOk } from './run.js';
 
 /**
@@ -9,16 +10,7 @@ import { runOk } from './run.js';
  * shell sees the host's daemon.json, its containers' SandboxKey files, its hostname, its own /sys
  * and its own /run/netns.
  */
-export function makeHostNamespaces(host: string, nameserver: string): Promise<void> {
-  // One host at a time (about 0.2 s each): in the lab image two hosts made in parallel once left
-  // one `unshare --mount=…/ns/host1.mnt` failing with EINVAL while the other host's succeeded.
-  const next = nsQueue.then(() => makeOne(host, nameserver));
-  nsQueue = next.catch(() => {});
-  return next;
-}
-let nsQueue: Promise<void> = Promise.resolve();
-
-async function makeOne(host: string, nameserver: string): Promise<void> {
+export async function makeHostNamespaces(host: string, nameserver: string): Promise<void> {
   const p = hostPaths(host);
   await makePrivateNsDir();
   fs.mkdirSync(p.etcDocker, { recursive: true });
@@ -27,7 +19,7 @@ async function makeOne(host: string, nameserver: string): Promise<void> {
   // Upstream DNS for the host's engine: the lab's router, where nothing listens on port 53, so a
   // name the lab does not know fails at once (and no query ever leaves the machine).
   fs.writeFileSync(p.resolvConf, `# dnlab: lab host ${host}\nnameserver ${nameserver}\n`);
-  await runOk([
+  await unsharePersistent([p.uts, p.mnt], [
     'unshare',
     `--uts=${p.uts}`,
     `--mount=${p.mnt}`,
@@ -78,8 +70,18 @@ async function ownSysAndNetns(host: string): Promise<void> {
   await inMnt('mount', '--move', p.cgroupStage, '/sys/fs/cgroup');
 }
 
-/** ns/ as a private mount of its own, so a namespace file bound there never propagates. */
-async function makePrivateNsDir(): Promise<void> {
+/**
+ * ns/ as a private mount of its own, so a namespace file bound there never propagates. Hosts are
+ * made in parallel: one at a time here, so the second sees the first's mount and binds no other.
+ */
+function makePrivateNsDir(): Promise<void> {
+  const next = nsDirQueue.then(privateNsDir);
+  nsDirQueue = next.catch(() => {});
+  return next;
+}
+let nsDirQueue: Promise<void> = Promise.resolve();
+
+async function privateNsDir(): Promise<void> {
   const dir = nsDir();
   fs.mkdirSync(dir, { recursive: true });
   if (!mountPoints().includes(dir)) {

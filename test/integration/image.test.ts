@@ -91,11 +91,12 @@ function writeAnswers(dir: string): void {
 }
 
 /**
- * Inside the container: the lab up, the self-test (it takes the lab down when done), then as in
+ * Inside the container: the doctor finds nothing missing, the lab up, the self-test (it takes the lab down when done), then as in
  * CI: the lab up, the answers replayed inside host1, a JUnit grade verified, the lab down.
  */
 const INSIDE = [
   'export DNLAB_INSTANCE= CI=true',
+  'dnlab doctor --lang en >&2 || exit 19',
   'dnlab up --lang en >&2 || exit 20',
   'dnlab test-lessons 02-docker0 09-overlay --json > /tmp/selftest.json; st=$?',
   'dnlab up --lang en >&2 || exit 21',
