@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { hostPaths, labRoot, namePrefix } from './config.js';
-import { unmountUnder } from './mounts.js';
+import { mountPoints, unmountUnder } from './mounts.js';
 import { labNetnsFiles } from './netns.js';
 import { english, type Translate } from './messages.js';
 import { killLabProcesses, nsInode } from './processes.js';
@@ -110,13 +110,32 @@ export async function cleanup(nodes?: string[]): Promise<CleanupReport> {
   for (const h of hostDirs) removeShimSockets(h);
   const dirs = all ? [labRoot()] : hostDirs.map((h) => hostPaths(h).dir);
   const mntFiles = hostDirs.map((h) => hostPaths(h).mnt);
-  const mounts = await unmountUnder([...dirs, ...mntFiles, ...netFiles]);
+  // The lab never mounts its folder itself: a mount there is the image's volume, which stays.
+  const mounts = await unmountUnder([...dirs, ...mntFiles, ...netFiles], [labRoot()]);
   for (const f of mntFiles) fs.rmSync(f, { force: true });
   for (const f of netFiles) fs.rmSync(f, { force: true });
   let cgroups = 0;
   for (const dir of labCgroupDirs(cgroupName)) if (removeCgroupTree(dir)) cgroups++;
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  for (const d of dirs) removeDir(d);
   return { processes, mounts, namespaces: netFiles.length, cgroups };
+}
+
+/** Remove a folder; where it is a mount point (the image's volume for /var/lib/dnlab), what is in it. */
+function removeDir(dir: string): void {
+  if (!mountPoints().includes(dir)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  for (const entry of fs.readdirSync(dir)) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
+}
+
+/** Does the folder hold anything? (An empty one, such as the image's volume, is no leftover.) */
+function holdsAnything(dir: string): boolean {
+  try {
+    return fs.readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -125,6 +144,6 @@ export async function cleanup(nodes?: string[]): Promise<CleanupReport> {
  */
 export function leftovers(tr: Translate = english): string[] {
   const out = labNetnsFiles().map((f) => tr('lab.leftover.netns', { name: path.basename(f) }));
-  if (fs.existsSync(labRoot())) out.push(tr('lab.leftover.folder', { path: labRoot() }));
+  if (holdsAnything(labRoot())) out.push(tr('lab.leftover.folder', { path: labRoot() }));
   return out;
 }

@@ -103,6 +103,8 @@ const INSIDE = [
   'dnlab exec host1 -- bash -e < /answers/host1.sh >&2 || exit 22',
   `dnlab grade --verify --lessons ${GRADED} --format junit --output /tmp/grade.xml --student ci >&2; gr=$?`,
   'dnlab down --lang en >&2; dn=$?',
+  // The lab folder is the image's volume (overlay2 does not stack on overlayfs): down keeps it mounted.
+  'mountpoint -q /var/lib/dnlab || { echo "down unmounted the volume on /var/lib/dnlab" >&2; dn=23; }',
   'printf "SELFTEST %s\\n" "$st"; cat /tmp/selftest.json',
   'printf "\\nGRADE %s\\n" "$gr"; cat /tmp/grade.xml',
   'printf "\\nDOWN %s\\n" "$dn"',
