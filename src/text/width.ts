@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
 
 /**
  * Text measured in terminal columns, never in string length: a CJK character takes two columns,
@@ -7,13 +7,30 @@ import stringWidth from 'string-width';
  */
 
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  return ONE_COLUMN_EACH.test(text) ? text.length : stringWidth()(text);
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/**
+ * Characters that take one column each, whatever follows them: printable ASCII, Latin letters,
+ * general punctuation, arrows, box drawing and the marks ✓ ✔ ✗ ✘. Most of what the CLI prints is
+ * only these, so it never pays for string-width, whose Intl.Segmenter and emoji regex take about
+ * 25 ms to make (test/unit/text/width.test.ts checks every one of them against string-width).
+ */
+export const ONE_COLUMN_EACH =
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u259f\u2713\u2714\u2717\u2718]*$/;
+
+/** string-width, loaded on first use (Node ≥ 20.19 requires an ES module synchronously). */
+let full: ((text: string) => number) | undefined;
+function stringWidth(): (text: string) => number {
+  full ??= (createRequire(import.meta.url)('string-width') as { default: (text: string) => number }).default;
+  return full;
+}
+
+let segmenter: Intl.Segmenter | undefined;
 
 /** The user-perceived characters of a text (a wide character or an emoji sequence is one). */
 export function graphemes(text: string): string[] {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
