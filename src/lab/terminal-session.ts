@@ -91,6 +91,13 @@ function cleanEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   return out;
 }
 
+/**
+ * Output up to this size since the last frame is an echo, drawn at once unless a frame went out
+ * less than ECHO_GAP_MS ago (a trickle of small writes is drawn at most ~60 times a second).
+ */
+const ECHO_BYTES = 256;
+const ECHO_GAP_MS = 16;
+
 export class TerminalSession {
   readonly term: TerminalType;
   private readonly pty: pty.IPty;
@@ -100,6 +107,8 @@ export class TerminalSession {
   private readonly prompted = new Emitter<PromptEvent>();
   private readonly exitedEmitter = new Emitter<ExitEvent>();
   private lastEmit = 0;
+  /** Output parsed since the last frame: a typed key's echo is a few bytes, a flood kilobytes. */
+  private bytesSinceEmit = 0;
   private timer: NodeJS.Timeout | undefined;
   private syncSince: number | undefined;
   private promptCount = 0;
@@ -135,6 +144,7 @@ export class TerminalSession {
     });
     this.pty.onData((d) => {
       if (this.disposed) return;
+      this.bytesSinceEmit += d.length;
       this.term.write(d, () => this.afterParse());
     });
     this.pty.onExit((e) => {
@@ -165,7 +175,10 @@ export class TerminalSession {
     return this._exit;
   }
 
-  /** The screen changed; at most `fps` times a second (first and last change always delivered). */
+  /**
+   * The screen changed; at most `fps` times a second under a flood of output, at once for an
+   * echo (first and last change always delivered).
+   */
   onChange(fn: () => void): () => void {
     return this.changed.on(fn);
   }
@@ -278,7 +291,10 @@ export class TerminalSession {
       this.timer = undefined;
     }
     if (this.timer) return;
-    const wait = this.lastEmit + this.interval - now;
+    // An echo (a little output) is drawn at once, unless a frame went out just now; a flood of
+    // output waits for the frame interval, so the screen is redrawn at most `fps` times a second.
+    const gap = this.bytesSinceEmit <= ECHO_BYTES ? ECHO_GAP_MS : this.interval;
+    const wait = this.lastEmit + gap - now;
     if (wait <= 0) this.flush();
     else this.armTimer(wait);
   }
@@ -304,6 +320,7 @@ export class TerminalSession {
       this.timer = undefined;
     }
     this.lastEmit = Date.now();
+    this.bytesSinceEmit = 0;
     this.changed.emit();
   }
 }

@@ -51,7 +51,9 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
     </ServicesProvider>,
     // Not incrementalRendering: with full-width rows (the pane's title) Ink 6.8's line-diffing
     // writer drifted by a row during fast output (the bench's seq run left stale rows behind).
-    { stdout, stdin, stderr, exitOnCtrlC: false, maxFps: 30, patchConsole: true },
+    // maxFps 60: the shell pane's frames are already paced (terminal-session.ts: 30 a second
+    // under a flood), so Ink's own throttle must not hold back a typed key's echo as well.
+    { stdout, stdin, stderr, exitOnCtrlC: false, maxFps: 60, patchConsole: true },
   );
   // A closed terminal or a kill: leave as cleanly as a quit.
   const onSignal = () => app.unmount();
