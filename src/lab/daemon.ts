@@ -5,7 +5,7 @@ import { enterHost } from './hostns.js';
 import { Engine } from './engine.js';
 import { engineEnv, labEngineOrChoose } from './engines.js';
 import { t } from './messages.js';
-import { pidAlive } from './processes.js';
+import { labPids, pidAlive } from './processes.js';
 import { runOk } from './run.js';
 import { writeShellRc } from './shell.js';
 
@@ -153,6 +153,36 @@ export async function restartDockerd(host: string): Promise<void> {
   await startDockerd(host);
 }
 
+/**
+ * The engine stops its containers as `docker stop` would: SIGTERM, then SIGKILL after the stop
+ * timeout (10 s by default). A container whose first process has no SIGTERM handler (a `sleep`:
+ * the kernel drops an unhandled SIGTERM sent to a namespace's PID 1) can only end at the SIGKILL,
+ * so every restart of an engine with one took 10 s. After this long the lab sends that SIGKILL
+ * itself, to those containers only: the outcome is the engine's own (exit 137, restart policies
+ * as after any engine stop), and a container that handles SIGTERM still gets its full timeout.
+ */
+const CONTAINER_GRACE_MS = 1000;
+
+/** The first processes of the host's containers (in its --cgroup-parent) that SIGTERM cannot end. */
+function deafContainerInits(host: string): number[] {
+  const parent = `${cgroupParent(host)}/`;
+  const none = new Set<number>();
+  return labPids({ netInodes: none, utsInodes: none, mntInodes: none, cgroup: (c) => c.startsWith(parent) })
+    .filter(ignoresSigterm);
+}
+
+/** PID 1 of its own PID namespace, with no handler for SIGTERM (/proc/PID/status). */
+function ignoresSigterm(pid: number): boolean {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const nspid = /^NSpid:\s+(.*)$/m.exec(status)?.[1]?.trim().split(/\s+/) ?? [];
+    const caught = BigInt(`0x${/^SigCgt:\s+([0-9a-f]+)$/m.exec(status)?.[1] ?? '0'}`);
+    return nspid.length > 1 && nspid.at(-1) === '1' && (caught & (1n << 14n)) === 0n;
+  } catch {
+    return false;
+  }
+}
+
 /** Stop the host's dockerd (SIGTERM, then SIGKILL) and wait until its pidfile's process is gone. */
 export async function stopDockerd(host: string, graceMs = 10_000): Promise<void> {
   const p = hostPaths(host);
@@ -172,10 +202,25 @@ export async function stopDockerd(host: string, graceMs = 10_000): Promise<void>
   };
   if (!pid || !alive()) return;
   process.kill(pid, 'SIGTERM');
-  const end = Date.now() + graceMs;
-  while (alive() && Date.now() < end) await sleep(25);
+  const start = Date.now();
+  let containersKilled = false;
+  while (alive() && Date.now() < start + graceMs) {
+    if (!containersKilled && Date.now() >= start + CONTAINER_GRACE_MS) {
+      containersKilled = true;
+      for (const c of deafContainerInits(host)) killQuietly(c);
+    }
+    await sleep(25);
+  }
   if (alive()) process.kill(pid, 'SIGKILL');
   while (alive()) await sleep(25);
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
 }
 
 export function engineFor(host: string): Engine {

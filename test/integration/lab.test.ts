@@ -7,7 +7,7 @@ import { machineSnapshot } from './machine-snapshot.js';
 useTestInstance('t1');
 
 const { down, reset, status, up } = await import('../../src/lab/lab.js');
-const { engineFor } = await import('../../src/lab/daemon.js');
+const { engineFor, restartDockerd } = await import('../../src/lab/daemon.js');
 const { labNetnsFiles } = await import('../../src/lab/netns.js');
 const { labRoot, hostPaths, netnsName, netnsPath } = await import('../../src/lab/config.js');
 const { diffSnapshots, snapshotHost } = await import('../../src/lab/snapshot.js');
@@ -103,6 +103,24 @@ describe.skipIf(!isRoot)('lab hosts (real engines)', () => {
       'docker', 'run', '--rm', '--network', 'appnet', 'dnlab/busybox', 'nslookup', 'db',
     ]);
     expect(own.stdout).toMatch(/Address:\s+172\.\d+\.\d+\.\d+/);
+  });
+
+  it('an engine restart stops containers as docker stop would: SIGTERM first, then SIGKILL', async () => {
+    const h = 'host2';
+    const start = (name: string, ...argv: string[]) =>
+      onHost(h, ['docker', 'run', '-d', '--name', name, ...argv]).then((r) => expect(r.code, r.stderr).toBe(0));
+    // Exits 7 on SIGTERM (the engine's first signal); ignores SIGTERM (PID 1); comes back.
+    await start('polite', 'dnlab/busybox', 'sh', '-c', 'trap "exit 7" TERM; while :; do sleep 0.1; done');
+    await start('deaf', 'dnlab/busybox', 'sleep', '3600');
+    await start('always', '--restart', 'always', 'dnlab/busybox', 'sleep', '3600');
+    await restartDockerd(h);
+    const ps = await onHost(h, ['docker', 'ps', '-a', '--format', '{{.Names}} {{.State}}']);
+    const exitCode = async (name: string) =>
+      (await onHost(h, ['docker', 'inspect', '-f', '{{.State.ExitCode}}', name])).stdout.trim();
+    expect(await exitCode('polite')).toBe('7');
+    expect(await exitCode('deaf')).toBe('137');
+    expect(ps.stdout).toMatch(/^always running$/m);
+    await onHost(h, ['docker', 'rm', '-f', 'polite', 'deaf', 'always']);
   });
 
   it('reset host1 gives a host whose observable state equals a fresh one', async () => {
