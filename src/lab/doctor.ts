@@ -35,6 +35,7 @@ const BINARIES: [string, string, MessageKey?][] = [
   ['iptables-save', 'iptables'],
   ['nsenter', 'util-linux'],
   ['unshare', 'util-linux'],
+  ['taskset', 'util-linux'],
   ['busybox', 'busybox-static'],
   ['bash', 'bash'],
 ];
