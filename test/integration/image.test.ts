@@ -192,9 +192,11 @@ describe.skipIf(!enabled)('the lab image (Dockerfile), built offline and run pri
     expect(dn, why).toBe('0');
   }, 60 * MIN);
 
-  it('opens the TUI on docker run -it --privileged, as a learner does', async () => {
+  it('opens the TUI on docker run -it --privileged, as a learner does; progress is kept in the volume', async () => {
     const { TuiDriver } = await import('../e2e/tui-driver.js');
-    const cmd = hostCommand('host1', ['docker', 'run', '--rm', '-it', '--privileged', '--name', 'dnlab-tui', IMAGE]);
+    // As the README says: progress in a named volume, so the next `docker run` finds it.
+    const volume = ['-v', 'dnlab-test-progress:/root/.local/state'];
+    const cmd = hostCommand('host1', ['docker', 'run', '--rm', '-it', '--privileged', ...volume, '--name', 'dnlab-tui', IMAGE]);
     const t0 = Date.now();
     const driver = new TuiDriver({ command: { file: cmd.file, args: cmd.args }, env: cmd.env as Record<string, string> });
     try {
@@ -206,6 +208,14 @@ describe.skipIf(!enabled)('the lab image (Dockerfile), built offline and run pri
       driver.kill();
       await onHost1(['docker', 'rm', '-f', 'dnlab-tui'], MIN);
     }
+    // The TUI drew the learner's seed and kept it in progress; a second container reads it.
+    const again = await onHost1(
+      ['docker', 'run', '--rm', ...volume, '--entrypoint', 'cat', IMAGE, '/root/.local/state/dnlab/progress.json'],
+      MIN,
+    );
+    await onHost1(['docker', 'volume', 'rm', '-f', 'dnlab-test-progress'], MIN);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ seed: expect.stringMatching(/^[0-9a-f]{12}$/) });
   }, 8 * MIN);
 
   it('leaves the machine as it was once the lab host is down', async () => {
