@@ -98,7 +98,7 @@ const INSIDE = [
   'export DNLAB_INSTANCE= CI=true',
   'dnlab doctor --lang en >&2 || exit 19',
   'dnlab up --lang en >&2 || exit 20',
-  'dnlab test-lessons 02-docker0 09-overlay --json > /tmp/selftest.json; st=$?',
+  'dnlab test-lessons 02-docker0 09-overlay --instances 2 --json > /tmp/selftest.json; st=$?',
   'dnlab up --lang en >&2 || exit 21',
   'dnlab exec host1 -- bash -e < /answers/host1.sh >&2 || exit 22',
   `dnlab grade --verify --lessons ${GRADED} --format junit --output /tmp/grade.xml --student ci >&2; gr=$?`,

@@ -12,8 +12,8 @@ const { installedEngines, chooseEngine } = await import('../../src/lab/engines.j
  * engine is skipped by the self-test, saying why. Repeated rounds to catch flaky checks are
  * `npm run soak`. The lessons are split over a few workers, each with a lab instance of its own,
  * since most of the time is spent waiting on engines. Each worker's self-test also runs its wrong
- * attempts in a helper instance of its own (test-lessons --instances, default 2): two workers
- * make four labs on two cores.
+ * attempts in a helper instance of its own (`--instances 2`, not the default 4, as the other test
+ * files run meanwhile): two workers make four labs on two cores.
  */
 const repeat = Number(process.env.DNLAB_LESSON_REPEAT ?? 1);
 const workers = Number(process.env.DNLAB_LESSON_WORKERS ?? 2);
@@ -49,7 +49,7 @@ describe.skipIf(!isRoot || lessons.length === 0)('lesson self-test (real labs)',
           .filter((g) => g.length > 0)
           .map((ids, i) =>
             runSelftest(
-              [...ids, '--repeat', String(repeat), ...(engine ? ['--engine', engine] : [])],
+              [...ids, '--repeat', String(repeat), '--instances', '2', ...(engine ? ['--engine', engine] : [])],
               { DNLAB_INSTANCE: `l${tag}${i}${testTag}` },
             ),
           ),

@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .option('--repeat <n>', t('cli.testLessons.repeatOpt'), '1')
     .option('--keep', t('cli.testLessons.keepOpt'))
     .option('--engine <engine>', t('cli.testLessons.engineOpt'))
-    .option('--instances <n>', t('cli.testLessons.instancesOpt'), '2')
+    .option('--instances <n>', t('cli.testLessons.instancesOpt'), '4')
     .option('--profile', t('cli.testLessons.profileOpt'))
     .option('--json', t('cli.opt.json'))
     .addHelpText('after', `\n${t('cli.testLessons.help', { prefix: `dnlab${SELFTEST_INSTANCE}` })}`)

@@ -71,11 +71,11 @@ export const cliHelp = {
     'prove lessons: each step fails before its solution and passes after; wrong attempts fail as they should',
   'cli.testLessons.repeatOpt': 'run everything n times (catches flaky checks)',
   'cli.testLessons.instancesOpt':
-    'lab instances to use: wrong attempts and alternatives run in the others while one walks the solution path (1: all in one)',
+    'lab instances to use: wrong attempts and alternatives run in the others while one walks the solution path (1: all in one; each is two engines, mostly waiting)',
   'cli.testLessons.profileOpt': 'print where the time went: by phase, by lesson, the slowest cases (also DNLAB_SELFTEST_PROFILE=1)',
   'cli.testLessons.keepOpt': 'leave the self-test lab up afterwards',
   'cli.testLessons.help':
-    'Runs in its own lab ({prefix}-*, with a helper {prefix}w1-* torn down\nafterwards), never in yours. Exits 1 on any failure. --profile shows which\nsteps are slow, and why.\n\nExamples:\n  sudo dnlab test-lessons\n  sudo dnlab test-lessons 02-docker0 03-veth-pairs --repeat 3',
+    'Runs in its own lab ({prefix}-*, with helpers {prefix}w1-*, w2-*, w3-* torn\ndown afterwards), never in yours. Exits 1 on any failure. --profile shows which\nsteps are slow, and why.\n\nExamples:\n  sudo dnlab test-lessons\n  sudo dnlab test-lessons 02-docker0 03-veth-pairs --repeat 3',
   'cli.doctor.description':
     'check that this machine can run the lab; each problem comes with its fix',
   'cli.doctor.fixOpt': 'remove leftovers of a crashed or interrupted lab',

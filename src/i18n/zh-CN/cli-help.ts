@@ -65,12 +65,12 @@ export const cliHelp: Record<keyof typeof en, string> = {
     '验证课程：每个步骤在参考答案之前未通过、之后通过；错误的尝试按预期未通过',
   'cli.testLessons.repeatOpt': '全部运行 n 次（发现不稳定的检查）',
   'cli.testLessons.instancesOpt':
-    '使用的实验环境实例数：一个实例按参考答案走完各步骤，错误尝试和替代解答同时在其余实例中运行（1：全部在一个实例中）',
+    '使用的实验环境实例数：一个实例按参考答案走完各步骤，错误尝试和替代解答同时在其余实例中运行（1：全部在一个实例中；每个实例有两个引擎，大多在等待）',
   'cli.testLessons.profileOpt':
     '打印时间花在哪里：按阶段、按课程，以及最慢的用例（也可设 DNLAB_SELFTEST_PROFILE=1）',
   'cli.testLessons.keepOpt': '结束后保留自测用的实验环境',
   'cli.testLessons.help':
-    '在独立的实验环境（{prefix}-*，以及结束后拆除的辅助实例 {prefix}w1-*）中运行，\n绝不会动你的实验环境。有任何失败时，退出码为 1。\n--profile 会显示哪些步骤慢、慢在哪里。\n\n示例：\n  sudo dnlab test-lessons\n  sudo dnlab test-lessons 02-docker0 03-veth-pairs --repeat 3',
+    '在独立的实验环境（{prefix}-*，以及结束后拆除的辅助实例\n{prefix}w1-*、w2-*、w3-*）中运行，绝不会动你的实验环境。\n有任何失败时，退出码为 1。\n--profile 会显示哪些步骤慢、慢在哪里。\n\n示例：\n  sudo dnlab test-lessons\n  sudo dnlab test-lessons 02-docker0 03-veth-pairs --repeat 3',
   'cli.doctor.description': '检查这台机器能否运行实验环境；每个问题都附带修复方法',
   'cli.doctor.fixOpt': '删除崩溃或中断的实验环境留下的残留',
   'cli.doctor.help': '示例：\n  sudo dnlab doctor\n  sudo dnlab doctor --fix',
