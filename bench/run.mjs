@@ -3,6 +3,7 @@
 //   npm run bench               (all)      BENCH_RUNS=7 npm run bench
 //   npm run bench -- lab        (only the lab's up / reset / down)
 //   npm run bench -- startup    (the CLI as a whole process, beside node -e "")
+//   npm run bench -- selftest   (one round of lessons 01-13; minutes, so never part of `all`)
 // Runs in its own lab instance (dnlabbench-*), so a learner's lab is never touched.
 // DNLAB_TEST_TAG (as in the tests) keeps two checkouts' benches apart.
 process.env.DNLAB_INSTANCE = `bench${process.env.DNLAB_TEST_TAG ?? ''}`;
@@ -60,7 +61,7 @@ export async function benchLab() {
 }
 
 const suites = { lab: benchLab };
-for (const file of ['./startup-suite.mjs', './checks-suite.mjs', './suites.mjs']) {
+for (const file of ['./startup-suite.mjs', './checks-suite.mjs', './suites.mjs', './selftest-suite.mjs']) {
   const extra = await import(file).catch((e) => {
     if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
     return { suites: {} };
@@ -70,7 +71,7 @@ for (const file of ['./startup-suite.mjs', './checks-suite.mjs', './suites.mjs']
 console.log(`dnlab bench — ${runs} runs each, node ${process.version}, ${new Date().toISOString()}`);
 for (const [name, fn] of Object.entries(suites)) {
   if (only && only !== name) continue;
-  await fn({ runs, report, onHost, lessonState });
+  await fn({ runs, report, onHost, lessonState, only });
 }
 await down();
 const fs = await import('node:fs');
