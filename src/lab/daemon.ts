@@ -5,7 +5,7 @@ import { enterHost } from './hostns.js';
 import { Engine } from './engine.js';
 import { engineEnv, labEngineOrChoose } from './engines.js';
 import { t } from './messages.js';
-import { labPids, pidAlive } from './processes.js';
+import { killAndWait, labPids, pidAlive } from './processes.js';
 import { runOk } from './run.js';
 import { writeShellRc } from './shell.js';
 
@@ -207,20 +207,12 @@ export async function stopDockerd(host: string, graceMs = 10_000): Promise<void>
   while (alive() && Date.now() < start + graceMs) {
     if (!containersKilled && Date.now() >= start + CONTAINER_GRACE_MS) {
       containersKilled = true;
-      for (const c of deafContainerInits(host)) killQuietly(c);
+      await killAndWait(deafContainerInits(host), 2000).catch(() => 0);
     }
     await sleep(25);
   }
   if (alive()) process.kill(pid, 'SIGKILL');
   while (alive()) await sleep(25);
-}
-
-function killQuietly(pid: number): void {
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    /* already gone */
-  }
 }
 
 export function engineFor(host: string): Engine {

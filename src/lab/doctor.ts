@@ -3,7 +3,15 @@ import path from 'node:path';
 import { imageTarPath } from './config.js';
 import { leftovers } from './cleanup.js';
 import { FEATURE_NAMES, REQUIRED_FEATURES, probeFeatures } from './features.js';
-import { SELF_TESTED, engineNames, enginesRoot, installedEngines, labEngine, majorMinor } from './engines.js';
+import {
+  SELF_TESTED,
+  engineNames,
+  enginePath,
+  enginesRoot,
+  installedEngines,
+  labEngine,
+  majorMinor,
+} from './engines.js';
 import { isUp } from './lab.js';
 import type { MessageKey } from '../i18n/index.js';
 import { t, type Translate } from './messages.js';
@@ -47,7 +55,7 @@ const BINARIES: [string, string, MessageKey?][] = [
 function searchPath(): string[] {
   const newest = installedEngines()[0];
   const engineBin = labEngine()?.bin ?? (newest ? [path.join(enginesRoot(), newest, 'bin')] : []);
-  return [...engineBin, ...(process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin').split(':')];
+  return enginePath({ bin: engineBin }).split(':');
 }
 
 async function which(bin: string): Promise<string | undefined> {

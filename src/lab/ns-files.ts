@@ -1,6 +1,6 @@
 import os from 'node:os';
-import { mountPoints } from './mounts.js';
-import { CommandError, run, runOk } from './run.js';
+import { unmountUnder } from './mounts.js';
+import { CommandError, run } from './run.js';
 
 /**
  * `unshare` with persistent namespace files (`--uts=<file> --mount=<file> …`), made to work inside
@@ -12,25 +12,22 @@ import { CommandError, run, runOk } from './run.js';
  * CPU whose batch is older than the one that gave the caller's namespace its id. In a container
  * (the lab image) that happens on some CPUs and not others; on the machine's first namespace it
  * never does. A namespace made on the CPU that made the caller's always has the higher id, so on
- * EINVAL the same command runs again pinned to each CPU in turn, after undoing what the failed try
- * had bound.
+ * EINVAL the same command runs again pinned to each CPU in turn, after unmounting what the failed
+ * try had bound (unshare binds the files one by one).
  */
-export async function unsharePersistent(files: readonly string[], argv: readonly string[]): Promise<void> {
+export async function unsharePersistent(
+  files: readonly string[],
+  argv: readonly string[],
+): Promise<void> {
   const first = await run(argv);
   if (first.code === 0) return;
   if (!/Invalid argument/.test(first.stderr)) throw new CommandError(argv, first);
   const cpus = os.cpus().length;
   for (let cpu = 0; cpu < cpus; cpu++) {
-    await unbind(files);
+    await unmountUnder([...files]);
     const again = await run(['taskset', '-c', String(cpu), ...argv]);
     if (again.code === 0) return;
   }
-  await unbind(files);
+  await unmountUnder([...files]);
   throw new CommandError(argv, first);
-}
-
-/** Unmount whatever a failed try left bound on these files (unshare binds them one by one). */
-async function unbind(files: readonly string[]): Promise<void> {
-  const mounted = new Set(mountPoints());
-  for (const f of files) if (mounted.has(f)) await runOk(['umount', f]);
 }
