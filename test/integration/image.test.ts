@@ -91,8 +91,9 @@ function writeAnswers(dir: string): void {
 }
 
 /**
- * Inside the container: the doctor finds nothing missing, the lab up, the self-test (it takes the lab down when done), then as in
- * CI: the lab up, the answers replayed inside host1, a JUnit grade verified, the lab down.
+ * Inside the container: the doctor finds nothing missing, the lab up, the self-test (it takes the
+ * lab down when done), then as in CI: the lab up, the answers replayed inside host1, a JUnit grade
+ * verified, the lab down (which keeps the volume on /var/lib/dnlab mounted).
  */
 const INSIDE = [
   'export DNLAB_INSTANCE= CI=true',
